@@ -1,0 +1,1 @@
+"""Knowledge as data: actors, ontology, lexicon, places."""

@@ -1,0 +1,1 @@
+"""spaCy components, one per stage; registered in factories.py."""

@@ -1,0 +1,10 @@
+"""Placeholder stage: passes the doc through until implemented."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+
+class StatementFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
