@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -89,4 +90,10 @@ def code_text(
 ) -> CodedArticle:
     """Code one text dated ``date`` (the anchor for relative dates): the one-line API."""
     article = Article(id=article_id, date=date, text=text)  # type: ignore[arg-type]
-    return Coder(config).code(article)
+    return _coder_for(config or Config()).code(article)
+
+
+@lru_cache(maxsize=2)
+def _coder_for(config: Config) -> Coder:
+    """Loading the model takes seconds: repeated one-line calls share one Coder per Config."""
+    return Coder(config)
