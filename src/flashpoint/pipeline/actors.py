@@ -1,16 +1,912 @@
-"""Placeholder stage: passes the doc through until implemented."""
+"""Actors stage: find every actor mention and resolve it to a country + sector code.
+
+How a mention is found and coded:
+
+1. Phrase matchers built once from the knowledge base find names (countries, demonyms,
+   capitals, seats of power, organisations, people), titles and agent nouns. Acronyms
+   match case-sensitively (``US`` is not ``us``); other names must be capitalised in the
+   text unless the name itself is written in lower case (``al-Qaeda``). The model's named
+   entities (PERSON, ORG, NORP) fill in names the knowledge base lacks: they are kept,
+   uncoded, with their kind.
+2. Units that form one noun phrase are grouped by the dependency parse (``U.S. troops``,
+   ``Iraq's parliament``, ``Iranian President Hassan Rouhani``, ``the president of
+   Kosovo``, ``police in Kabul``); the phrase's head decides what it is:
+
+   - a person: the role they held on the article date (``doc._.fp_date``) gives country
+     and sector; a person outside all their tenures gets the country of their latest
+     role before that date and sector ``ELI`` (PLOVER's former officials), or, before any
+     role began, the country alone;
+   - a title: its holder on that date in the country the phrase names (else the country
+     most mentioned in the article), else that country + the title's sector;
+   - an agent noun: its sector, joined to the country (or organisation) the phrase gives;
+   - an organisation: its own code;
+   - a country, capital or seat standing alone: an actor only when it acts as one
+     (subject or object of a verb, object of a non-locative preposition, possessor);
+     ``in Kabul`` and ``the Afghan capital`` are places, left to the places stage.
+3. Spans cover the whole noun phrase (determiner and modifiers included), so the token a
+   dependency parse points at lies inside. Conjoined modifiers (``Polish and Czech
+   officials``) give one actor each.
+
+:func:`resolve_reference` links a pronoun or definite description ("he", "the group",
+"the president") to the actor mention it most likely stands for.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..kb.actors import ActorKB, Entry
+from ..kb.actors.model import normalise
+from ..records import Actor
+from .extensions import is_masked
+
+#: Dependency labels of a modifier inside the noun phrase of its head.
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "flat"})
+#: Left dependents that belong to a noun phrase's span.
+NP_LEFT_DEPS = frozenset(
+    {
+        "det",
+        "predet",
+        "amod",
+        "compound",
+        "nmod",
+        "poss",
+        "nummod",
+        "quantmod",
+        "advmod",
+        "case",
+        "npadvmod",
+        "punct",
+    }
+)
+#: Where a country standing alone is the doer or undergoer of an act.
+ACTOR_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "iobj",
+        "dative",
+        "poss",
+        "appos",
+        "ROOT",
+        "oprd",
+        "attr",
+        "agent",
+        "csubj",
+    }
+)
+#: Prepositions whose object is a location, not a participant.
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "around",
+        "within",
+        "from",
+        "into",
+        "through",
+        "via",
+        "beyond",
+        "along",
+        "off",
+        "over",
+        "under",
+        "beside",
+        "nearby",
+        "outside of",
+    }
+)
+MOTION_VERBS = frozenset(
+    {
+        "go",
+        "travel",
+        "fly",
+        "return",
+        "arrive",
+        "come",
+        "move",
+        "flee",
+        "head",
+        "send",
+        "deploy",
+        "visit",
+        "sail",
+        "drive",
+        "march",
+        "walk",
+        "relocate",
+        "transfer",
+        "bring",
+        "take",
+        "export",
+        "ship",
+    }
+)
+#: Nouns a possessive country only locates: "Iraq's capital", "Syria's north".
+PLACE_NOUNS = frozenset(
+    {
+        "capital",
+        "city",
+        "province",
+        "region",
+        "border",
+        "north",
+        "south",
+        "east",
+        "west",
+        "territory",
+        "soil",
+        "airspace",
+        "waters",
+        "coast",
+        "street",
+        "streets",
+        "outskirts",
+        "airport",
+        "port",
+        "town",
+        "village",
+        "district",
+        "area",
+        "zone",
+        "centre",
+        "center",
+    }
+)
+#: Prepositions that attach a country or organisation to an agent noun after it.
+AGENT_PREPS = frozenset({"of", "in", "from", "for", "at"})
+PROPER_TYPES = frozenset({"country", "demonym", "capital", "seat", "organisation", "person"})
+NER_LABELS = {"PERSON": "ner_person", "ORG": "ner_org", "NORP": "ner_norp"}
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+
+
+@dataclass
+class Unit:
+    """A stretch of tokens that names one thing: a knowledge-base match or a named entity."""
+
+    start: int
+    end: int
+    type: str  # Entry.type or ner_person / ner_org / ner_norp
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[0] if self.entries else None
+
+
+@dataclass
+class Mention:
+    """The result for one actor mention: token range plus the resolved record fields."""
+
+    start: int
+    end: int
+    name: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str
+    head: int
+    title: str | None = None
 
 
 class ActorResolver:
-    def __init__(self, nlp: Language, kb: Any) -> None:
-        self.kb = kb
+    """Finds actor mentions and writes them to ``doc._.fp_actors`` (see module doc)."""
 
+    def __init__(self, nlp: Language, kb: ActorKB) -> None:
+        self.kb = kb
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lower_forms: dict[str, list[str]] = {}
+        exact_forms: dict[str, list[str]] = {}
+        for form, case_sensitive in kb.iter_phrases():
+            key = normalise(form)
+            words = form.split()
+            if len(words) > 1 and words[0].lower() == "the":
+                form = " ".join(words[1:])
+            target = exact_forms if case_sensitive else lower_forms
+            target.setdefault(key, []).append(form)
+        for matcher, forms in ((self.lower, lower_forms), (self.exact, exact_forms)):
+            for key, texts in forms.items():
+                matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
+        #: Keys whose name is written in lower case (``al-Qaeda``) need no capital.
+        self._lowercase_ok = {
+            key for key, forms in kb.written.items() if any(f[:1].islower() for f in forms)
+        }
+
+    # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def find(self, doc: Doc) -> list[Mention]:
+        """Every actor mention in ``doc`` (pure: the doc is not changed)."""
+        units = self._units(doc)
+        if not units:
+            return []
+        date = doc._.fp_date
+        counts = _country_counts(units)
+        unit_at: dict[int, Unit] = {}
+        for unit in units:
+            for i in range(unit.start, unit.end):
+                unit_at[i] = unit
+        groups = self._group(doc, units, unit_at)
+        mentions: list[Mention] = []
+        recent_people: list[Entry] = []
+        for head, members in groups:
+            mentions.extend(self._resolve(doc, head, members, unit_at, date, counts, recent_people))
+        mentions = _link_appositions(doc, mentions)
+        return _non_overlapping(mentions)
+
+    def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        spans: list[Span] = []
+        for m in mentions:
+            span = doc[m.start : m.end]
+            span._.fp_actor = Actor(
+                text=span.text,
+                name=m.name,
+                code=m.code,
+                country=m.country,
+                sector=m.sector,
+                kind=m.kind,  # type: ignore[arg-type]
+                start=span.start_char,
+                end=span.end_char,
+            )
+            spans.append(span)
+        doc._.fp_actors = spans
+
+    # -- step 1: units ----------------------------------------------------------------------
+    def _units(self, doc: Doc) -> list[Unit]:
+        candidates: list[Unit] = []
+        for matcher in (self.lower, self.exact):
+            for key_id, start, end in matcher(doc):
+                key = doc.vocab.strings[key_id]
+                entries = self._admissible(doc, key, start, end)
+                if entries:
+                    candidates.append(Unit(start, end, entries[0].type, entries))
+        candidates.sort(key=lambda u: (-(u.end - u.start), u.start))
+        taken: set[int] = set()
+        units: list[Unit] = []
+        for unit in candidates:
+            if any(i in taken for i in range(unit.start, unit.end)):
+                continue
+            if doc._.fp_masked and is_masked(doc, doc[unit.start].idx, doc[unit.end - 1].idx + 1):
+                continue
+            taken.update(range(unit.start, unit.end))
+            units.append(unit)
+        for ent in doc.ents:
+            kind = NER_LABELS.get(ent.label_)
+            if kind is None or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if doc._.fp_masked and is_masked(doc, ent.start_char, ent.end_char):
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if start >= ent.end:
+                continue
+            taken.update(range(start, ent.end))
+            units.append(Unit(start, ent.end, kind))
+        units.sort(key=lambda u: u.start)
+        return units
+
+    def _admissible(self, doc: Doc, key: str, start: int, end: int) -> list[Entry]:
+        """The entries a match may stand for, given how the text is written."""
+        entries = [self.kb.entries[i] for i in self.kb.phrases.get(key, ())]
+        first = doc[start].text[:1]
+        capitalised = first.isupper() or first.isdigit() or key in self._lowercase_ok
+        last = doc[end - 1]
+        nounish = last.pos_ in ("NOUN", "PROPN", "X") or (last.pos_ == "ADJ" and last.tag_ == "NNS")
+        kept: list[Entry] = []
+        for entry in entries:
+            if entry.type in PROPER_TYPES:
+                if capitalised:
+                    kept.append(entry)
+            elif nounish or last.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+                kept.append(entry)
+        # A capitalised name beats a common noun spelled the same ("Congress", "congress").
+        kept.sort(key=lambda e: e.type not in PROPER_TYPES)
+        return kept
+
+    # -- step 2: noun phrases -----------------------------------------------------------------
+    def _group(
+        self, doc: Doc, units: list[Unit], unit_at: dict[int, Unit]
+    ) -> list[tuple[Unit, list[Unit]]]:
+        """Attach each unit to the unit heading its noun phrase; return (head, members)."""
+        parent: dict[int, int] = {}  # id(unit) index -> index of the unit it modifies
+        index = {id(u): k for k, u in enumerate(units)}
+        for k, unit in enumerate(units):
+            target = self._attach_target(doc, unit, unit_at)
+            if target is not None and target is not unit:
+                parent[k] = index[id(target)]
+        # Cycles cannot arise from left-to-right modifier links, but guard anyway.
+        groups: dict[int, list[Unit]] = {}
+        for k in range(len(units)):
+            top, seen = k, {k}
+            while top in parent and parent[top] not in seen:
+                top = parent[top]
+                seen.add(top)
+            groups.setdefault(top, []).append(units[k])
+        return [(units[top], members) for top, members in sorted(groups.items())]
+
+    def _attach_target(self, doc: Doc, unit: Unit, unit_at: dict[int, Unit]) -> Unit | None:
+        if unit.type not in (
+            "country",
+            "demonym",
+            "capital",
+            "title",
+            "organisation",
+            "ner_org",
+            "ner_norp",
+            "seat",
+            "agent",
+        ):
+            return None
+        root = _root(doc, unit)
+        token = root
+        # Conjoined modifiers share their first conjunct's head: "Polish and Czech".
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        steps = 0
+        while token.dep_ in MOD_DEPS and token.head.i > token.i and steps < 6:
+            token = token.head
+            steps += 1
+            other = unit_at.get(token.i)
+            if other is not None and other is not unit:
+                if other.type in (
+                    "agent",
+                    "title",
+                    "person",
+                    "organisation",
+                    "ner_person",
+                    "ner_org",
+                    "seat",
+                ) or (other.type == "demonym" and unit.type in ("country", "demonym")):
+                    return other
+                return None
+        # Adjacent names the parse split: "Secretary of State Mike Pompeo".
+        after = unit.end
+        while (
+            after < len(doc)
+            and after - unit.end < 2
+            and (doc[after].tag_ == "POS" or doc[after].text in ("\u2019", "'", "s", "\u2019s"))
+        ):
+            after += 1
+        nxt = unit_at.get(after)
+        if nxt is None:
+            return None
+        if unit.type in ("country", "demonym", "title", "capital") and nxt.type in (
+            "title",
+            "person",
+            "ner_person",
+            "agent",
+            "organisation",
+        ):
+            return nxt
+        if unit.type == "agent" and after == unit.end and nxt.type in ("person", "ner_person"):
+            return nxt  # "Dutch reporter Anna Jansen"
+        return None
+
+    # -- step 3: resolution ----------------------------------------------------------------
+    def _resolve(
+        self,
+        doc: Doc,
+        head: Unit,
+        members: list[Unit],
+        unit_at: dict[int, Unit],
+        date: dt.date | None,
+        counts: Counter[str],
+        recent_people: list[Entry],
+    ) -> list[Mention]:
+        context_country = counts.most_common(1)[0][0] if counts else None
+        mods = [u for u in members if u is not head]
+        countries = [
+            u
+            for u in mods
+            if u.type in ("country", "demonym", "capital") and not _is_backer(doc, u)
+        ]
+        orgs = [u for u in mods if u.type == "organisation"]
+        titles = [u for u in mods if u.type == "title"]
+        agents = [u for u in mods if u.type == "agent"]
+        root = _root(doc, head)
+        start = min(u.start for u in members)
+        end = max(u.end for u in members)
+        country_from_city: str | None = None
+        pp_countries: list[Unit] = []
+        # "the president of Kosovo", "police in Kabul", "the leader of ... group"
+        if head.type in ("agent", "title") and not countries and not orgs:
+            for prep in root.rights:
+                if prep.dep_ == "prep" and prep.lower_ in AGENT_PREPS:
+                    for obj in prep.children:
+                        if obj.dep_ != "pobj":
+                            continue
+                        found = [
+                            unit_at[t.i]
+                            for t in obj.subtree
+                            if t.i in unit_at
+                            and unit_at[t.i].type
+                            in ("country", "capital", "organisation", "demonym")
+                        ]
+                        if (
+                            not found
+                            and obj.ent_type_ == "GPE"
+                            and prep.lower_ in ("in", "from", "of")
+                        ):
+                            # "a court in Lyon": the place belongs to the phrase; its
+                            # country, when the knowledge base knows the city.
+                            city = self.kb.city_country(obj.ent_iob_ and _ent_text(obj))
+                            if city:
+                                country_from_city = city
+                            end = max(end, obj.right_edge.i + 1)
+                            break
+                        if found and prep.lower_ in ("of", "in", "from", "at"):
+                            for u in dict.fromkeys(id(x) for x in found):
+                                unit = next(x for x in found if id(x) == u)
+                                (orgs if unit.type == "organisation" else pp_countries).append(unit)
+                            end = max(end, obj.right_edge.i + 1)
+                            break
+        country = _country_of(countries[-1]) if countries else country_from_city
+        if countries and _is_ethnic(doc, countries[-1]):
+            # "ethnic Hungarian activists in Slovakia": coded where they live.
+            country = self._ethnic_home(countries[-1], root, unit_at, counts) or country
+        if pp_countries:
+            # "units in Syria, Jordan and Egypt" name no one country.
+            named = {_country_of(u) for u in pp_countries}
+            country = named.pop() if len(named) == 1 else None
+        org = orgs[-1].entry if orgs else None
+        left = _np_left(doc, root, start, end)
+        quantity = _quantifier(root)
+        if quantity is not None and head.type == "agent":
+            left = min(left, _np_left(doc, quantity, quantity.i, quantity.i + 1))
+        name: str | None = None
+        code: str | None = None
+        sector: str | None = None
+        kind = "unknown"
+        title_key: str | None = None
+        entry = head.entry
+
+        former = any(
+            doc[i].lower_ in ("former", "ex", "ex-", "erstwhile") for i in range(left, root.i)
+        )
+        if head.type == "person" and entry is not None:
+            name, kind = entry.name, "person"
+            country, sector = self._person_code(entry, date, country)
+            recent_people.append(entry)
+        elif head.type == "ner_person":
+            name, kind = doc[head.start : head.end].text, "person"
+            if titles:
+                title_entry = titles[-1].entry
+                title_key = title_entry.title if title_entry else None
+                holder = (
+                    self.kb.holder(title_key or "", country or context_country, date)
+                    if title_key
+                    else None
+                )
+                if holder is not None and _same_surname(holder.name, name):
+                    name = holder.name
+                    country, sector = self._person_code(holder, date, country)
+                else:
+                    sector = title_entry.sector if title_entry else "GOV"
+            elif agents and agents[-1].entry is not None:
+                sector = agents[-1].entry.sector
+            if org is not None and country is None:
+                country, sector = org.country, sector or org.sector
+        elif head.type == "title" and entry is not None:
+            title_key = entry.title
+            place = country or (org.country if org else None) or context_country
+            holder = None
+            if entry.title and not former:
+                holder = self.kb.holder(entry.title, None, date, org=org.name) if org else None
+                if holder is None and not countries and org is None:
+                    # "the president" after "Trump said": the last person who holds it.
+                    holder = self._recent_holder(entry.title, recent_people, date)
+                holder = holder or self.kb.holder(entry.title, place, date)
+            if holder is not None:
+                name, kind = holder.name, "person"
+                country, sector = self._person_code(holder, date, place)
+            else:
+                name, kind, country, sector = None, "agent", place, entry.sector
+                if org is not None:
+                    code = org.code_on(date)
+        elif head.type == "agent" and entry is not None:
+            kind = entry.kind if entry.kind != "unknown" else "agent"
+            sector = entry.sector
+            if org is not None:
+                # Members of an organisation code as the organisation ("Houthi fighters"),
+                # bodies of international ones as the body's sector ("UN monitors").
+                country = org.country
+                org_code = org.code_on(date)
+                if org.country and org.country in ("IGO", "NGO", "IMG") and sector:
+                    code = org.country + sector
+                elif org_code and len(org_code) == 3 and sector:
+                    # A dictionary entry for a state ("FREEDONIAN [FRD]"): country + sector.
+                    country, code = org_code, org_code + sector
+                else:
+                    code, sector = org.code_on(date), org.sector or sector
+                name = org.name
+            if entry.prefix_code and entry.code:
+                code = entry.code + (country or "")
+            elif entry.code and country and code is None:
+                code = country + entry.code
+            if kind == "group" and org is None and country is None:
+                kind = "group"
+        elif head.type in ("organisation", "seat") and entry is not None:
+            name, kind = entry.name, entry.kind if entry.kind != "unknown" else "organisation"
+            code = entry.code_on(date)
+            country, sector = entry.country, entry.sector
+            if code and entry.codes:
+                from ..kb.actors.model import split_code
+
+                country, sector = split_code(code)
+        elif head.type == "ner_org":
+            name, kind = doc[head.start : head.end].text, "organisation"
+        elif head.type in ("country", "capital"):
+            if not _acts(root) or entry is None:
+                return []
+            name, kind = entry.name, "state"
+            country, sector = entry.country, entry.sector
+            if head.type == "capital":
+                name = self.kb.country_names.get(entry.country or "", entry.name)
+        elif head.type in ("demonym", "ner_norp"):
+            # "the Iranians", "Americans": a people; an adjective alone ("Iranian strike") is not.
+            if (
+                root.pos_ not in ("NOUN", "PROPN")
+                or root.tag_ not in ("NNS", "NNPS", "NNP")
+                and root.dep_ not in ACTOR_DEPS
+            ):
+                return []
+            if head.type == "demonym" and entry is not None:
+                # "Bosnian Croats", "ethnic Hungarians in Slovakia": a people coded by the
+                # country the text places them in, else by their own.
+                lived = country or self._located_in(root, unit_at)
+                if lived is None and _is_ethnic(doc, head):
+                    lived = self._ethnic_home(head, root, unit_at, counts)
+                own = self.kb.country_names.get(entry.country or "", entry.name)
+                name = doc[head.start : head.end].text if lived and lived != entry.country else own
+                kind, country = "group", lived or entry.country
+            else:
+                if not _acts(root):
+                    return []
+                name, kind = doc[head.start : head.end].text, "group"
+        else:
+            return []
+        if former and head.type in ("agent", "title") and sector in ("GOV", "MIL", None):
+            sector = "ELI"
+            code = None
+        if code is None and country:
+            code = country + (sector or "")
+        # "the National Electoral Board ( NEB )": the acronym belongs to the name.
+        if (
+            end + 2 < len(doc)
+            and doc[end].text == "("
+            and doc[end + 2].text == ")"
+            and doc[end + 1].is_upper
+        ):
+            end += 3
+        mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
+        extra = self._conjoined(doc, countries, mention) if not pp_countries else []
+        return [*extra, mention]
+
+    def _ethnic_home(
+        self, unit: Unit, root: Token, unit_at: dict[int, Unit], counts: Counter[str]
+    ) -> str | None:
+        """Where an ethnic group lives: a country it is placed in, else the other country
+        the article is most about."""
+        found = self._located_in(root, unit_at)
+        if found:
+            return found
+        own = _country_of(unit)
+        others = [(n, c) for c, n in counts.items() if c != own]
+        return max(others)[1] if others else None
+
+    def _located_in(self, root: Token, unit_at: dict[int, Unit]) -> str | None:
+        """The country of an "in <country>" phrase attached to ``root``."""
+        for prep in root.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for obj in prep.children:
+                    unit = unit_at.get(obj.i)
+                    if obj.dep_ == "pobj" and unit is not None and unit.type == "country":
+                        return _country_of(unit)
+        return None
+
+    def _recent_holder(
+        self, title: str, recent_people: list[Entry], date: dt.date | None
+    ) -> Entry | None:
+        for person in reversed(recent_people[-8:]):
+            role = self.kb.role_on(person, date)
+            if role is not None and role.title == title:
+                return person
+        return None
+
+    def _person_code(
+        self, person: Entry, date: dt.date | None, fallback: str | None
+    ) -> tuple[str | None, str | None]:
+        role = self.kb.role_on(person, date)
+        if role is not None:
+            return role.country, role.sector
+        former = self.kb.former_role(person, date)
+        if former is not None:
+            return former.country, "ELI"
+        return person.country or fallback, None
+
+    def _conjoined(self, doc: Doc, countries: list[Unit], mention: Mention) -> list[Mention]:
+        """One actor per conjoined country modifier; the last stays with the head noun."""
+        if len(countries) < 2:
+            return []
+        conjoined = [
+            u for u in countries[:-1] if u.start >= mention.start and u.end <= countries[-1].start
+        ]
+        if not conjoined or not any(
+            doc[u.start].dep_ == "conj" or doc[_root(doc, u).i].dep_ == "conj" for u in countries
+        ):
+            return []
+        extra: list[Mention] = []
+        for unit in conjoined:
+            country = _country_of(unit)
+            code = (country or "") + (mention.sector or "") if country else None
+            name = self.kb.country_names.get(country or "", None)
+            extra.append(
+                Mention(
+                    unit.start,
+                    unit.end,
+                    name,
+                    code,
+                    country,
+                    mention.sector,
+                    mention.kind,
+                    unit.start,
+                )
+            )
+        mention.start = countries[-1].start
+        mention.country = _country_of(countries[-1])
+        if mention.country:
+            mention.code = mention.country + (mention.sector or "")
+        return extra
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _root(doc: Doc, unit: Unit) -> Token:
+    """The unit's syntactic head: its token whose head lies outside it."""
+    span = doc[unit.start : unit.end]
+    return span.root
+
+
+def _country_of(unit: Unit) -> str | None:
+    entry = unit.entry
+    return entry.country if entry else None
+
+
+def _is_backer(doc: Doc, unit: Unit) -> bool:
+    """ "Iranian-backed", "US-led": the country supports the group, it is not its country."""
+    nxt = unit.end
+    return (
+        nxt + 1 < len(doc)
+        and doc[nxt].text == "-"
+        and doc[nxt + 1].lower_
+        in ("backed", "led", "allied", "aligned", "supported", "funded", "trained", "based")
+    ) or (nxt < len(doc) and doc[nxt].lower_.startswith(("-backed", "-led")))
+
+
+def _acts(root: Token) -> bool:
+    """Whether a country name at ``root`` is a participant rather than a location."""
+    token = root
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    dep = token.dep_
+    if dep == "poss" and (
+        token.head.ent_type_ in ("GPE", "LOC", "FAC") or token.head.lemma_ in PLACE_NOUNS
+    ):
+        return False  # "Kabul's airport", "Chad's capital": a place
+    if dep in ACTOR_DEPS:
+        return True
+    if dep == "pobj":
+        prep = token.head
+        word = prep.lower_
+        if word in LOCATIVE_PREPS:
+            return False
+        if word in ("to", "toward", "towards") and prep.head.lemma_ in MOTION_VERBS:
+            return False
+        return True
+    return False
+
+
+def _np_left(doc: Doc, root: Token, start: int, end: int) -> int:
+    """Extend a mention left over its head's determiners and modifiers."""
+    left = start
+    tokens = [root, *(doc[i] for i in range(start, end) if i != root.i)]
+    for token in tokens:
+        for child in token.lefts:
+            if child.i < left and child.dep_ in NP_LEFT_DEPS:
+                edge = child.left_edge.i
+                if any(_breaks_np(doc, i) for i in range(edge, left)):
+                    continue
+                left = min(left, edge)
+    # Never start on punctuation.
+    while left < start and doc[left].is_punct:
+        left += 1
+    # A possessive split by spacing ("Chad ’ s army"): take in the possessor.
+    if (
+        left >= 2
+        and doc[left].lower_ == "s"
+        and doc[left - 1].text in ("\u2019", "'")
+        and doc[left - 2].pos_ == "PROPN"
+    ):
+        left = doc[left - 2].left_edge.i if doc[left - 2].left_edge.i < left - 2 else left - 2
+    elif left >= 1 and doc[left].text in ("\u2019s", "'s") and doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    # Honorifics the tokenizer split off: "Mr . Ruto".
+    if left >= 2 and doc[left - 1].text == "." and doc[left - 2].text in ("Mr", "Mrs", "Ms", "Dr"):
+        left -= 2
+    return left
+
+
+QUANTITY_WORDS = frozenset(
+    {
+        "dozens",
+        "hundreds",
+        "thousands",
+        "tens",
+        "millions",
+        "scores",
+        "some",
+        "many",
+        "several",
+        "most",
+        "all",
+        "few",
+        "number",
+        "group",
+        "team",
+        "delegation",
+        "majority",
+        "none",
+        "each",
+        "both",
+    }
+)
+
+
+def _quantifier(root: Token) -> Token | None:
+    """In "dozens of Kenyan police officers" the parse heads the phrase on "dozens"."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i >= prep.i:
+        return None
+    quantity = prep.head
+    if quantity.like_num or quantity.lower_ in QUANTITY_WORDS:
+        return quantity
+    return None
+
+
+def _ent_text(token: Token) -> str:
+    """The text of the named entity ``token`` belongs to."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def _breaks_np(doc: Doc, i: int) -> bool:
+    """Punctuation that ends a noun phrase; a comma inside a number ("3 , 000") does not."""
+    text = doc[i].text
+    if text == ",":
+        return not (0 < i < len(doc) - 1 and doc[i - 1].like_num and doc[i + 1].like_num)
+    return text in (";", "(", ")", "\u201c", '"', "--", "\u2014") or doc[i].dep_ in ("cc", "conj")
+
+
+def _country_counts(units: list[Unit]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for unit in units:
+        if unit.type in ("country", "demonym", "capital") and unit.entry and unit.entry.country:
+            counts[unit.entry.country] += 1
+    return counts
+
+
+def _is_ethnic(doc: Doc, unit: Unit) -> bool:
+    return unit.start > 0 and doc[unit.start - 1].lower_ == "ethnic"
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a.split()[-1].lower() == b.split()[-1].lower()
+
+
+def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name left uncoded takes the code of the phrase in apposition to it."""
+    by_head = {m.head: m for m in mentions}
+    for m in mentions:
+        if m.code is not None or m.kind != "person":
+            continue
+        head = doc[m.head]
+        related = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            related.append(head.head)
+        for token in related:
+            other = by_head.get(token.i)
+            if other is not None and other.code:
+                m.code, m.country, m.sector = other.code, other.country, other.sector
+                break
+    return mentions
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    result: list[Mention] = []
+    for m in mentions:
+        if result and m.start < result[-1].end:
+            prev = result[-1]
+            # Keep the one that holds its head; trim the earlier one where possible.
+            if prev.start <= m.head < prev.end:
+                continue
+            if m.start > prev.start and prev.head < m.start:
+                prev.end = m.start
+            else:
+                continue
+        result.append(m)
+    return result
+
+
+# -- coreference ---------------------------------------------------------------------------------
+def resolve_reference(doc: Doc, token: Token) -> Span | None:
+    """The actor mention a pronoun or definite description at ``token`` refers to.
+
+    "he"/"she" -> the nearest earlier person; "they" -> the nearest earlier group,
+    organisation, state or plural agent; "it" -> the nearest earlier organisation or
+    state; "the president", "the group" (a mention with no name of its own) -> the
+    nearest earlier mention of the same person, or of a compatible kind. Looks back at
+    most five sentences; returns None when nothing fits.
+    """
+    actors: list[Span] = list(doc._.fp_actors)
+    own = next((s for s in actors if s.start <= token.i < s.end), None)
+    word = token.lower_
+    sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    current = max((k for k, s in enumerate(sentence_starts) if s <= token.i), default=0)
+    horizon = sentence_starts[max(0, current - 5)]
+    earlier = [
+        s
+        for s in actors
+        if s.end <= (own.start if own is not None else token.i) and s.start >= horizon
+    ]
+
+    def last(predicate) -> Span | None:  # type: ignore[no-untyped-def]
+        for span in reversed(earlier):
+            if predicate(span._.fp_actor):
+                return span
+        return None
+
+    if own is None:
+        if word in PERSON_PRONOUNS:
+            return last(lambda a: a is not None and a.kind == "person")
+        if word in GROUP_PRONOUNS:
+            return last(
+                lambda a: a is not None and a.kind in ("group", "organisation", "state", "agent")
+            )
+        if word in THING_PRONOUNS:
+            return last(lambda a: a is not None and a.kind in ("organisation", "state", "group"))
+        return None
+    actor = own._.fp_actor
+    if actor is None or own[0].lower_ not in ("the", "this", "that"):
+        return None
+    if actor.kind == "person" and actor.name:
+        # "the president" resolved to its holder: the earlier mention of that person.
+        return last(lambda a: a is not None and a.name == actor.name)
+    if actor.kind == "group" and actor.name is None:
+        return last(lambda a: a is not None and a.kind in ("group", "organisation"))
+    if actor.kind == "agent" and actor.code is None:
+        return last(lambda a: a is not None and a.sector == actor.sector and a.code is not None)
+    return None

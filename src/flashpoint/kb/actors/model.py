@@ -1,0 +1,233 @@
+"""The actor knowledge base: entries for every name an actor goes by, and look-ups over them.
+
+An :class:`Entry` is one thing an actor mention can resolve to: a country (by name,
+demonym, capital or seat of government), an organisation, a person with dated roles, a
+title ("president"), or a generic agent noun ("police"). :class:`ActorKB` indexes the
+phrases each entry is written as, so the pipeline can build its matchers once, and
+answers the dated questions: which role did this person hold on the article date, who
+held this title in this country then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntryType = Literal[
+    "country", "demonym", "capital", "seat", "organisation", "person", "title", "agent"
+]
+ActorKindName = Literal["person", "organisation", "state", "group", "agent", "unknown"]
+
+#: Codes in the country slot that name no country (PLOVER's non-state international actors).
+#: They stand in the ``country`` field as PLOVER's country-name field has them.
+NON_STATE_PREFIXES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "NGM"})
+
+#: Sector codes (PLOVER's, plus CAMEO's HLH for health: MED stays media, as in CAMEO).
+SECTORS = frozenset(
+    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED HLH "
+    "REF OPP PRE REL SOC ENV HRI".split()
+)
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """A code valid from ``start`` (inclusive) until ``end`` (exclusive); None is open."""
+
+    code: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, date: dt.date | None) -> bool:
+        if date is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office or position a person held: the country and sector it codes as."""
+
+    title: str
+    country: str | None
+    sector: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    org: str | None = None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a mention can resolve to.
+
+    ``country`` and ``sector`` are what a plain mention codes as; ``codes`` (from PETRARCH
+    dictionaries) override them by date; ``roles`` (people) and ``title`` (title words)
+    are resolved against the article date by :class:`ActorKB`.
+    """
+
+    type: EntryType
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    kind: ActorKindName = "unknown"
+    code: str | None = None
+    codes: tuple[DatedCode, ...] = ()
+    roles: tuple[Role, ...] = ()
+    title: str | None = None
+    #: PETRARCH ``[NGO~]`` agents: the agent code goes in front, replacing the country.
+    prefix_code: bool = False
+
+    def code_on(self, date: dt.date | None) -> str | None:
+        """The entry's own code on ``date``: a dated code that covers it, else the default."""
+        if self.codes:
+            for dated in self.codes:
+                if dated.dated and date is not None and dated.covers(date):
+                    return dated.code
+            for dated in self.codes:
+                if not dated.dated:
+                    return dated.code
+            return None
+        if self.code:
+            return self.code
+        if self.country:
+            return self.country + (self.sector or "")
+        return None
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """``USAGOV`` -> (``USA``, ``GOV``); ``IGOUNO`` -> (``IGO``, None): ``UNO`` tags the body.
+
+    The second element is a sector only when it is one; organisation tags are not.
+    """
+    if not code:
+        return None, None
+    head, rest = code[:3].upper(), code[3:6].upper() or None
+    if rest is not None and rest not in SECTORS:
+        rest = None
+    return head, rest
+
+
+@dataclass
+class ActorKB:
+    """Every actor entry, indexed by the phrases it is written as.
+
+    ``phrases`` maps a normalised phrase (lower case, whitespace collapsed) to entry
+    indices; ``exact`` holds the phrases that only match with their case as written
+    (acronyms such as ``US``, ``UN``, ``IS`` that are common words in lower case).
+    """
+
+    entries: list[Entry] = field(default_factory=list)
+    phrases: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    country_names: dict[str, str] = field(default_factory=dict)
+    #: City name (lower case) -> ISO3 of the most populous city so named.
+    cities: dict[str, str] = field(default_factory=dict)
+    _holders: dict[tuple[str, str | None], list[tuple[Role, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    # -- building -------------------------------------------------------------------------
+    def add(self, entry: Entry, phrases: Iterable[str]) -> int:
+        """Add an entry under each phrase it is written as; returns its index."""
+        index = len(self.entries)
+        self.entries.append(entry)
+        for phrase in phrases:
+            self.add_phrase(phrase, index)
+        if entry.type == "person":
+            for role in entry.roles:
+                self._holders[(role.title, role.country)].append((role, index))
+                if role.org:
+                    self._holders[(role.title, role.org.lower())].append((role, index))
+        return index
+
+    def add_phrase(self, phrase: str, index: int) -> None:
+        text = normalise(phrase)
+        if not text:
+            return
+        if index not in self.phrases[text]:
+            self.phrases[text].append(index)
+        self.written[text].add(" ".join(phrase.split()))
+
+    def remove_phrases(self, phrases: Iterable[str]) -> None:
+        """Forget phrases (a user file that replaces a built-in entry)."""
+        for phrase in phrases:
+            self.phrases.pop(normalise(phrase), None)
+            self.written.pop(normalise(phrase), None)
+
+    # -- look-ups ---------------------------------------------------------------------------
+    def lookup(self, phrase: str) -> list[Entry]:
+        return [self.entries[i] for i in self.phrases.get(normalise(phrase), ())]
+
+    def iter_phrases(self) -> Iterator[tuple[str, bool]]:
+        """Every phrase as written, with whether it must match case exactly."""
+        for forms in self.written.values():
+            for form in sorted(forms):
+                yield form, is_case_sensitive(form)
+
+    def role_on(self, person: Entry, date: dt.date | None) -> Role | None:
+        """The person's role on ``date``: the first listed role whose tenure covers it."""
+        if date is None:
+            return person.roles[0] if person.roles else None
+        for role in person.roles:
+            if role.covers(date):
+                return role
+        return None
+
+    def former_role(self, person: Entry, date: dt.date | None) -> Role | None:
+        """The latest role that ended on or before ``date`` (what a former official was)."""
+        if date is None:
+            return None
+        ended = [r for r in person.roles if r.end is not None and r.end <= date]
+        return max(ended, key=lambda r: r.end or dt.date.min) if ended else None
+
+    def holder(
+        self, title: str, country: str | None, date: dt.date | None, org: str | None = None
+    ) -> Entry | None:
+        """Who held ``title`` in ``country`` (or in organisation ``org``) on ``date``."""
+        if date is None:
+            return None
+        key = org.lower() if org else country
+        for role, index in self._holders.get((title, key), ()):
+            if role.covers(date):
+                return self.entries[index]
+        return None
+
+    def city_country(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        found = self.cities.get(normalise(name))
+        if found:
+            return found
+        countries = [e.country for e in self.lookup(name) if e.type in ("country", "capital")]
+        return countries[0] if countries else None
+
+    def has_title(self, title: str) -> bool:
+        return any(key[0] == title for key in self._holders)
+
+
+def normalise(phrase: str) -> str:
+    """The key a phrase is indexed under: lower case, single spaces, no leading article."""
+    words = phrase.replace("\u2019", "'").split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).lower()
+
+
+def is_case_sensitive(form: str) -> bool:
+    """Acronyms (``US``, ``UN``, ``WHO``, ``IS``) collide with common words in lower case."""
+    letters = [c for c in form if c.isalpha()]
+    return (
+        bool(letters)
+        and len(letters) <= 6
+        and all(c.isupper() for c in letters)
+        and " " not in form
+    )

@@ -1,0 +1,191 @@
+"""The actors stage with the real model: mentions, codes, spans, references."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from flashpoint import Coder
+from flashpoint.pipeline.actors import resolve_reference
+from flashpoint.pipeline.spans import actor_span_at
+from flashpoint.records import Actor
+
+JAN_2020 = dt.date(2020, 1, 9)
+
+
+def _doc(coder: Coder, text: str, date: dt.date = JAN_2020):  # type: ignore[no-untyped-def]
+    doc = coder.nlp.make_doc(text)
+    doc._.fp_date = date
+    doc._.fp_article_id = "t"
+    return coder.nlp(doc)
+
+
+def _actors(coder: Coder, text: str, date: dt.date = JAN_2020) -> dict[str, Actor]:
+    doc = _doc(coder, text, date)
+    return {s.text: s._.fp_actor for s in doc._.fp_actors}
+
+
+def _codes(coder: Coder, text: str, date: dt.date = JAN_2020) -> dict[str, str | None]:
+    return {k: a.code for k, a in _actors(coder, text, date).items()}
+
+
+def test_actors_sector_from_head_noun_with_country_modifier(coder: Coder) -> None:
+    codes = _codes(
+        coder,
+        "Iranian state media reported that U.S. troops had left, and Iranian officials agreed.",
+    )
+    assert codes["Iranian state media"] == "IRNMED"
+    assert codes["U.S. troops"] == "USAMIL"
+    assert codes["Iranian officials"] == "IRNGOV"
+
+
+def test_actors_people_resolve_by_article_date(coder: Coder) -> None:
+    text = "Trump met Pence, Esper and Pompeo at the White House on Tuesday."
+    codes = _codes(coder, text)
+    for name in ("Trump", "Pence", "Esper", "Pompeo"):
+        assert codes[name] == "USAGOV", name
+    later = _actors(coder, "Pompeo spoke to reporters.", dt.date(2023, 3, 1))["Pompeo"]
+    assert later.country == "USA" and later.sector == "ELI"
+
+
+def test_actors_titles_resolve_to_the_holder(coder: Coder) -> None:
+    actors = _actors(
+        coder,
+        "Iranian President Hassan Rouhani rejected the offer from Secretary of State Mike Pompeo.",
+    )
+    rouhani = actors["Iranian President Hassan Rouhani"]
+    assert (rouhani.name, rouhani.code, rouhani.kind) == ("Hassan Rouhani", "IRNGOV", "person")
+    assert actors["Secretary of State Mike Pompeo"].name == "Mike Pompeo"
+    bare = _actors(coder, "The Defense Secretary said American forces would stay.")
+    assert bare["The Defense Secretary"].name == "Mark Esper"
+
+
+def test_actors_title_without_known_holder_codes_country_government(coder: Coder) -> None:
+    actors = _actors(coder, "The Kenyan foreign minister visited Uganda.", dt.date(1950, 1, 1))
+    minister = actors["The Kenyan foreign minister"]
+    assert minister.code == "KENGOV" and minister.kind == "agent"
+
+
+def test_actors_country_acts_only_as_subject_or_object(coder: Coder) -> None:
+    doc = _doc(
+        coder, "Iran fired missiles at bases in Iraq, and Washington imposed sanctions on Iran."
+    )
+    found = [(s.text, s._.fp_actor.code) for s in doc._.fp_actors]
+    assert found == [("Iran", "IRN"), ("Washington", "USAGOV"), ("Iran", "IRN")]
+    places = _codes(coder, "Shops closed in Kabul as shells fell on the Afghan capital.")
+    assert places == {}
+
+
+def test_actors_compound_modifiers_give_two_actors(coder: Coder) -> None:
+    codes = _codes(coder, "Visiting Polish and Czech officials agreed to meet again.")
+    assert sorted(c for c in codes.values() if c) == ["CZEGOV", "POLGOV"]
+
+
+def test_actors_possessive_and_apposition(coder: Coder) -> None:
+    actors = _actors(
+        coder,
+        "Abdul-Malik al-Houthi, head of the Houthi movement, praised the drone strike.",
+    )
+    person = next(a for a in actors.values() if a.kind == "person")
+    assert person.code == "YEMREB"
+    codes = _codes(coder, "Iraq's parliament voted to expel the troops, said a court in Kabul.")
+    assert codes["Iraq's parliament"] == "IRQLEG"
+    assert codes["a court in Kabul"] == "AFGJUD"
+
+
+def test_actors_unknown_names_are_kept_uncoded(coder: Coder) -> None:
+    actors = _actors(coder, "Zorblat Quennimore criticised the Fenwick Riverside Trust on Friday.")
+    kinds = {a.kind for a in actors.values() if a.code is None}
+    assert "person" in kinds
+
+
+def test_actors_acronyms_match_case(coder: Coder) -> None:
+    codes = _codes(coder, "The US warned that it would not let us down, the UN said.")
+    assert codes.get("The US") == "USA" or codes.get("US") == "USA"
+    assert "us" not in codes
+    assert any(c == "IGOUNO" for c in codes.values())
+
+
+def test_actors_span_covers_the_parse_head(coder: Coder) -> None:
+    doc = _doc(coder, "U.S. troops fired on the convoy.")
+    troops = next(t for t in doc if t.text == "troops")
+    span = actor_span_at(doc, troops)
+    assert span is not None and span.text == "U.S. troops"
+    assert span._.fp_actor.start == 0 and span._.fp_actor.end == len("U.S. troops")
+
+
+def test_actors_spans_are_sorted_and_disjoint(coder: Coder) -> None:
+    doc = _doc(
+        coder, "Iraqi troops and Kurdish fighters clashed as Turkey warned the Taliban and NATO."
+    )
+    spans = doc._.fp_actors
+    assert spans
+    for a, b in zip(spans, spans[1:], strict=False):
+        assert a.end <= b.start
+
+
+def test_actors_masked_ranges_are_skipped(coder: Coder) -> None:
+    text = "Iran warned Israel. -- Some Person (@handle) March 1, 2020"
+    doc = coder.nlp.make_doc(text)
+    doc._.fp_date = JAN_2020
+    doc._.fp_masked = [(text.index("--"), len(text))]
+    actor_stage = coder.nlp.get_pipe("actors")
+    for name, proc in coder.nlp.pipeline:
+        if name == "actors":
+            break
+        doc = proc(doc)
+    doc._.fp_masked = [(text.index("--"), len(text))]
+    doc = actor_stage(doc)
+    assert all(s.end_char <= text.index("--") for s in doc._.fp_actors)
+
+
+def test_actors_resolve_reference_pronoun_and_definite(coder: Coder) -> None:
+    doc = _doc(
+        coder, "Trump spoke on Monday. He said the Houthis had fired first. The group denied it."
+    )
+    he = next(t for t in doc if t.text == "He")
+    span = resolve_reference(doc, he)
+    assert span is not None and span._.fp_actor.name == "Donald Trump"
+    group = next(t for t in doc if t.text == "group")
+    target = resolve_reference(doc, group)
+    assert target is not None and target._.fp_actor.code == "YEMREB"
+
+
+def test_actors_user_petrarch_dictionary_codes_text(tmp_path: Path) -> None:
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("FREEDONIA [FRD]\n+FREEDONIAN\nRUFUS_FIREFLY\n\t[FRDGOV 19330101-19331231]\n")
+    agents = tmp_path / "mine.agents"
+    agents.write_text("MARKET_SELLER [~BUS]\n")
+    coder = Coder(Config(actor_files=(actors,), agent_files=(agents,)))
+    text = "Rufus Firefly denounced Freedonian market sellers."
+    codes = _codes(coder, text, dt.date(1933, 6, 1))
+    assert codes["Rufus Firefly"] == "FRDGOV"
+    assert codes["Freedonian market sellers"] == "FRDBUS"
+
+
+def test_actors_seed_article_codes(coder: Coder, seed_path: Path) -> None:
+    raw = seed_path.read_text(encoding="utf-8")
+    header, _, rest = raw.partition("date ")
+    date_text, _, body = rest.partition(" ")
+    doc = _doc(coder, body, dt.date.fromisoformat(date_text))
+    by_name: dict[str, set[str | None]] = {}
+    for span in doc._.fp_actors:
+        actor = span._.fp_actor
+        by_name.setdefault(actor.name or span.text, set()).add(actor.code)
+    for name in ("Donald Trump", "Mike Pence", "Mark Esper", "Mike Pompeo"):
+        assert by_name[name] == {"USAGOV"}, name
+    assert by_name["Abdul-Malik al-Houthi"] == {"YEMREB"}
+    assert {c[:3] for c in by_name["Qais al-Khazali"] if c} == {"IRQ"}
+    assert "IRNMED" in by_name["Iranian state media"]
+    assert by_name["Ali Khamenei"] == {"IRNGOV"}
+    assert "USA" in by_name["United States"] and "IRN" in by_name["Iran"]
+
+
+def test_actors_peoples_coded_where_the_text_places_them(coder: Coder) -> None:
+    codes = _codes(coder, "Bosnian Croats held a rally, and Iranians marched in the streets.")
+    assert codes["Bosnian Croats"] == "BIH"
+    assert codes["Iranians"] == "IRN"
+    ethnic = _codes(coder, "Police in Slovakia questioned ethnic Hungarians in Slovakia on Friday.")
+    assert ethnic["ethnic Hungarians"] == "SVK"
