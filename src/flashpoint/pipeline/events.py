@@ -1,17 +1,801 @@
-"""Placeholder stage: passes the doc through until implemented."""
+"""Event coding: who did what to whom, from the dependency parse and the event lexicon.
+
+For each sentence the coder finds triggers (verbs, phrasal verbs, verb + complement
+patterns, event nouns, weapon subjects), folds together triggers that state one fact
+(a control verb and its complement, a light verb and its event noun, a comment verb and
+the event it comments on), reads the actor and recipient of each from the parse (active
+and passive voice, prepositional recipients, possessive and "by" agents of nouns,
+conjunctions, subject inheritance for xcomp/conj/relative clauses), and sets modality.
+
+``EventCoder.match(doc)`` returns :class:`EventMatch` data; ``set_annotations`` turns
+them into :class:`~flashpoint.records.Event` records on ``doc._.fp_events``.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from ..kb.lexicon import ControlFrame, Lexicon, NounPattern, VerbPattern
+from ..records import Actor, CharSpan, Event, Modality, SentenceRef
+from .extensions import is_masked
+from .modality import modality_of
+from .spans import actor_span_at
+
+try:  # the actor stage may offer pronoun resolution; without it a simple fallback is used
+    from .actors import resolve_reference as _resolve_reference
+except ImportError:  # pragma: no cover - depends on the actor stage
+    _resolve_reference = None
+
+ReferenceResolver = Callable[[Doc, Token], "Span | None"]
+
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"})
+_NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
+_NP_PREPS = frozenset({"of", "from", "in"})
+_VERBAL = frozenset({"VERB"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
+
+# Confidence of a coded event by how it was found: a verb with both roles is the most
+# reliable; nouns and weapon subjects are weaker; each missing role costs some.
+_BASE_CONFIDENCE = {"verb": 0.9, "control": 0.85, "noun": 0.75, "instrument": 0.6}
+
+
+@dataclass
+class Trigger:
+    """A candidate event: the word(s) that express it and the CAMEO code they carry."""
+
+    token: Token
+    kind: str  # verb | noun | instrument | control
+    code: str
+    verb: VerbPattern | None = None
+    noun: NounPattern | None = None
+    complement: Token | None = None  # the object a verb pattern required
+    recipient_slots: tuple[str, ...] = ()
+    reciprocal: bool = False
+    needs_recipient: bool = False
+    extra: list[Token] = field(default_factory=list)  # particle, complement: trigger text
+    actors: list[Span] | None = None  # fixed roles (set when folding triggers)
+    recipients: list[Span] | None = None
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    """One coded event before it becomes a record: token positions and actor spans."""
+
+    trigger_start: int  # token index of the first trigger word
+    trigger_end: int  # token index after the last trigger word
+    code: str
+    actor: Span | None
+    recipient: Span | None
+    modality: Modality
+    confidence: float
+    kind: str
 
 
 class EventCoder:
-    def __init__(self, nlp: Language, lexicon: Any, ontology: Any) -> None:
+    """spaCy component: codes events onto ``doc._.fp_events``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        lexicon: Lexicon,
+        ontology: object,
+        resolver: ReferenceResolver | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
+        self.resolver = resolver if resolver is not None else _resolve_reference
 
     def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
         return doc
+
+    # -- matching ------------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> list[EventMatch]:
+        """Every event in the doc, in text order (pure: reads the doc, writes nothing)."""
+        matches: list[EventMatch] = []
+        for sent in doc.sents:
+            matches.extend(self._match_sentence(doc, sent))
+        return matches
+
+    def _match_sentence(self, doc: Doc, sent: Span) -> list[EventMatch]:
+        triggers: dict[int, Trigger] = {}
+        for token in sent:
+            if (
+                token.is_punct
+                or token.is_space
+                or is_masked(doc, token.idx, token.idx + len(token))
+            ):
+                continue
+            trigger = self._trigger_at(token)
+            if trigger is not None:
+                triggers[token.i] = trigger
+        if not triggers:
+            return []
+        self._fold(doc, triggers)
+        found: list[EventMatch] = []
+        for trigger in triggers.values():
+            found.extend(self._events_for(doc, trigger))
+        return _dedupe(found)
+
+    # -- triggers ------------------------------------------------------------------------
+
+    def _trigger_at(self, token: Token) -> Trigger | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in _VERBAL:
+            instrument = self._instrument(token, lemma)
+            if instrument is not None:
+                return instrument
+            return self._verb_trigger(token, lemma)
+        if token.pos_ in _NOMINAL:
+            for key in _noun_keys(token):
+                trigger = self._noun_trigger(token, key)
+                if trigger is not None:
+                    return trigger
+        return None
+
+    def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        for pattern in self.lexicon.verb_patterns(lemma):
+            extra: list[Token] = []
+            if pattern.particle is not None:
+                particle = _particle(token, pattern.particle)
+                if particle is None:
+                    continue
+                extra.append(particle)
+            complement = None
+            if pattern.objects:
+                complement = _complement(token, pattern)
+                if complement is None:
+                    continue
+            elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
+                continue
+            return Trigger(
+                token=token,
+                kind="verb",
+                code=pattern.code,
+                verb=pattern,
+                complement=complement,
+                recipient_slots=pattern.recipient,
+                reciprocal=pattern.reciprocal,
+                needs_recipient=pattern.needs_recipient,
+                extra=extra,
+            )
+        return None
+
+    def _instrument(self, token: Token, lemma: str) -> Trigger | None:
+        patterns = self.lexicon.instruments.get(lemma, ())
+        if not patterns:
+            return None
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        for subject in subjects:
+            keys = set(_noun_keys(subject))
+            for pattern in patterns:
+                if keys & pattern.subjects:
+                    return Trigger(
+                        token=token,
+                        kind="instrument",
+                        code=pattern.code,
+                        recipient_slots=pattern.recipient,
+                        extra=[subject],
+                    )
+        return None
+
+    def _noun_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        for pattern in self.lexicon.noun_patterns(lemma):
+            if pattern.modifiers:
+                near = {c.lemma_.lower() for c in token.children} | {token.head.lemma_.lower()}
+                if not near & pattern.modifiers:
+                    continue
+            if pattern.needs_verb and _governing_verb_lemma(token) not in pattern.needs_verb:
+                continue
+            return Trigger(
+                token=token,
+                kind="noun",
+                code=pattern.code,
+                noun=pattern,
+                recipient_slots=pattern.patient,
+                reciprocal=pattern.reciprocal,
+            )
+        return None
+
+    # -- folding triggers that state one fact ----------------------------------------------
+
+    def _fold(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """Merge triggers that are one fact, in place; the most specific code wins."""
+        # Nouns modifying another event noun ("air strike", "suicide bombing").
+        for i, trigger in list(triggers.items()):
+            if trigger.kind != "noun" or trigger.token.dep_ not in ("compound", "amod"):
+                continue
+            head = triggers.get(trigger.token.head.i)
+            if head is not None and head.kind == "noun":
+                head.code = _more_specific(head.code, trigger.code)
+                del triggers[i]
+        # A verb pattern's required complement is part of the verb's trigger.
+        for trigger in list(triggers.values()):
+            comp = trigger.complement
+            if trigger.kind == "verb" and comp is not None and comp.i in triggers:
+                folded = triggers.pop(comp.i)
+                if (
+                    folded.kind == "noun"
+                    and trigger.token.lemma_.lower() in self.lexicon.light_verbs
+                ):
+                    trigger.code = _more_specific(trigger.code, folded.code, prefer_second=True)
+                    trigger.recipient_slots = _merge_slots(
+                        trigger.recipient_slots, folded.recipient_slots
+                    )
+        # Control verbs take the event of their complement ("agreed to meet" -> 036).
+        for token_i in sorted(triggers, reverse=True):
+            trigger = triggers.get(token_i)
+            if trigger is None:
+                continue
+            self._fold_control(doc, trigger.token, triggers)
+        for token in list(_control_candidates(doc, triggers, self.lexicon)):
+            self._fold_control(doc, token, triggers)
+        # Event nouns as objects: of a light verb (the verb's subject is the actor) or of
+        # another event verb that comments on them (the noun's agent is the recipient).
+        for i, trigger in list(triggers.items()):
+            if trigger.kind != "noun" or trigger.token.dep_ not in ("dobj", "nsubjpass", "pobj"):
+                continue
+            head = trigger.token.head
+            if trigger.token.dep_ == "pobj":
+                head = head.head
+            if head.i in triggers and triggers[head.i].kind in ("verb", "control"):
+                commenting = triggers[head.i]
+                if commenting.recipients is None and trigger.token.dep_ == "dobj":
+                    # "condemned the attack by X" is aimed at X; "welcomed the talks
+                    # between X and Y" at the parties.
+                    targets = self._noun_agents(doc, trigger) or self._recipients(doc, trigger)
+                    commenting.recipients = targets or None
+                del triggers[i]
+            elif head.pos_ in _VERBAL and head.lemma_.lower() in self.lexicon.light_verbs:
+                trigger.extra.append(head)
+                if not self._noun_agents(doc, trigger):
+                    trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
+                trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
+
+    def _fold_control(self, doc: Doc, token: Token, triggers: dict[int, Trigger]) -> None:
+        frames = self.lexicon.control_frames(token.lemma_.lower())
+        if not frames:
+            return
+        complement = _event_complement(token, triggers)
+        if complement is None:
+            return
+        inner = triggers[complement.i]
+        frame = _pick_frame(frames, inner.code)
+        recipients = None
+        if frame.family in ("02", "10") or token.lemma_.lower() in self.lexicon.object_control:
+            target = _object_of_control(token)
+            if target is not None:
+                recipients = self._actors_of_heads(doc, _with_conjuncts(target))
+        if recipients is None:
+            recipients = self._recipients(doc, inner) or None
+        actors = self._actors_of_heads(doc, _subject_heads(token, self.lexicon))
+        del triggers[complement.i]
+        triggers[token.i] = Trigger(
+            token=token,
+            kind="control",
+            code=frame.code_for(inner.code),
+            actors=actors,
+            recipients=recipients,
+            reciprocal=inner.reciprocal,
+            extra=[],
+        )
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def _events_for(self, doc: Doc, trigger: Trigger) -> Iterator[EventMatch]:
+        if trigger.actors is not None:
+            actors = trigger.actors
+        elif trigger.kind == "noun":
+            actors = self._noun_agents(doc, trigger)
+        else:
+            actors = self._verb_actors(doc, trigger)
+        recipients = (
+            trigger.recipients if trigger.recipients is not None else self._recipients(doc, trigger)
+        )
+        if trigger.needs_recipient and not recipients:
+            return
+        pairs: list[tuple[Span | None, Span | None]]
+        if trigger.reciprocal and not recipients and len(actors) > 1:
+            pairs = [(a, b) for a, b in itertools.permutations(actors, 2)]
+        elif trigger.kind == "noun" and trigger.reciprocal and not actors and len(recipients) > 1:
+            pairs = [(a, b) for a, b in itertools.permutations(recipients, 2)]
+        else:
+            pairs = [
+                (a, r)
+                for a in (actors or [None])
+                for r in (recipients or [None])
+                if a is None or r is None or not _same(a, r)
+            ]
+        if trigger.kind != "instrument":
+            pairs = [(a, r) for a, r in pairs if a is not None or r is not None]
+        modality = modality_of(trigger.token, self.lexicon.modality)
+        code = trigger.code
+        if modality == "future" and trigger.kind in ("verb", "noun"):
+            # CAMEO codes a stated future act as what is stated now: intent to cooperate
+            # ("will send aid" -> 033) or a threat ("will strike" -> 138).
+            code, modality = self._as_intent(code)
+        words = [trigger.token, *trigger.extra]
+        start = min(t.i for t in words)
+        end = max(t.i for t in words) + 1
+        # A trigger's span is the trigger words only when they are adjacent-ish; a
+        # particle or complement far away would swallow unrelated text.
+        if end - start > 6:
+            start, end = trigger.token.i, trigger.token.i + 1
+        for actor, recipient in pairs:
+            confidence = _BASE_CONFIDENCE[trigger.kind]
+            confidence -= 0.2 if actor is None else 0.0
+            confidence -= 0.1 if recipient is None else 0.0
+            yield EventMatch(
+                trigger_start=start,
+                trigger_end=end,
+                code=code,
+                actor=actor,
+                recipient=recipient,
+                modality=modality,
+                confidence=round(max(confidence, 0.2), 2),
+                kind=trigger.kind,
+            )
+
+    def _as_intent(self, code: str) -> tuple[str, Modality]:
+        root = int(code[:2])
+        family = "03" if 4 <= root <= 8 else "13" if root >= 14 and root != 16 else None
+        frame = self.lexicon.family_frame(family) if family else None
+        if frame is None:
+            return code, "future"
+        return frame.code_for(code), "asserted"
+
+    def _verb_actors(self, doc: Doc, trigger: Trigger) -> list[Span]:
+        verb = trigger.token
+        if trigger.kind == "instrument":
+            subject = trigger.extra[0]
+            return self._np_actors(doc, subject)
+        if _is_passive(verb):
+            agents = [
+                pobj
+                for child in verb.children
+                if child.dep_ == "agent"
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+            ]
+            return self._actors_of_heads(doc, [t for a in agents for t in _with_conjuncts(a)])
+        return self._actors_of_heads(doc, _subject_heads(verb, self.lexicon))
+
+    def _recipients(self, doc: Doc, trigger: Trigger) -> list[Span]:
+        token = trigger.token
+        if trigger.kind in ("verb", "instrument") and _is_passive(token):
+            patients = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
+            if not patients and token.dep_ in ("acl", "relcl"):
+                patients = [token.head]
+            heads = [t for p in patients for t in _with_conjuncts(_antecedent(p))]
+            return self._actors_of_heads(doc, heads)
+        hosts = [token]
+        if trigger.complement is not None and trigger.complement is not token:
+            hosts.append(trigger.complement)
+            # "fired two artillery shells at X": the prep may hang on the object's head.
+            hosts.extend(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+        if trigger.kind == "noun":
+            # "the resumption of ties with X": the recipient hangs on the "of" object.
+            hosts.extend(
+                pobj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            )
+        for slot in trigger.recipient_slots:
+            heads: list[Token] = []
+            for host in hosts:
+                heads.extend(_slot_heads(host, slot, trigger.complement))
+            actors = self._actors_of_heads(doc, [t for h in heads for t in _with_conjuncts(h)])
+            if actors:
+                return actors
+        return []
+
+    def _noun_agents(self, doc: Doc, trigger: Trigger) -> list[Span]:
+        noun = trigger.token
+        agents: list[Span] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                span = self._actor_span(doc, child)
+                if span is not None:
+                    agents.append(span)
+        agent_preps = trigger.noun.agent if trigger.noun is not None else ("by",)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in agent_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        agents.extend(self._actors_of_heads(doc, _with_conjuncts(pobj)))
+        return _unique(agents)
+
+    def _actors_of_heads(self, doc: Doc, heads: Iterable[Token]) -> list[Span]:
+        found: list[Span] = []
+        for head in heads:
+            found.extend(self._np_actors(doc, head))
+        return _unique(found)
+
+    def _np_actors(self, doc: Doc, head: Token, depth: int = 0) -> list[Span]:
+        """The actor a noun phrase names: its own mention, else one inside it."""
+        span = self._actor_span(doc, head)
+        if span is not None:
+            return [span]
+        if depth > 2 or head.lemma_.lower() in self.lexicon.relational_nouns:
+            return []
+        for dep in _NP_LINKS:
+            for child in head.children:
+                if child.dep_ == dep:
+                    inner = self._np_actors(doc, child, depth + 1)
+                    if inner:
+                        return inner
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _NP_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = self._actors_of_heads_depth(doc, _with_conjuncts(pobj), depth + 1)
+                        if inner:
+                            return inner
+        return []
+
+    def _actors_of_heads_depth(self, doc: Doc, heads: Iterable[Token], depth: int) -> list[Span]:
+        found: list[Span] = []
+        for head in heads:
+            found.extend(self._np_actors(doc, head, depth))
+        return _unique(found)
+
+    def _actor_span(self, doc: Doc, token: Token) -> Span | None:
+        span = actor_span_at(doc, token)
+        if span is not None and span._.fp_actor is not None:
+            return span
+        if token.lower_ in _PRONOUNS or token.pos_ == "PRON":
+            return self._resolve(doc, token)
+        return None
+
+    def _resolve(self, doc: Doc, pronoun: Token) -> Span | None:
+        if self.resolver is not None:
+            try:
+                span = self.resolver(doc, pronoun)
+            except Exception:  # noqa: BLE001 - a failing resolver must not lose the event
+                span = None
+            if span is not None and span._.fp_actor is not None:
+                return span
+            return None
+        # Without a resolver only subject pronouns are guessed ("X said it would ..."); a
+        # possessive ("their resumption of ties") too often points back at the speaker.
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):
+            return _fallback_reference(doc, pronoun)
+        return None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def set_annotations(self, doc: Doc, matches: list[EventMatch]) -> None:
+        """Write the matches onto ``doc._.fp_events`` as Event records."""
+        sentences = list(doc.sents)
+        sentence_of = {}
+        for index, sent in enumerate(sentences):
+            for i in range(sent.start, sent.end):
+                sentence_of[i] = index
+        article_id = doc._.fp_article_id or "doc"
+        events: list[Event] = []
+        for match in matches:
+            entry = self.ontology.resolve(match.code)  # type: ignore[attr-defined]
+            if entry is None:
+                continue
+            index = sentence_of[match.trigger_start]
+            sent = sentences[index]
+            trigger = doc[match.trigger_start : match.trigger_end]
+            events.append(
+                Event(
+                    id=f"{article_id}:e{len(events)}",
+                    article_id=article_id,
+                    sentence=SentenceRef(
+                        index=index, text=sent.text, start=sent.start_char, end=sent.end_char
+                    ),
+                    trigger=CharSpan(
+                        text=trigger.text, start=trigger.start_char, end=trigger.end_char
+                    ),
+                    actor=_actor_record(match.actor),
+                    recipient=_actor_record(match.recipient),
+                    event_type=entry.plover,
+                    mode=entry.mode,
+                    contexts=list(entry.contexts),
+                    cameo=entry.code,
+                    goldstein=entry.goldstein,
+                    quad_class=entry.quad_class,
+                    modality=match.modality,
+                    confidence=match.confidence,
+                )
+            )
+        doc._.fp_events = events
+
+
+# -- parse helpers (pure) -------------------------------------------------------------------
+
+
+def _noun_keys(token: Token) -> Iterator[str]:
+    """Lemma, then the lower-cased form and a naive singular (the tagger may call a
+    capitalised plural such as "Rockets" a proper noun and leave it unlemmatised)."""
+    seen = set()
+    for key in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
+        if key and key not in seen:
+            seen.add(key)
+            yield key
+
+
+def _particle(verb: Token, particle: str) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "advmod", "compound:prt") and child.lower_ == particle:
+            return child
+    return None
+
+
+def _prep_child(token: Token, prep: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            return child
+    return None
+
+
+def _matches_objects(token: Token, objects: frozenset[str]) -> bool:
+    keys = set(_noun_keys(token))
+    if keys & objects:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in objects
+        for c in token.children
+    )
+
+
+def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
+    """The complement a verb pattern requires: object, passive subject or prep object."""
+    if pattern.prep is not None:
+        candidates: list[Token] = []
+        hosts = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt")]
+        for host in hosts:
+            prep = _prep_child(host, pattern.prep)
+            if prep is not None:
+                candidates.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    else:
+        candidates = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod")
+        ]
+        # "fired two artillery shells": the object may be a number or quantity head.
+        for c in list(candidates):
+            candidates.extend(g for g in c.children if g.dep_ in ("compound", "nmod"))
+            candidates.extend(
+                g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            )
+    for candidate in candidates:
+        for token in _with_conjuncts(candidate):
+            if _matches_objects(token, pattern.objects):
+                return token
+    return None
+
+
+def _slot_heads(host: Token, slot: str, complement: Token | None) -> list[Token]:
+    if slot == "dobj":
+        return [c for c in host.children if c.dep_ == "dobj" and c is not complement]
+    if slot == "dative":
+        return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    heads: list[Token] = []
+    for child in host.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == slot:
+            heads.extend(c for c in child.children if c.dep_ in ("pobj",))
+    return heads
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """The token and every noun conjoined with it ("Arnor, Osgiliath and Gondor")."""
+    found = [token]
+    frontier = [token]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                found.append(child)
+                frontier.append(child)
+    return found
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
+    """The head words of a verb's subject, inherited through xcomp/conj/relative clauses."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "expl"]
+    if subjects:
+        heads = []
+        for subject in subjects:
+            heads.extend(_with_conjuncts(_antecedent(subject)))
+        return heads
+    if depth > 4 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return _with_conjuncts(head)
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
+        target = _object_of_control(head)
+        if target is not None:
+            return _with_conjuncts(target)
+    if verb.dep_ in _INHERIT:
+        return _subject_heads(head, lexicon, depth + 1)
+    return []
+
+
+def _object_of_control(verb: Token) -> Token | None:
+    """Whom an appeal or order addresses: "urged X to", "called on X to"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    # "urged Bree to help": the parser sometimes hangs the addressee as the xcomp's subject.
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            for sub in child.children:
+                if sub.dep_ in _SUBJECTS and sub.i < child.i:
+                    return sub
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", *_PASSIVE_SUBJECTS) for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "relcl")
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    )
+
+
+def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """The coded event a control verb governs: its xcomp (or an xcomp's light verb)."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and child.i != verb.i:
+            # "said it would attack" is reported speech, not a control frame; an xcomp is.
+            if child.dep_ == "ccomp" and any(c.dep_ in _SUBJECTS for c in child.children):
+                continue
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "to"):
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp") and pobj.i in triggers:
+                    return pobj
+    return None
+
+
+def _control_candidates(
+    doc: Doc, triggers: dict[int, Trigger], lexicon: Lexicon
+) -> Iterator[Token]:
+    """Control words that are not triggers themselves ("plans to", "is ready to")."""
+    heads = {triggers[i].token.head for i in triggers if triggers[i].token.dep_ == "xcomp"}
+    for head in sorted(heads, key=lambda t: -t.i):
+        if head.i not in triggers and lexicon.control_frames(head.lemma_.lower()):
+            yield head
+
+
+def _pick_frame(frames: tuple[ControlFrame, ...], inner_code: str) -> ControlFrame:
+    """ "vowed to retaliate" threatens; "vowed to cooperate" expresses intent."""
+    conflict = int(inner_code[:2]) >= 10
+    for frame in frames:
+        if (frame.family == "13") == conflict:
+            return frame
+    return frames[0]
+
+
+def _governing_verb_lemma(token: Token) -> str:
+    head = token.head
+    if token.dep_ == "pobj":
+        head = head.head
+    return head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else ""
+
+
+def _more_specific(first: str, second: str, prefer_second: bool = False) -> str:
+    """The more specific of two codes: longer, then not a generic "x0" code."""
+
+    def rank(code: str) -> tuple[int, int]:
+        return (len(code), 0 if code.endswith("0") else 1)
+
+    if rank(second) > rank(first) or (prefer_second and rank(second) == rank(first)):
+        return second
+    return first
+
+
+def _merge_slots(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+def _same(a: Span, b: Span) -> bool:
+    return a.start == b.start and a.end == b.end
+
+
+def _unique(spans: Iterable[Span]) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    found = []
+    for span in spans:
+        key = (span.start, span.end)
+        if key not in seen:
+            seen.add(key)
+            found.append(span)
+    return found
+
+
+def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
+    """Without a resolver: the subject actor of the clause that governs the pronoun
+    ("Ethiopia indicated it would act"), else the nearest actor before it in the sentence."""
+    sent = pronoun.sent
+    candidates = [s for s in doc._.fp_actors if sent.start <= s.start and s.end <= pronoun.i]
+    candidates = [s for s in candidates if s._.fp_actor is not None]
+    if not candidates:
+        return None
+    subjects = [s for s in candidates if s.root.dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or candidates)[-1]
+
+
+def _actor_record(span: Span | None) -> Actor | None:
+    if span is None or span._.fp_actor is None:
+        return None
+    return span._.fp_actor.model_copy()
+
+
+def _dedupe(matches: list[EventMatch]) -> list[EventMatch]:
+    """One event per fact: same actor, recipient and CAMEO root keep the most specific."""
+    best: dict[tuple[object, ...], EventMatch] = {}
+    for match in matches:
+        key = (
+            (match.actor.start, match.actor.end) if match.actor is not None else None,
+            (match.recipient.start, match.recipient.end) if match.recipient is not None else None,
+            match.code[:2],
+            match.modality,
+        )
+        current = best.get(key)
+        if current is None or (len(match.code), match.confidence) > (
+            len(current.code),
+            current.confidence,
+        ):
+            best[key] = match
+    return sorted(best.values(), key=lambda m: (m.trigger_start, m.code))
+
+
+_MODALITY_RANK = {
+    "asserted": 3,
+    "reported": 2,
+    "historical": 2,
+    "future": 1,
+    "hypothetical": 1,
+    "negated": 0,
+}
+
+
+def main_event(events: Iterable[Event]) -> Event | None:
+    """The event a sentence is chiefly about, for one-label-per-sentence uses.
+
+    Ranked by modality (asserted first), then confidence (a verb with both roles beats a
+    noun or a one-sided event), then specificity of the CAMEO code, then text order.
+    """
+    ranked = sorted(
+        events,
+        key=lambda e: (
+            -_MODALITY_RANK.get(e.modality, 0),
+            -e.confidence,
+            -len(e.cameo),
+            e.trigger.start,
+        ),
+    )
+    return ranked[0] if ranked else None

@@ -1,0 +1,67 @@
+"""The event lexicon: YAML data loaded into a lemma-indexed Lexicon."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import flashpoint.kb.lexicon as lexicon_module
+from flashpoint.kb.lexicon import LexiconError, load_lexicon
+from flashpoint.kb.ontology import load_ontology
+
+
+def test_lexicon_every_code_exists_in_the_ontology() -> None:
+    ontology = load_ontology()
+    unknown = sorted(code for code in load_lexicon([]).codes() if ontology.get(code) is None)
+    assert unknown == []
+
+
+def test_lexicon_covers_every_cameo_family() -> None:
+    roots = {code[:2] for code in load_lexicon([]).codes()}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_lexicon_indexes_verbs_by_lemma_most_specific_first() -> None:
+    patterns = load_lexicon([]).verb_patterns("withdraw")
+    assert patterns, "withdraw has no patterns"
+    ranks = [p.specificity for p in patterns]
+    assert ranks == sorted(ranks, reverse=True)
+    assert any(p.particle == "out" for p in patterns)
+
+
+def test_lexicon_nouns_and_instruments_are_indexed() -> None:
+    lexicon = load_lexicon([])
+    assert {p.code[:2] for p in lexicon.noun_patterns("airstrike")} == {"19"}
+    assert any("rocket" in p.subjects for p in lexicon.instruments["crash"])
+
+
+@pytest.mark.parametrize(
+    ("lemma", "complement", "expected"),
+    [
+        ("agree", "042", "036"),  # agreed to visit: intent to meet
+        ("vow", "190", "1384"),  # vowed to attack: threaten conventional attack
+        ("urge", "087", "0256"),  # urged to pull back: appeal to de-escalate
+        ("refuse", "084", "1243"),  # refused to release: refuse to release
+        ("demand", "046", "106"),  # demanded talks: demand negotiation
+    ],
+)
+def test_lexicon_control_frame_maps_complement_to_subcode(
+    lemma: str, complement: str, expected: str
+) -> None:
+    frames = load_lexicon([]).control_frames(lemma)
+    assert expected in {frame.code_for(complement) for frame in frames}
+
+
+def test_lexicon_verb_files_are_refused_with_a_clear_error() -> None:
+    with pytest.raises(LexiconError, match="not supported"):
+        load_lexicon(["some.verbs.txt"])
+
+
+def test_lexicon_bad_code_names_file_and_entry(tmp_path: Path) -> None:
+    source = Path(lexicon_module.__file__).parent
+    for name in ("nouns.yaml", "frames.yaml", "modality.yaml"):
+        (tmp_path / name).write_text((source / name).read_text())
+    (tmp_path / "verbs.yaml").write_text('- code: "99x"\n  lemmas: [attack]\n')
+    with pytest.raises(LexiconError, match=r"verbs.yaml, entry 1"):
+        load_lexicon([], directory=tmp_path)
