@@ -1,13 +1,341 @@
-"""Placeholder stage: passes the doc through until implemented."""
+"""EventAnchor: dates and places every event; runs last.
+
+For each event in ``doc._.fp_events``:
+- date: the time expression attached to the trigger in the dependency parse (its root
+  reaches the trigger without crossing another verb, e.g. through npadvmod, prep/pobj,
+  tmod; for a noun trigger also its governing verb: "launched an attack on Friday"), else
+  the nearest one in the trigger's sentence, else the article date with precision
+  "article". A "hours later" expression counts from the previous event's date.
+- place: the place attached to the trigger in the same way ("in Baghdad", "into the Green
+  Zone", "near Kirkuk", "shelled Donetsk"); where several are, the most specific
+  (landmark > city > unresolved name > province > region > country), then the nearest;
+  else a place in the sentence that stands in a locative phrase; else none.
+- modality: an asserted event dated more than ``historical_days`` before the article
+  becomes "historical".
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import timex
+from ..records import Event, Modality, Place, TimeRef
+
+SPECIFICITY: dict[str, float] = {
+    "landmark": 5.0,
+    "unknown": 4.5,
+    "city": 4.0,
+    "admin": 3.0,
+    "region": 2.0,
+    "country": 1.0,
+}
+#: Prepositions that put an event somewhere (not "with Iran", "against Russia").
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "into",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "around",
+        "along",
+        "off",
+        "over",
+        "within",
+        "onto",
+        "on",
+        "nearby",
+        "toward",
+        "towards",
+        "outside of",
+    }
+)
+#: Prepositions that lead away from where the event happened ("Kurds from Europe marched",
+#: "the blockade against Cuba").
+BLOCKING_PREPS = frozenset(
+    {
+        "from",
+        "for",
+        "against",
+        "with",
+        "between",
+        "by",
+        "like",
+        "than",
+        "about",
+        "despite",
+        "amid",
+        "including",
+        "except",
+        "toward",
+        "towards",
+    }
+)
+#: Words that make "X of PLACE" a reference point, not the place ("south of Baghdad").
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northwards",
+        "southwards",
+        "miles",
+        "kilometres",
+        "kilometers",
+        "km",
+    }
+)
+#: Nouns a country name can modify and still say where: "a Sri Lanka city", "Iraq's border".
+PLACE_HEADS = frozenset(
+    {
+        "city",
+        "capital",
+        "town",
+        "village",
+        "border",
+        "province",
+        "region",
+        "coast",
+        "territory",
+        "soil",
+        "airspace",
+        "waters",
+        "street",
+        "streets",
+        "side",
+        "part",
+    }
+)
+MAX_STEPS = 6
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True)
+class Anchoring:
+    """What the anchor decides for one event."""
+
+    date: TimeRef
+    place: Place | None
+    modality: Modality
 
 
 class EventAnchor:
+    """spaCy component: sets ``date``, ``place`` and historical modality on each event."""
+
     def __init__(self, historical_days: int = 30) -> None:
         self.historical_days = historical_days
 
     def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.resolve(doc))
         return doc
+
+    def resolve(self, doc: Doc) -> list[Anchoring]:
+        """Pure step: one Anchoring per event of ``doc._.fp_events``, in that order."""
+        article = _article_date(doc)
+        # Only expressions that name a period date an event: not "now", "recently".
+        times: list[Span] = [
+            s
+            for s in doc._.fp_times
+            if s._.fp_time is not None and timex.value_range(s._.fp_time.value) is not None
+        ]
+        places: list[Span] = [s for s in doc._.fp_places if s._.fp_place is not None]
+        order = sorted(range(len(doc._.fp_events)), key=lambda i: doc._.fp_events[i].trigger.start)
+        results: dict[int, Anchoring] = {}
+        previous: TimeRef | None = None
+        for index in order:
+            event: Event = doc._.fp_events[index]
+            trigger = trigger_token(doc, event)
+            date = self.date_for(trigger, times, article, previous) if trigger is not None else None
+            if date is None:
+                date = article_ref(article)
+            elif date.precision != "article":
+                previous = date
+            place = place_for(trigger, places) if trigger is not None else None
+            results[index] = Anchoring(
+                date=date, place=place, modality=self.modality(event, date, article)
+            )
+        return [results[i] for i in range(len(doc._.fp_events))]
+
+    def date_for(
+        self, trigger: Token, times: list[Span], article: dt.date, previous: TimeRef | None
+    ) -> TimeRef | None:
+        span = attached(trigger, times) or nearest_in_sentence(trigger, times)
+        if span is None:
+            return None
+        ref: TimeRef = span._.fp_time
+        if previous is not None and timex.is_relative_to_previous(ref.text):
+            again = timex.resolve(ref.text, article, None, previous)
+            if again is not None:
+                return again.model_copy(update={"start": ref.start, "end": ref.end})
+        return ref
+
+    def modality(self, event: Event, date: TimeRef, article: dt.date) -> Modality:
+        if event.modality != "asserted" or date.precision in {"article", "unknown"}:
+            return event.modality
+        period = timex.value_range(date.value)
+        if period is not None and period[1] < article - dt.timedelta(days=self.historical_days):
+            return "historical"
+        return event.modality
+
+    @staticmethod
+    def set_annotations(doc: Doc, results: list[Anchoring]) -> None:
+        for event, result in zip(doc._.fp_events, results, strict=True):
+            event.date = result.date
+            event.place = result.place
+            event.modality = result.modality
+
+
+def article_ref(article: dt.date) -> TimeRef:
+    """The fallback date: the article's own, flagged as such by its precision."""
+    return TimeRef(text="", value=article.isoformat(), precision="article")
+
+
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def path_length(trigger: Token, span: Span) -> int | None:
+    """Steps from the span's root up to ``trigger`` without crossing another clause or a
+    preposition that leads away from the event's place."""
+    if span.start <= trigger.i < span.end:
+        return 0
+    token = span.root
+    for steps in range(1, MAX_STEPS + 1):
+        if token.head is token:
+            return None
+        token = token.head
+        if token == trigger:
+            return steps
+        if token.pos_ in _CLAUSE_POS or token.dep_ in {"relcl", "acl", "ccomp", "advcl"}:
+            return None
+        if (
+            token.dep_ == "prep"
+            and token.lower_ in BLOCKING_PREPS
+            and not (token.lower_ == "from" and token.head == trigger)
+        ):
+            return None
+    return None
+
+
+def is_reference_point(span: Span) -> bool:
+    """'30 km south of Baghdad': Baghdad only measures where the event was."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return root.head.head.lower_ in DIRECTIONS
+
+
+def is_modifier_country(span: Span) -> bool:
+    """'a U.S. airstrike', "Jordan's top diplomat": a country naming whose, not where."""
+    place = span._.fp_place
+    root = span.root
+    return (
+        place is not None
+        and place.feature == "country"
+        and root.dep_ in {"compound", "amod", "nmod", "poss"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and root.head.lemma_ not in PLACE_HEADS
+    )
+
+
+def governing_verb(trigger: Token) -> Token | None:
+    """The verb a noun trigger depends on ("launched" for "launched an attack")."""
+    token = trigger
+    for _ in range(3):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in _CLAUSE_POS:
+            return token
+    return None
+
+
+def attachments(trigger: Token, spans: list[Span]) -> list[tuple[Span, int]]:
+    """Spans attached to the trigger (or, for a noun trigger, to its verb), with distances."""
+    found = [(s, d) for s in spans if (d := path_length(trigger, s)) is not None]
+    seen = {s.start for s, _ in found}
+    if trigger.pos_ not in _CLAUSE_POS and (verb := governing_verb(trigger)) is not None:
+        found += [
+            (s, d + 2)
+            for s in spans
+            if s.start not in seen and (d := path_length(verb, s)) is not None
+        ]
+    elif (
+        trigger.dep_ in {"advcl", "conj", "xcomp"}
+        and trigger.head.pos_ in _CLAUSE_POS
+        and not found
+    ):
+        # "stormed the village, killing 39 people": the participle happened where its clause did.
+        head = trigger.head
+        found += [
+            (s, d + 3)
+            for s in spans
+            if s.start not in seen and (d := path_length(head, s)) is not None
+        ]
+    return found
+
+
+def attached(trigger: Token, spans: list[Span]) -> Span | None:
+    found = attachments(trigger, spans)
+    return min(found, key=lambda item: item[1])[0] if found else None
+
+
+def nearest_in_sentence(trigger: Token, spans: list[Span]) -> Span | None:
+    sentence = trigger.sent
+    inside = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
+    return min(inside, key=lambda s: abs(s.root.i - trigger.i)) if inside else None
+
+
+def _rank(span: Span) -> float:
+    return SPECIFICITY.get(span._.fp_place.feature, 0.0) - (
+        3.0 if is_reference_point(span) else 0.0
+    )
+
+
+def place_for(trigger: Token, places: list[Span]) -> Place | None:
+    places = [s for s in places if not is_modifier_country(s)]
+    found = attachments(trigger, places)
+    if found:
+        best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
+        return best[0]._.fp_place  # type: ignore[no-any-return]
+    sentence = trigger.sent
+    locative = [
+        s for s in places if sentence.start <= s.start and s.end <= sentence.end and is_locative(s)
+    ]
+    if not locative:
+        return None
+    best_span = max(locative, key=lambda s: (_rank(s), -abs(s.root.i - trigger.i)))
+    return best_span._.fp_place  # type: ignore[no-any-return]
+
+
+def is_locative(span: Span) -> bool:
+    """Whether the place stands in a locative phrase ("in Baghdad", "Baghdad's Green Zone")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if root.dep_ in {"appos", "conj", "compound", "poss"} and root.head.dep_ == "pobj":
+        return root.head.head.lower_ in LOCATIVE_PREPS
+    return False
+
+
+def _article_date(doc: Doc) -> dt.date:
+    value = doc._.fp_date
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return dt.date.today()

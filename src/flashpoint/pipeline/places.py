@@ -1,16 +1,347 @@
-"""Placeholder stage: passes the doc through until implemented."""
+"""PlaceTagger: finds place mentions and resolves them against the gazetteer.
+
+Candidates are spaCy's GPE, LOC and FAC entities, gazetteer landmarks the model misses
+("the Green Zone"), and a demonym before "capital" ("the Iraqi capital" -> Baghdad).
+Countries, landmarks and US states resolve first; they and the demonyms in the article
+then pick between cities of one name ("Paris" in an article about Texas). A mention the
+gazetteer does not know is kept with its text as name, no country and feature "unknown":
+it is still where something happened.
+
+A place name used for the state or government acting ("Washington said", "Iran rejected
+the offer") is an actor, not a place: it is left out when it is the active subject of a
+verb, or when the actors stage coded a span over it as a verb's subject or object.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb.places import Gazetteer, PlaceEntry, place_key
+from ..records import Place
+from .extensions import is_masked
+from .spans import span_covering
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent"})
+_DIRECTIONS = (
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "downtown",
+    "greater",
+    "rural",
+    "occupied",
+    "war-torn",
+    "neighbouring",
+    "neighboring",
+)
+_COPULAS = frozenset({"be", "remain", "become", "lie", "sit"})
+
+PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "village",
+        "city",
+        "district",
+        "area",
+        "neighborhood",
+        "neighbourhood",
+        "province",
+        "region",
+        "camp",
+        "suburb",
+        "governorate",
+        "county",
+        "valley",
+        "township",
+        "quarter",
+        "municipality",
+        "border",
+        "crossing",
+        "base",
+        "airbase",
+    }
+)
+
+#: An untagged proper noun is taken for a city of this name only when the city is this big.
+KNOWN_CITY_POPULATION = 100_000
+
+Found = list[tuple[Span, Place]]
 
 
 class PlaceTagger:
-    def __init__(self, nlp: Language, kb: Any) -> None:
+    """spaCy component: ``doc._.fp_places`` spans, each with ``span._.fp_place`` (a Place)."""
+
+    def __init__(self, nlp: Language, kb: Gazetteer) -> None:
         self.kb = kb
+        self.landmarks = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.landmarks.add("LANDMARK", list(nlp.tokenizer.pipe(kb.landmark_phrases)))
+        self.capitals = Matcher(nlp.vocab)
+        demonyms = sorted({d for d in kb.demonyms if " " not in d})
+        self.capitals.add("CAPITAL", [[{"LOWER": {"IN": demonyms}}, {"LOWER": "capital"}]])
+        # "the town of Taji", "the Shaab neighbourhood": names the model does not tag.
+        self.named = Matcher(nlp.vocab)
+        self.named.add(
+            "NAMED",
+            [
+                [
+                    {"LOWER": {"IN": list(PLACE_NOUNS)}},
+                    {"LOWER": "of"},
+                    {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
+                ],
+                [
+                    {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
+                    {"LOWER": {"IN": list(PLACE_NOUNS)}},
+                ],
+            ],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
         return doc
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+        spans += [Span(doc, s, e, label="LOC") for _, s, e in self.landmarks(doc)]
+        spans += [Span(doc, s, e, label="CAPITAL") for _, s, e in self.capitals(doc)]
+        ents = {(e.start, e.end) for e in doc.ents}
+        for _, start, end in self.named(doc, as_spans=False):
+            name = _name_part(doc[start:end])
+            if name is not None and not any(
+                s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
+            ):
+                spans.append(name)
+        spans = [_trim(s) for s in spans]
+        kept = [s for s in spans if s is not None and not is_masked(doc, s.start_char, s.end_char)]
+        kept += self.known_names(doc, kept)
+        return sorted(filter_spans(kept), key=lambda s: s.start)
+
+    def known_names(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Proper nouns the model left untagged or mistagged ("in Kyiv", "on Sanaa") that
+        the gazetteer knows as a country, landmark or sizeable city, where the parse puts
+        them in a place's position."""
+        taken = {i for s in found for i in range(s.start, s.end)}
+        extra: list[Span] = []
+        i = 0
+        while i < len(doc):
+            if not (doc[i].pos_ == "PROPN" and doc[i].is_title) or i in taken:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in taken:
+                j += 1
+            span = Span(doc, i, j, label="GPE")
+            i = j
+            if span.root.dep_ not in {"pobj", "dobj", "nsubjpass", "conj", "appos"}:
+                continue
+            if any(t.ent_type_ == "PERSON" for t in span) and any(
+                len(e) > len(span)
+                for e in doc.ents
+                if e.label_ == "PERSON" and e.start <= span.start < e.end
+            ):
+                continue
+            key = place_key(span.text)
+            city = self.kb.best_city(key)
+            if (
+                key in self.kb.landmarks
+                or key in self.kb.countries
+                or (city is not None and city.population >= KNOWN_CITY_POPULATION)
+            ):
+                extra.append(span)
+        return extra
+
+    def find(self, doc: Doc) -> Found:
+        """Pure step: every place mention that is not an actor, with its resolved Place."""
+        people = _person_words(doc)
+        spans = [
+            s
+            for s in self.candidates(doc)
+            if not is_metonym(s)
+            and not (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
+        ]
+        countries, admins = self.context(doc, spans)
+        found: Found = []
+        for span in spans:
+            entry = self.resolve(span, countries, admins)
+            if entry is None:
+                found.append(
+                    (
+                        span,
+                        Place(
+                            text=span.text,
+                            name=_clean_name(span.text),
+                            feature="unknown",
+                            start=span.start_char,
+                            end=span.end_char,
+                        ),
+                    )
+                )
+                continue
+            found.append((span, to_place(span, entry)))
+        return found
+
+    def context(self, doc: Doc, spans: list[Span]) -> tuple[set[str], set[tuple[str, str]]]:
+        """Countries and US states the article names, to choose between cities of one name."""
+        countries: set[str] = set()
+        admins: set[tuple[str, str]] = set()
+        for ent in doc.ents:
+            if ent.label_ == "NORP" and (iso3 := self.kb.country_of_demonym(ent.text)):
+                countries.add(iso3)
+            elif ent.label_ in PLACE_LABELS:
+                key = place_key(ent.text)
+                entry = (
+                    self.kb.landmarks.get(key)
+                    or self.kb.countries.get(key)
+                    or self.kb.admins.get(key)
+                )
+                if entry is not None and entry.country:
+                    countries.add(entry.country)
+                    if entry.feature == "admin" and entry.admin1:
+                        admins.add((entry.country, entry.admin1))
+        return countries, admins
+
+    def resolve(
+        self, span: Span, countries: set[str], admins: set[tuple[str, str]]
+    ) -> PlaceEntry | None:
+        if span.label_ == "CAPITAL":
+            iso3 = self.kb.country_of_demonym(span[0].text)
+            return self.kb.capital(iso3) if iso3 else None
+        entry = self.kb.lookup(span.text, countries, admins)
+        if entry is None:
+            # "southern Baghdad", "the West Bank city of Nablus": try the words after.
+            words = span.text.split()
+            for i in range(1, len(words)):
+                if words[i - 1].lower() in _DIRECTIONS or words[i - 1].lower() == "of":
+                    entry = self.kb.lookup(" ".join(words[i:]), countries, admins)
+                    if entry is not None:
+                        break
+        return entry
+
+    @staticmethod
+    def set_annotations(doc: Doc, found: Found) -> None:
+        spans = []
+        for span, place in found:
+            span._.fp_place = place
+            spans.append(span)
+        doc._.fp_places = spans
+
+
+def to_place(span: Span, entry: PlaceEntry) -> Place:
+    return Place(
+        text=span.text,
+        name=entry.name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        feature=entry.feature,
+        start=span.start_char,
+        end=span.end_char,
+    )
+
+
+def is_metonym(span: Span) -> bool:
+    """Whether a place name stands for an actor here ("Washington said", "hit Iran")."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ not in _COPULAS:
+        return True
+    actor = span_covering(span.doc._.fp_actors, root)
+    if actor is None:
+        return False
+    actor_root = actor.root
+    if actor_root.dep_ in _ACTOR_DEPS:
+        return actor_root.dep_ != "nsubjpass" or head.pos_ != "VERB" or _is_agentive(span)
+    return actor_root.dep_ == "pobj" and actor_root.head.lower_ == "by"
+
+
+def _is_agentive(span: Span) -> bool:
+    # A passive subject is where something happened to ("Baghdad was shelled"), unless
+    # the actors stage coded it; then it stands for the state ("Iran was warned").
+    return span.root.ent_type_ == "GPE" and span.root.head.lemma_ not in {
+        "hit",
+        "shell",
+        "bomb",
+        "strike",
+        "attack",
+    }
+
+
+def _name_part(span: Span) -> Span | None:
+    """The proper-noun part of 'town of Taji' / 'Shaab neighbourhood'."""
+    words = [t for t in span if t.pos_ == "PROPN"]
+    if not words:
+        return None
+    start, end = words[0].i, words[-1].i + 1
+    if any(t.ent_type_ in {"PERSON", "ORG", "NORP", "DATE"} for t in span.doc[start:end]):
+        return None
+    return Span(span.doc, start, end, label="LOC")
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the names the model tagged as people, and people the actors stage coded."""
+    # Full names only: a lone word tagged PERSON is as likely a mistagged place ("Sanaa").
+    words = {
+        t.lower_
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e) > 1
+        for t in e
+        if t.is_alpha and t.is_title
+    }
+    for actor in doc._.fp_actors:
+        record = actor._.fp_actor
+        if record is not None and record.kind == "person":
+            words.update(t.lower_ for t in actor if t.is_alpha and t.is_title)
+    return words
+
+
+def _is_person(span: Span, people: set[str]) -> bool:
+    # The small model tags a surname seen alone ("Soleimani") as a place; a name used for
+    # a person elsewhere in the article is that person, unless it is a known country.
+    actor = span_covering(span.doc._.fp_actors, span.root)
+    record = actor._.fp_actor if actor is not None else None
+    if actor is not None and record is not None:
+        if record.kind == "person":
+            return True
+        # A place inside a longer organisation name ("the Baghdad Operations Command").
+        words = [t for t in actor if t.pos_ != "DET"]
+        if record.kind in {"organisation", "group"} and len(words) > len(span):
+            return True
+    return len(span) == 1 and span[0].lower_ in people
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,129 @@
+"""EventAnchor: dates and places attached to event triggers, historical modality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from flashpoint.pipeline.anchor import EventAnchor
+from flashpoint.records import Article, CharSpan, Event, SentenceRef
+
+ARTICLE_DATE = dt.date(2021, 3, 10)
+
+
+def _doc(nlp: Any, text: str) -> Any:
+    doc = nlp.make_doc(text)
+    doc._.fp_date = ARTICLE_DATE
+    return nlp(doc)
+
+
+def _event(doc: Any, trigger: str, occurrence: int = 0, modality: str = "asserted") -> Event:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(trigger, start + 1)
+    span = doc.char_span(start, start + len(trigger), alignment_mode="expand")
+    sent = span.sent
+    return Event(
+        id=f"e{start}",
+        article_id="test",
+        sentence=SentenceRef(text=sent.text, start=sent.start_char, end=sent.end_char, index=0),
+        trigger=CharSpan(text=trigger, start=start, end=start + len(trigger)),
+        event_type="ASSAULT",
+        cameo="190",
+        goldstein=-10.0,
+        quad_class=4,
+        modality=modality,  # type: ignore[arg-type]
+    )
+
+
+def _anchor(nlp: Any, text: str, *triggers: str, historical_days: int = 30) -> list[Event]:
+    doc = _doc(nlp, text)
+    doc._.fp_events = [_event(doc, t) for t in triggers]
+    EventAnchor(historical_days=historical_days)(doc)
+    return list(doc._.fp_events)
+
+
+def test_anchor_date_and_place_attached_to_the_verb(nlp: Any) -> None:
+    (event,) = _anchor(
+        nlp, "Rebels shelled the airport in Kandahar on Monday, officials said.", "shelled"
+    )
+    assert event.date is not None and event.date.value == "2021-03-08"
+    assert (
+        event.place is not None and event.place.text == "Kandahar" and event.place.country == "AFG"
+    )
+
+
+def test_anchor_each_verb_gets_its_own_date(nlp: Any) -> None:
+    text = "Troops entered the city on Friday, and the rebels will withdraw on Thursday."
+    entered, withdraw = _anchor(nlp, text, "entered", "withdraw")
+    assert entered.date is not None and entered.date.value == "2021-03-05"
+    assert withdraw.date is not None and withdraw.date.value == "2021-03-11"
+
+
+def test_anchor_without_a_time_expression_uses_the_article_date(nlp: Any) -> None:
+    (event,) = _anchor(nlp, "Protesters burned tyres outside the ministry.", "burned")
+    assert event.date is not None
+    assert (event.date.value, event.date.precision) == ("2021-03-10", "article")
+    assert event.place is None
+
+
+def test_anchor_more_specific_place_wins(nlp: Any) -> None:
+    (event,) = _anchor(nlp, "Rockets crashed into Baghdad's Green Zone late on Sunday.", "crashed")
+    assert event.place is not None and event.place.name == "Green Zone"
+
+
+def test_anchor_nominal_trigger_takes_places_and_dates_from_its_phrase(nlp: Any) -> None:
+    text = "Officials condemned the killing of the governor in Mosul last week."
+    (event,) = _anchor(nlp, text, "killing")
+    assert event.place is not None and event.place.name == "Mosul"
+    assert event.date is not None and event.date.value == "2021-W09"
+
+
+def test_anchor_hours_later_counts_from_the_previous_event(nlp: Any) -> None:
+    text = "Militants attacked a checkpoint on Saturday. Hours later, drones struck their camp."
+    attacked, struck = _anchor(nlp, text, "attacked", "struck")
+    assert attacked.date is not None and attacked.date.value == "2021-03-06"
+    assert struck.date is not None and struck.date.value == "2021-03-06"
+
+
+def test_anchor_old_events_become_historical(nlp: Any) -> None:
+    text = "Government forces besieged the town in 2016. Police arrested two men on Tuesday."
+    besieged, arrested = _anchor(nlp, text, "besieged", "arrested")
+    assert besieged.modality == "historical"
+    assert arrested.modality == "asserted"
+    (recent,) = _anchor(
+        nlp, "Government forces besieged the town in 2016.", "besieged", historical_days=10_000
+    )
+    assert recent.modality == "asserted"
+
+
+def test_anchor_keeps_other_modalities(nlp: Any) -> None:
+    doc = _doc(nlp, "The army did not attack the village in 2016.")
+    doc._.fp_events = [_event(doc, "attack", modality="negated")]
+    EventAnchor()(doc)
+    assert doc._.fp_events[0].modality == "negated"
+
+
+def test_anchor_place_named_as_an_actor_is_not_the_place(nlp: Any) -> None:
+    (event,) = _anchor(nlp, "Moscow condemned the strikes on Tuesday.", "condemned")
+    assert event.place is None
+
+
+def test_anchor_seed_killing_of_soleimani_dated_last_week_in_baghdad(
+    coder: Any, seed_path: Path
+) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    coded = coder.code(Article(id="seed", date=dt.date(2020, 1, 9), text=text))
+    killings = [
+        e
+        for e in coded.events
+        if e.trigger.text.lower() == "killing" and "Baghdad" in e.sentence.text
+    ]
+    assert killings, (
+        "the events stage produced no 'killing' event in the sentence that places the "
+        f"commander's killing in Baghdad; events found: {[e.trigger.text for e in coded.events]}"
+    )
+    killing = killings[0]
+    assert killing.date is not None and killing.date.value == "2020-W01", killing.date
+    assert killing.place is not None and killing.place.name == "Baghdad", killing.place

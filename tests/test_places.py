@@ -1,0 +1,112 @@
+"""Places: the gazetteer, the PlaceTagger on real parses, and the written place set."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from flashpoint.kb.places import load_gazetteer, place_key
+from flashpoint.records import Article, Place
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "place_mentions.yaml").read_text()
+)
+
+
+def _places(nlp: Any, text: str) -> list[Place]:
+    doc = nlp.make_doc(text)
+    doc._.fp_date = dt.date(2021, 3, 10)
+    doc = nlp(doc)
+    return [s._.fp_place for s in doc._.fp_places]
+
+
+def test_places_gazetteer_loads_once() -> None:
+    gazetteer = load_gazetteer()
+    assert load_gazetteer() is gazetteer
+    assert len(gazetteer.landmarks) >= 60
+
+
+def test_places_key_ignores_case_dots_and_possessives() -> None:
+    assert place_key("the U.S.") == "us"
+    assert place_key("Baghdad\u2019s") == "baghdad"
+
+
+def test_places_city_choice_follows_the_articles_state() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Paris").country == "FRA"  # type: ignore[union-attr]
+    texan = gazetteer.lookup("Paris", {"USA"}, {("USA", "TX")})
+    assert texan is not None and texan.country == "USA" and texan.admin1 == "TX"
+
+
+def test_places_country_aliases_resolve() -> None:
+    gazetteer = load_gazetteer()
+    for name, iso3 in (
+        ("U.S.", "USA"),
+        ("Britain", "GBR"),
+        ("Iran", "IRN"),
+        ("North Korea", "PRK"),
+    ):
+        entry = gazetteer.lookup(name)
+        assert entry is not None and entry.country == iso3, name
+        assert entry.lat is not None and entry.lon is not None
+
+
+def test_places_metonym_subject_is_not_a_place(nlp: Any) -> None:
+    places = _places(
+        nlp, "Washington said the sanctions would stay, while talks went on in Vienna."
+    )
+    names = [p.name for p in places]
+    assert "Vienna" in names
+    assert not any(p.text == "Washington" for p in places)
+
+
+def test_places_demonym_capital_is_the_capital(nlp: Any) -> None:
+    places = _places(nlp, "Explosions shook the Afghan capital before dawn.")
+    assert any(p.name == "Kabul" and p.country == "AFG" for p in places)
+
+
+def test_places_unknown_names_are_kept_without_a_country(nlp: Any) -> None:
+    places = _places(nlp, "Gunmen raided the village of Zarkhanabad in the hills.")
+    found = [p for p in places if "Zarkhanabad" in p.text]
+    assert found and found[0].country is None and found[0].feature == "unknown"
+
+
+def test_places_offsets_point_at_the_text(nlp: Any) -> None:
+    text = "Rockets hit Baghdad's Green Zone and a base near Kirkuk."
+    for place in _places(nlp, text):
+        assert text[place.start : place.end] == place.text
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{i:02d}-{c['mention']}" for i, c in enumerate(CASES)]
+)
+def test_places_written_mentions_resolve(nlp: Any, case: dict[str, Any]) -> None:
+    text = case["sentence"]
+    start = text.index(case["mention"])
+    end = start + len(case["mention"])
+    places = [p for p in _places(nlp, text) if p.start < end and start < p.end]
+    assert places, f"no place found over {case['mention']!r} in {text!r}"
+    place = places[0]
+    assert place.country == case["country"], (text, place)
+    if "name" in case:
+        assert place.name == case["name"]
+    if "lat" in case:
+        assert place.lat is not None and place.lon is not None
+        assert abs(place.lat - case["lat"]) < 1.5 and abs(place.lon - case["lon"]) < 1.5, (
+            text,
+            place,
+        )
+
+
+def test_places_seed_article_resolves_its_places(coder: Any, seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    coded = coder.code(Article(id="seed", date=dt.date(2020, 1, 9), text=text))
+    by_text = {p.text: p for p in coded.places}
+    for mention, iso3 in (("Baghdad", "IRQ"), ("Green Zone", "IRQ"), ("Qom", "IRN")):
+        assert mention in by_text, f"{mention} not found among {sorted(by_text)}"
+        place = by_text[mention]
+        assert place.country == iso3 and place.lat is not None and place.lon is not None
