@@ -16,8 +16,8 @@ Attribution (:func:`attribute_quotes`) looks for a cue next to each quote:
    ``"...," X told reporters.`` (a speech verb with no clause of its own);
 2. before it: ``X said: "..."`` / ``X said, "..."`` (also a colon ending the previous
    paragraph);
-3. around it, when the quote sits inside a reported clause: ``X told a crowd that Iran
-   "slapped" the United States "in the face."`` gives partial quotes attributed to X;
+3. around it, when the quote sits inside a reported clause: ``X told supporters that the
+   army had "crushed" the rebels "once and for all."`` gives partial quotes attributed to X;
 4. a quote with no cue of its own that directly follows an attributed quote of the same or
    the previous paragraph continues it (same speaker).
 
