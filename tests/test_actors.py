@@ -39,6 +39,16 @@ def test_actors_sector_from_head_noun_with_country_modifier(coder: Coder) -> Non
     assert codes["Iranian officials"] == "IRNGOV"
 
 
+def test_actors_country_modifying_an_act_is_its_doer(coder: Coder) -> None:
+    doc = _doc(coder, "The U.S. killing of the general angered the Iranian delegation.")
+    codes = {s.text: s._.fp_actor.code for s in doc._.fp_actors}
+    assert codes["U.S."] == "USA"
+    assert not any(s.text == "U.S." for s in doc._.fp_places)
+    assert _codes(coder, "The Iranian strike hit two bases.")["Iranian"] == "IRN"
+    # a country modifying a thing, not an act, stays out of the actors
+    assert "Iraqi" not in _codes(coder, "They walked across the Iraqi desert.")
+
+
 def test_actors_people_resolve_by_article_date(coder: Coder) -> None:
     text = "Trump met Pence, Esper and Pompeo at the White House on Tuesday."
     codes = _codes(coder, text)

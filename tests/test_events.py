@@ -200,3 +200,4 @@ def test_events_seed_article(coder: Coder, seed_path: Path) -> None:
     assert ("IRN", "USA", "ASSAULT") in dyads  # Iran "slapped" the United States
     killings = [e for e in coded.events if e.trigger.text == "killing"]
     assert killings and all(e.recipient and e.recipient.country == "IRN" for e in killings)
+    assert ("USA", "IRN", "ASSAULT") in dyads  # the U.S. killing of Soleimani

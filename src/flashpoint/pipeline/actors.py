@@ -207,8 +207,13 @@ class Mention:
 class ActorResolver:
     """Finds actor mentions and writes them to ``doc._.fp_actors`` (see module doc)."""
 
-    def __init__(self, nlp: Language, kb: ActorKB) -> None:
+    def __init__(
+        self, nlp: Language, kb: ActorKB, event_nouns: Iterable[str] = ()
+    ) -> None:
         self.kb = kb
+        #: Lemmas of nouns that name an act ("killing", "strike"): a country or demonym
+        #: modifying one is its doer ("the U.S. killing of X", "the Iranian strike").
+        self.event_nouns = frozenset(event_nouns)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower_forms: dict[str, list[str]] = {}
@@ -557,7 +562,7 @@ class ActorResolver:
         elif head.type == "ner_org":
             name, kind = doc[head.start : head.end].text, "organisation"
         elif head.type in ("country", "capital"):
-            if not _acts(root) or entry is None:
+            if not (_acts(root) or self._modifies_act(root)) or entry is None:
                 return []
             name, kind = entry.name, "state"
             country, sector = entry.country, entry.sector
@@ -565,7 +570,9 @@ class ActorResolver:
                 name = self.kb.country_names.get(entry.country or "", entry.name)
         elif head.type in ("demonym", "ner_norp"):
             # "the Iranians", "Americans": a people; an adjective alone ("Iranian strike") is not.
-            if (
+            if self._modifies_act(root):
+                pass
+            elif (
                 root.pos_ not in ("NOUN", "PROPN")
                 or root.tag_ not in ("NNS", "NNPS", "NNP")
                 and root.dep_ not in ACTOR_DEPS
@@ -602,6 +609,14 @@ class ActorResolver:
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         extra = self._conjoined(doc, countries, mention) if not pp_countries else []
         return [*extra, mention]
+
+    def _modifies_act(self, root: Token) -> bool:
+        """A name directly modifying a noun that names an act: the act's doer."""
+        return (
+            root.dep_ in ("compound", "amod", "nmod")
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() in self.event_nouns
+        )
 
     def _ethnic_home(
         self, unit: Unit, root: Token, unit_at: dict[int, Unit], counts: Counter[str]

@@ -46,10 +46,11 @@ def make_actors(
     replace_builtin: bool,
 ) -> Any:
     from ..kb.actors import load_actor_kb
+    from ..kb.lexicon import load_lexicon
     from .actors import ActorResolver
 
     kb = load_actor_kb(actor_files=actor_files, agent_files=agent_files, replace=replace_builtin)
-    return ActorResolver(nlp, kb)
+    return ActorResolver(nlp, kb, event_nouns=load_lexicon().nouns.keys())
 
 
 @Language.factory("flashpoint_times_v1", default_config={})

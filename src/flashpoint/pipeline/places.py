@@ -267,6 +267,12 @@ def is_metonym(span: Span) -> bool:
     if actor is None:
         return False
     actor_root = actor.root
+    if (actor.start, actor.end) == (span.start, span.end) and actor_root.dep_ in (
+        "compound",
+        "amod",
+        "nmod",
+    ):
+        return True  # the doer of an act its head names: "the U.S. killing of ..."
     if actor_root.dep_ in _ACTOR_DEPS:
         return actor_root.dep_ != "nsubjpass" or head.pos_ != "VERB" or _is_agentive(span)
     return actor_root.dep_ == "pobj" and actor_root.head.lower_ == "by"
