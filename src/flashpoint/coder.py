@@ -37,7 +37,8 @@ def build_nlp(config: Config) -> Language:
         "flashpoint_anchor_v1": {"historical_days": config.historical_days},
     }
     for name in factories.PIPELINE:
-        nlp.add_pipe(name, name=name.removeprefix("flashpoint_").removesuffix("_v1"), config=options.get(name, {}))
+        short = name.removeprefix("flashpoint_").removesuffix("_v1")
+        nlp.add_pipe(name, name=short, config=options.get(name, {}))
     return nlp
 
 

@@ -27,7 +27,9 @@ class Config(BaseModel):
     agent_files: tuple[Path, ...] = ()
     replace_actors: bool = False
     historical_days: int = Field(
-        default=30, ge=0, description="events dated this many days before the article are historical"
+        default=30,
+        ge=0,
+        description="events dated this many days before the article are historical",
     )
     disable: tuple[str, ...] = ()
 
