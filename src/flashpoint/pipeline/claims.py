@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb.statements import StatementKB, Subject
 from ..records import Actor, Quantity
 from .quotes import SpeakerContext, speaker_actor, subject_of
+from .spans import doc_text
 
 _EXPLETIVE = frozenset({"it", "there"})
 _NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
@@ -103,7 +104,7 @@ class ClaimFinder:
                 clause, claimant_token = self._according(tok, skip_tokens)
             if clause is None or claimant_token is None:
                 continue
-            if "\n" in doc.text[min(clause[0], tok.idx) : max(clause[1], tok.idx)].strip():
+            if "\n" in doc_text(doc)[min(clause[0], tok.idx) : max(clause[1], tok.idx)].strip():
                 continue  # a misparse joining two paragraphs
             if claimant_token.lower_ in _EXPLETIVE:
                 continue

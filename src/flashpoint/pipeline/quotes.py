@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb.statements import StatementKB
 from ..records import Actor, ActorKind, Channel
-from .spans import actor_span_at
+from .spans import actor_span_at, doc_text
 
 OPEN_DOUBLE = "\u201c"
 CLOSE_DOUBLE = "\u201d"
@@ -448,7 +448,7 @@ class QuoteAttributor:
         in_quote: set[int] = set()
         token_sets: list[set[int]] = []
         for mark in marks:
-            ids = {t.i for t in _tokens_in(doc, mark.open, min(mark.close + 1, len(doc.text)))}
+            ids = {t.i for t in _tokens_in(doc, mark.open, min(mark.close + 1, len(doc_text(doc))))}
             token_sets.append(ids)
             in_quote |= ids
         context.quoted = [(m.open, m.close + 1) for m in marks]
@@ -477,9 +477,9 @@ class QuoteAttributor:
     def _window_after(self, doc: Doc, mark: QuoteMarks, in_quote: set[int]) -> list[Token]:
         window: list[Token] = []
         start = mark.close + 1
-        if start >= len(doc.text) or doc.text[mark.close] == "\n":
+        if start >= len(doc_text(doc)) or doc_text(doc)[mark.close] == "\n":
             return window
-        following = doc.char_span(start, len(doc.text), alignment_mode="expand")
+        following = doc.char_span(start, len(doc_text(doc)), alignment_mode="expand")
         if following is None:
             return window
         for tok in following:
@@ -498,13 +498,12 @@ class QuoteAttributor:
         if preceding is None:
             return window
         crossed = False
-        for tok in reversed(list(preceding)):
+        for i in range(preceding.end - 1, preceding.start - 1, -1):
+            tok = doc[i]
             if tok.i in in_quote or len(window) > 40:
                 break
-            if (
-                tok.is_space
-                or "\n" in doc.text[tok.idx + len(tok) : (window[0].idx if window else mark.open)]
-            ):
+            gap_end = window[0].idx if window else mark.open
+            if tok.is_space or "\n" in doc_text(doc)[tok.idx + len(tok) : gap_end]:
                 # Only a colon ending the previous paragraph carries a cue across the break.
                 if window or crossed or tok.i == 0:
                     break
@@ -525,16 +524,16 @@ class QuoteAttributor:
         window = self._window_after(doc, mark, in_quote)
         if not window:
             return None
-        closing = doc.text[mark.inner_end : mark.close + 2]
+        closing = doc_text(doc)[mark.inner_end : mark.close + 2]
         # A quote that ends its own clause (``,"`` ``?"`` ``!"`` or ``."``) before the cue.
         ends_clause = (
-            any(c in closing for c in ",?!.\u2014") or doc.text[mark.inner_end - 1] in "?!"
+            any(c in closing for c in ",?!.\u2014") or doc_text(doc)[mark.inner_end - 1] in "?!"
         )
         first = window[0]
         if (
             first.text in DASHES
             or first.text == "-"
-            and doc.text[first.idx : first.idx + 2] == "--"
+            and doc_text(doc)[first.idx : first.idx + 2] == "--"
         ):
             name = next(
                 (t for t in window[1:4] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"), None
@@ -667,7 +666,7 @@ class QuoteAttributor:
         if previous.partial and previous.how != "after":
             return
         last = previous.parts[-1]
-        gap = doc.text[last.close + 1 : mark.open]
+        gap = doc_text(doc)[last.close + 1 : mark.open]
         if gap.count("\n") > 2 or len(gap) > 300:
             return
         # Between the parts there may only be the previous part's own cue clause.
@@ -677,7 +676,7 @@ class QuoteAttributor:
         if cue_between and "\n" in gap:
             # Across a paragraph break only when the cue closes the previous paragraph:
             # '"A," he said.' then a paragraph that opens with the next quote.
-            after_cue = doc.text[previous.cue_end or 0 : mark.open]
+            after_cue = doc_text(doc)[previous.cue_end or 0 : mark.open]
             if len(after_cue.split("\n")[0]) > 40:
                 return
         previous.parts.append(mark)
@@ -711,6 +710,6 @@ def _speaker_in_window(cue: Token, window: list[Token]) -> Token | None:
 
 def _is_fragment(doc: Doc, mark: QuoteMarks) -> bool:
     """A quote that sits inside the reporter's sentence rather than standing as one."""
-    before = doc.text[: mark.open].rstrip(" ")
+    before = doc_text(doc)[: mark.open].rstrip(" ")
     starts_clause = not before or before[-1] in ",:\n.!?\u2014-(" or before.endswith("--")
     return not starts_clause

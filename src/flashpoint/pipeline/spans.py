@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+_TEXT_KEY = ("flashpoint", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token again on each access,
+    which the statement stages would otherwise pay for each quote mark and clause."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
 
 def span_covering(spans: list[Span], token: Token) -> Span | None:
     """The shortest span in ``spans`` that contains ``token``."""

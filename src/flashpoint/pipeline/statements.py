@@ -24,6 +24,7 @@ from ..kb.statements import StatementKB, load_statement_kb
 from ..records import Claim, Contradiction, Event, Quote
 from .claims import ClaimFinder
 from .quotes import Attribution, QuoteAttributor, SpeakerContext, find_quote_marks
+from .spans import doc_text
 
 
 @dataclass
@@ -53,7 +54,7 @@ class StatementFinder:
         article_id = doc._.fp_article_id or "doc"
         posts = [_with_known_speaker(doc, p) for p in doc._.fp_posts]
         not_prose = list(doc._.fp_masked) + [(p.start, p.end) for p in posts]
-        marks = find_quote_marks(doc.text, not_prose)
+        marks = find_quote_marks(doc_text(doc), not_prose)
         context = SpeakerContext(doc)
         attributions = self.quotes.attribute(doc, marks, context)
         quotes = [
@@ -62,7 +63,7 @@ class StatementFinder:
         ]
         skip_tokens: set[int] = set()
         for start, end in [(m.open, m.close + 1) for m in marks] + not_prose:
-            span = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
+            span = doc.char_span(start, min(end, len(doc_text(doc))), alignment_mode="expand")
             if span is not None:
                 skip_tokens.update(t.i for t in span)
         full_cues = {a.cue.i for a in attributions if a.cue is not None and not a.partial}
@@ -72,7 +73,7 @@ class StatementFinder:
                 id=f"{article_id}:c{n}",
                 article_id=article_id,
                 claimant=match.claimant,
-                text=doc.text[match.start : match.end],
+                text=doc_text(doc)[match.start : match.end],
                 start=match.start,
                 end=match.end,
                 subject=match.subject,
@@ -97,7 +98,7 @@ class StatementFinder:
 
 
 def _quote(doc: Doc, qid: str, article_id: str, attribution: Attribution) -> Quote:
-    text = " ".join(doc.text[p.inner_start : p.inner_end] for p in attribution.parts)
+    text = " ".join(doc_text(doc)[p.inner_start : p.inner_end] for p in attribution.parts)
     return Quote(
         id=qid,
         article_id=article_id,
