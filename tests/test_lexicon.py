@@ -53,8 +53,8 @@ def test_lexicon_control_frame_maps_complement_to_subcode(
     assert expected in {frame.code_for(complement) for frame in frames}
 
 
-def test_lexicon_verb_files_are_refused_with_a_clear_error() -> None:
-    with pytest.raises(LexiconError, match="not supported"):
+def test_lexicon_missing_verb_file_is_a_clear_error() -> None:
+    with pytest.raises(LexiconError, match="some.verbs.txt: cannot read the verb dictionary"):
         load_lexicon(["some.verbs.txt"])
 
 

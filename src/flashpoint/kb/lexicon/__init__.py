@@ -16,14 +16,18 @@ come from the ontology for each code.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from .petrarch import PetrarchVerb
 
 __all__ = [
     "ControlFrame",
@@ -140,6 +144,13 @@ class Lexicon:
     object_control: frozenset[str]
     modality: ModalityCues
     sources: tuple[str, ...] = field(default=())
+    #: User verb dictionaries (PETRARCH ``.verbs``): entries by every written form.
+    user_verbs: Mapping[str, tuple[PetrarchVerb, ...]] = field(default_factory=dict)
+    #: Synsets those dictionaries define, expanded to word tuples.
+    user_synsets: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def user_verb_entries(self, form: str) -> tuple[PetrarchVerb, ...]:
+        return self.user_verbs.get(form, ())
 
     def verb_patterns(self, lemma: str) -> tuple[VerbPattern, ...]:
         return self.verbs.get(lemma, ())
@@ -322,18 +333,57 @@ def _load(directory: Path | None) -> Lexicon:
     )
 
 
+def _with_user_verbs(base: Lexicon, verb_files: Iterable[str | Path], replace: bool) -> Lexicon:
+    from .petrarch import read_verb_dictionary
+
+    index: dict[str, list[PetrarchVerb]] = {}
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
+    owner: dict[str, str] = {}
+    sources = []
+    for path in verb_files:
+        dictionary = read_verb_dictionary(path)
+        sources.append(dictionary.source)
+        for name, members in dictionary.synsets.items():
+            if name in synsets and synsets[name] != members:
+                raise LexiconError(
+                    f"{dictionary.source}: synset &{name} is also defined, differently, in "
+                    f"{owner[name]}; rename one of them"
+                )
+            synsets[name] = members
+            owner[name] = dictionary.source
+        for key, verbs in dictionary.index.items():
+            index.setdefault(key, []).extend(verbs)
+    changes: dict[str, Any] = {
+        "user_verbs": {k: tuple(v) for k, v in index.items()},
+        "user_synsets": synsets,
+        "sources": (*base.sources, *sources),
+    }
+    if replace:
+        # Only the user's verbs code events; the parse helpers (light and speech verbs,
+        # relational nouns, modality cues) stay, as they say how to read roles.
+        changes.update(verbs={}, nouns={}, instruments={}, control={})
+    return dataclasses.replace(base, **changes)
+
+
 def load_lexicon(
-    verb_files: list[str] | tuple[str, ...] = (), directory: Path | None = None
+    verb_files: Iterable[str | Path] = (),
+    directory: Path | None = None,
+    replace: bool = False,
 ) -> Lexicon:
     """Read the event lexicon (from the packaged files, or ``directory``), once per folder.
 
-    ``verb_files`` is where user verb dictionaries (PETRARCH ``.verbs`` format) would be
-    added; reading them is not supported yet, so naming any raises :class:`LexiconError`
-    rather than silently coding without them.
+    ``verb_files`` are user verb dictionaries in PETRARCH ``.verbs`` format (see
+    :mod:`flashpoint.kb.lexicon.petrarch`). Their entries are added to the built-in
+    lexicon and win over it for the verbs they name; with ``replace`` only they code
+    events (no built-in verb, noun or weapon trigger). A file that cannot be read raises
+    :class:`~flashpoint.kb.lexicon.petrarch.VerbDictionaryError` (a :class:`LexiconError`).
     """
-    if verb_files:
-        raise LexiconError(
-            f"verb dictionaries are not supported yet (got {list(verb_files)}); "
-            "code with the built-in lexicon by leaving verb_files empty"
-        )
-    return _load(Path(directory) if directory is not None else None)
+    base = _load(Path(directory) if directory is not None else None)
+    files = tuple(verb_files)
+    if not files:
+        if replace:
+            raise LexiconError(
+                "replacing the built-in verbs needs at least one verb dictionary (verb_files)"
+            )
+        return base
+    return _with_user_verbs(base, files, replace)
