@@ -232,9 +232,15 @@ def test_cli_eval_runs_the_scorer_on_gold_data(
         pytest.skip(f"no eval command or gold data for {spec['task']}")
     args = ["eval", task, str(gold), "--json", "--limit", "5", "--errors", str(tmp_path / "e")]
     options = spec.get("options", {})
-    for flag, key in (("--actors", "actor_files"), ("--agents", "agent_files")):
+    for flag, key in (
+        ("--actors", "actor_files"),
+        ("--agents", "agent_files"),
+        ("--verbs", "verb_files"),
+    ):
         for name in options.get(key, []):
             args += [flag, str(gold_dir / name)]
+    if options.get("replace_verbs"):
+        args.append("--replace-verbs")
     result = runner.invoke(cli.main, args)
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.stdout), dict)

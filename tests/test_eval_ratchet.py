@@ -17,7 +17,7 @@ import pytest
 from flashpoint import Config
 
 RATCHETS = sorted((Path(__file__).parent / "ratchet").glob("*.json"))
-PATH_OPTIONS = ("actor_files", "agent_files")
+PATH_OPTIONS = ("actor_files", "agent_files", "verb_files")
 
 
 def _dig(result: dict[str, Any], dotted: str) -> float:

@@ -43,6 +43,7 @@ from .io import (
     read_inputs,
 )
 from .io.writers import check_output_path
+from .kb.lexicon import LexiconError
 from .records import Actor, CodedArticle, Rejection
 from .store import EventStore, RunCounts, StoreError, dumps_rows
 
@@ -64,6 +65,7 @@ _LIBRARY_ERRORS: tuple[type[Exception], ...] = (
     StoreError,
     ModelNotInstalledError,
     UnsupportedFormatError,
+    LexiconError,
 )
 
 
@@ -104,7 +106,20 @@ def input_options(func: F) -> F:
 
 
 def actor_options(func: F) -> F:
-    """--actors, --agents and --replace-actors: user actor dictionaries."""
+    """--actors, --agents, --verbs and --replace-actors/--replace-verbs: user dictionaries."""
+    func = click.option(
+        "--replace-verbs",
+        is_flag=True,
+        help="Code events only with the given --verbs dictionaries, not the built-in lexicon.",
+    )(func)
+    func = click.option(
+        "--verbs",
+        "verb_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Verb dictionary (PETRARCH .verbs format); its entries win over the built-in "
+        "ones for the verbs it names; repeat for several.",
+    )(func)
     func = click.option(
         "--replace-actors",
         is_flag=True,
@@ -136,6 +151,10 @@ def _config(**options: Any) -> Config:
         fields["agent_files"] = tuple(options["agent_files"])
     if options.get("replace_actors"):
         fields["replace_actors"] = True
+    if options.get("verb_files"):
+        fields["verb_files"] = tuple(options["verb_files"])
+    if options.get("replace_verbs"):
+        fields["replace_verbs"] = True
     if options.get("max_bytes"):
         fields["max_article_bytes"] = options["max_bytes"]
     if options.get("batch_size"):
@@ -208,6 +227,8 @@ def code_command(
     actor_files: tuple[Path, ...],
     agent_files: tuple[Path, ...],
     replace_actors: bool,
+    verb_files: tuple[Path, ...],
+    replace_verbs: bool,
     strict: bool,
     batch_size: int | None,
     quiet: bool,
@@ -223,6 +244,8 @@ def code_command(
         actor_files=actor_files,
         agent_files=agent_files,
         replace_actors=replace_actors,
+        verb_files=verb_files,
+        replace_verbs=replace_verbs,
         max_bytes=max_bytes,
         batch_size=batch_size,
     )
@@ -315,6 +338,8 @@ def show_command(
     actor_files: tuple[Path, ...],
     agent_files: tuple[Path, ...],
     replace_actors: bool,
+    verb_files: tuple[Path, ...],
+    replace_verbs: bool,
     limit: int | None,
 ) -> None:
     """Show coded articles: the text with actors, triggers and quotes marked, then tables.
@@ -332,6 +357,8 @@ def show_command(
                 actor_files=actor_files,
                 agent_files=agent_files,
                 replace_actors=replace_actors,
+                verb_files=verb_files,
+                replace_verbs=replace_verbs,
                 max_bytes=max_bytes,
             )
             coder = Coder(config)

@@ -34,6 +34,10 @@ def build_nlp(config: Config) -> Language:
             "agent_files": [str(p) for p in config.agent_files],
             "replace_builtin": config.replace_actors,
         },
+        "flashpoint_events_v1": {
+            "verb_files": [str(p) for p in config.verb_files],
+            "replace_builtin": config.replace_verbs,
+        },
         "flashpoint_anchor_v1": {"historical_days": config.historical_days},
     }
     for name in factories.PIPELINE:

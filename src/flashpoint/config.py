@@ -26,6 +26,10 @@ class Config(BaseModel):
     actor_files: tuple[Path, ...] = ()
     agent_files: tuple[Path, ...] = ()
     replace_actors: bool = False
+    verb_files: tuple[Path, ...] = ()
+    replace_verbs: bool = Field(
+        default=False, description="code only with verb_files, not the built-in event lexicon"
+    )
     historical_days: int = Field(
         default=30,
         ge=0,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,7 @@ from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
 from .modality import modality_of
 from .spans import actor_span_at
+from .user_verbs import UserVerbMatch, match_user_verb, right_material
 
 try:  # the actor stage may offer pronoun resolution; without it a simple fallback is used
     from .actors import resolve_reference as _resolve_reference
@@ -64,6 +66,7 @@ class Trigger:
     extra: list[Token] = field(default_factory=list)  # particle, complement: trigger text
     actors: list[Span] | None = None  # fixed roles (set when folding triggers)
     recipients: list[Span] | None = None
+    user: UserVerbMatch | None = None  # set when a user verb dictionary coded the trigger
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,14 @@ class EventMatch:
     modality: Modality
     confidence: float
     kind: str
+    user: bool = False  # the code comes from a user dictionary, as written there
+
+
+#: How a word hangs inside a governing verb's phrase ("abandoned efforts to stop X"):
+#: a trigger reached this way from a user dictionary verb is part of that verb's pattern.
+_GOVERNED = frozenset(
+    {"xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "compound", "amod", "nmod", "attr", "oprd"}
+)
 
 
 class EventCoder:
@@ -116,11 +127,26 @@ class EventCoder:
                 or is_masked(doc, token.idx, token.idx + len(token))
             ):
                 continue
+            if self.lexicon.user_verbs and token.pos_ in _VERBAL:
+                user = match_user_verb(
+                    token,
+                    self.lexicon.user_verbs,
+                    self.lexicon.user_synsets,
+                    lambda t: self._marker_actors(doc, t),
+                )
+                if user is not None:
+                    # The user's entry wins over the built-in one; a null code means
+                    # "known, do not code".
+                    if not user.code.is_null:
+                        triggers[token.i] = self._user_trigger(token, user)
+                    continue
             trigger = self._trigger_at(token)
             if trigger is not None:
                 triggers[token.i] = trigger
         if not triggers:
             return []
+        if self.lexicon.user_verbs:
+            _drop_governed(triggers)
         self._fold(doc, triggers)
         found: list[EventMatch] = []
         for trigger in triggers.values():
@@ -142,6 +168,12 @@ class EventCoder:
                 if trigger is not None:
                     return trigger
         return None
+
+    def _user_trigger(self, token: Token, user: UserVerbMatch) -> Trigger:
+        # Only the words of a multi-word verb ("cordoned off") are trigger text; pattern
+        # words may lie anywhere in the clause.
+        parts = [w for w in user.words[: len(user.verb.before) + len(user.verb.after)]]
+        return Trigger(token=token, kind="verb", code=user.code.code or "", user=user, extra=parts)
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
         for pattern in self.lexicon.verb_patterns(lemma):
@@ -235,7 +267,7 @@ class EventCoder:
         # Control verbs take the event of their complement ("agreed to meet" -> 036).
         for token_i in sorted(triggers, reverse=True):
             trigger = triggers.get(token_i)
-            if trigger is None:
+            if trigger is None or trigger.user is not None:
                 continue
             self._fold_control(doc, trigger.token, triggers)
         for token in list(_control_candidates(doc, triggers, self.lexicon)):
@@ -270,6 +302,8 @@ class EventCoder:
         if complement is None:
             return
         inner = triggers[complement.i]
+        if inner.user is not None:
+            return  # a user dictionary's code is not a CAMEO code a frame can map
         frame = _pick_frame(frames, inner.code)
         recipients = None
         if frame.family in ("02", "10") or token.lemma_.lower() in self.lexicon.object_control:
@@ -293,6 +327,9 @@ class EventCoder:
     # -- roles -----------------------------------------------------------------------------
 
     def _events_for(self, doc: Doc, trigger: Trigger) -> Iterator[EventMatch]:
+        if trigger.user is not None:
+            yield from self._user_events(doc, trigger, trigger.user)
+            return
         if trigger.actors is not None:
             actors = trigger.actors
         elif trigger.kind == "noun":
@@ -345,6 +382,91 @@ class EventCoder:
                 confidence=round(max(confidence, 0.2), 2),
                 kind=trigger.kind,
             )
+
+    def _user_events(self, doc: Doc, trigger: Trigger, user: UserVerbMatch) -> Iterator[EventMatch]:
+        """Events of a user dictionary verb: roles from its pattern's markers, else from
+        the parse (the subject; the first actor of the verb's right material)."""
+        actors = user.sources
+        recipients = user.targets
+        if actors is None and user.compound == "before":
+            actors = user.compound_actors
+        if recipients is None and user.compound == "after":
+            recipients = user.compound_actors
+        if actors is None:
+            actors = self._verb_actors(doc, trigger)
+            if recipients and any(_same(a, r) for a in actors for r in recipients):
+                # "X noted that Y regretted": the pattern made the subject the target, so
+                # the source is the subject of the clause it hangs from.
+                actors = self._governing_subject(doc, trigger.token)
+        if recipients is None:
+            recipients = self._user_recipients(doc, trigger, actors)
+        pairs: list[tuple[Span | None, Span | None, str]] = []
+        code, reverse = user.code.code or "", user.code.reverse
+        if user.compound == "before" and not recipients and len(actors) > 1:
+            pairs = [(a, b, code) for a, b in itertools.permutations(actors, 2)]
+        else:
+            for a in actors or [None]:
+                for r in recipients or [None]:
+                    if a is None and r is None or (a is not None and r is not None and _same(a, r)):
+                        continue
+                    pairs.append((a, r, code))
+                    if reverse and a is not None and r is not None:
+                        pairs.append((r, a, reverse))
+        modality = modality_of(trigger.token, self.lexicon.modality)
+        words = [trigger.token, *trigger.extra]
+        start = min(t.i for t in words)
+        end = max(t.i for t in words) + 1
+        if end - start > 6:
+            start, end = trigger.token.i, trigger.token.i + 1
+        for actor, recipient, pair_code in pairs:
+            confidence = _BASE_CONFIDENCE["verb"]
+            confidence -= 0.2 if actor is None else 0.0
+            confidence -= 0.1 if recipient is None else 0.0
+            yield EventMatch(
+                trigger_start=start,
+                trigger_end=end,
+                code=pair_code,
+                actor=actor,
+                recipient=recipient,
+                modality=modality,
+                confidence=round(max(confidence, 0.2), 2),
+                kind="verb",
+                user=True,
+            )
+
+    def _user_recipients(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
+        """The passive subject, else the first actor named to the right of the verb."""
+        if _is_passive(trigger.token):
+            return self._recipients(doc, trigger)
+        for token in right_material(trigger.token):
+            found = [
+                s for s in self._marker_actors(doc, token) if not any(_same(s, a) for a in actors)
+            ]
+            if found:
+                return found
+        return []
+
+    def _governing_subject(self, doc: Doc, verb: Token) -> list[Span]:
+        node = verb
+        for _ in range(6):
+            if node.head is node:
+                break
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                return self._actors_of_heads(doc, _subject_heads(node, self.lexicon))
+        return []
+
+    def _marker_actors(self, doc: Doc, token: Token) -> list[Span]:
+        """The actors a noun phrase at ``token`` names, every conjunct included."""
+        span = self._actor_span(doc, token)
+        if span is None:
+            return []
+        head = span.root if span.root.i == token.i or token in span else token
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        found = self._actors_of_heads(doc, _with_conjuncts(head))
+        return found or [span]
 
     def _as_intent(self, code: str) -> tuple[str, Modality]:
         root = int(code[:2])
@@ -486,8 +608,8 @@ class EventCoder:
         article_id = doc._.fp_article_id or "doc"
         events: list[Event] = []
         for match in matches:
-            entry = self.ontology.resolve(match.code)  # type: ignore[attr-defined]
-            if entry is None:
+            entry = self._entry(match)
+            if entry is None and not match.user:
                 continue
             index = sentence_of[match.trigger_start]
             sent = sentences[index]
@@ -504,20 +626,47 @@ class EventCoder:
                     ),
                     actor=_actor_record(match.actor),
                     recipient=_actor_record(match.recipient),
-                    event_type=entry.plover,
-                    mode=entry.mode,
-                    contexts=list(entry.contexts),
-                    cameo=entry.code,
-                    goldstein=entry.goldstein,
-                    quad_class=entry.quad_class,
+                    # A user dictionary's code is kept as written; PLOVER type, Goldstein
+                    # and quad class come from the CAMEO code it extends, if any.
+                    event_type=entry.plover if entry else "",
+                    mode=entry.mode if entry else None,
+                    contexts=list(entry.contexts) if entry else [],
+                    cameo=match.code if match.user else entry.code,  # type: ignore[union-attr]
+                    goldstein=entry.goldstein if entry else 0.0,
+                    quad_class=entry.quad_class if entry else 0,
                     modality=match.modality,
                     confidence=match.confidence,
                 )
             )
         doc._.fp_events = events
 
+    def _entry(self, match: EventMatch) -> Any:
+        code = match.code
+        if match.user:
+            # "174K" extends 174; "903" has no CAMEO root and resolves to nothing.
+            digits = len(code) - len(code.lstrip("0123456789"))
+            code = code[:digits]
+        return self.ontology.resolve(code) if code else None  # type: ignore[attr-defined]
+
 
 # -- parse helpers (pure) -------------------------------------------------------------------
+
+
+def _drop_governed(triggers: dict[int, Trigger]) -> None:
+    """A trigger inside a user dictionary verb's phrase ("abandoned efforts to stop X",
+    "urged X to help") is part of that verb's pattern, not an event of its own."""
+    for i, trigger in list(triggers.items()):
+        node = trigger.token
+        for _ in range(6):
+            if node.dep_ not in _GOVERNED or node.head is node:
+                break
+            if node.pos_ in _VERBAL and any(c.dep_ in _SUBJECTS for c in node.children):
+                break
+            node = node.head
+            governor = triggers.get(node.i)
+            if governor is not None and governor.user is not None and node.i != i:
+                del triggers[i]
+                break
 
 
 def _noun_keys(token: Token) -> Iterator[str]:

@@ -68,13 +68,16 @@ def make_places(nlp: Language, name: str) -> Any:
     return PlaceTagger(nlp, load_gazetteer())
 
 
-@Language.factory("flashpoint_events_v1", default_config={"verb_files": []})
-def make_events(nlp: Language, name: str, verb_files: list[str]) -> Any:
+@Language.factory(
+    "flashpoint_events_v1", default_config={"verb_files": [], "replace_builtin": False}
+)
+def make_events(nlp: Language, name: str, verb_files: list[str], replace_builtin: bool) -> Any:
     from ..kb.lexicon import load_lexicon
     from ..kb.ontology import load_ontology
     from .events import EventCoder
 
-    return EventCoder(nlp, load_lexicon(verb_files=verb_files), load_ontology())
+    lexicon = load_lexicon(verb_files=verb_files, replace=replace_builtin)
+    return EventCoder(nlp, lexicon, load_ontology())
 
 
 @Language.factory("flashpoint_statements_v1", default_config={})
