@@ -110,3 +110,21 @@ def test_places_seed_article_resolves_its_places(coder: Any, seed_path: Path) ->
         assert mention in by_text, f"{mention} not found among {sorted(by_text)}"
         place = by_text[mention]
         assert place.country == iso3 and place.lat is not None and place.lon is not None
+
+
+def test_places_inside_an_actor_phrase_are_where_the_actor_is(nlp: Any) -> None:
+    names = [p.name for p in _places(nlp, "Gunmen in Mosul shot two soldiers on Sunday.")]
+    assert "Mosul" in names
+    # the country naming whose troops they are is part of the actor, not a place
+    places = _places(nlp, "U.S. troops left the base at dawn.")
+    assert not any(p.text == "U.S." for p in places)
+
+
+def test_places_object_of_a_territorial_verb_is_a_place(nlp: Any) -> None:
+    names = [p.name for p in _places(nlp, "Rebel fighters seized Kirkuk after a week of fighting.")]
+    assert "Kirkuk" in names
+
+
+def test_places_name_after_a_place_noun_is_a_place_whatever_the_tagger_says(nlp: Any) -> None:
+    places = _places(nlp, "Government troops stormed the small village of Tal Bizam on Monday.")
+    assert any(p.text == "Tal Bizam" for p in places)

@@ -6,6 +6,9 @@ place overlaps a gold LOCATION span, or, where the gold has no LOCATION, when th
 has no place. ``accuracy`` is over records whose verb was found; ``accuracy_all`` counts
 records whose verb was not found as wrong.
 
+Some records give token positions where character offsets belong; the reader mends those
+from the span's own text (see ``_offsets``).
+
 ``oracle`` scores the place attachment alone: the anchor's rules applied to the gold verb
 as if it were an event trigger, so attachment can be measured whatever the events stage
 finds.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,15 +51,39 @@ def read_records(path: Path) -> Iterator[GoldRecord]:
             try:
                 row = json.loads(line)
                 spans = row["spans"]
-                verbs = [(s["start"], s["end"]) for s in spans if s["label"] == "VERB"]
-                locations = tuple((s["start"], s["end"]) for s in spans if s["label"] == "LOCATION")
                 text = row["text"]
+                verbs = [_offsets(text, s) for s in spans if s["label"] == "VERB"]
+                locations = tuple(
+                    found
+                    for s in spans
+                    if s["label"] == "LOCATION" and (found := _offsets(text, s)) is not None
+                )
             except (ValueError, KeyError, TypeError) as exc:
                 raise EvalDataError(
                     f"{path}:{number}: not an event_location record ({exc})"
                 ) from exc
-            if verbs:
+            if verbs and verbs[0] is not None:
                 yield GoldRecord(str(row.get("_id", number)), text, verbs[0], locations)
+
+
+def _offsets(text: str, span: dict[str, Any]) -> tuple[int, int] | None:
+    """A span's character offsets, mended where the record's offsets are broken.
+
+    Some records carry token positions in ``start``/``end`` (``"start": 15, "end": 15``
+    over a word that is not there) while the span's own ``text`` names the place. Where
+    the offsets do not cover that text, the text is looked up in the sentence (the
+    occurrence nearest the token position); an empty span with no text is no span.
+    """
+    start, end = int(span["start"]), int(span["end"])
+    written = str(span.get("text") or "")
+    if not written or text[start:end] == written:
+        return (start, end) if end > start else None
+    hits = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", text)]
+    if not hits:
+        return None
+    word = int(span.get("token_start", start))
+    best = min(hits, key=lambda at: abs(len(text[:at].split()) - word))
+    return best, best + len(written)
 
 
 def place_right(place: Place | None, locations: tuple[tuple[int, int], ...]) -> bool:

@@ -53,6 +53,34 @@ _DIRECTIONS = (
     "neighboring",
 )
 _COPULAS = frozenset({"be", "remain", "become", "lie", "sit"})
+#: Verbs whose object is ground moved over or taken: the object is a place as well as,
+#: where the actors stage coded it, the recipient ("shelled Aleppo", "entered Syria").
+TERRITORIAL_VERBS = frozenset(
+    {
+        "enter",
+        "patrol",
+        "capture",
+        "seize",
+        "annex",
+        "occupy",
+        "invade",
+        "storm",
+        "besiege",
+        "shell",
+        "bomb",
+        "raid",
+        "overrun",
+        "recapture",
+        "retake",
+        "liberate",
+        "visit",
+        "tour",
+        "cross",
+        "leave",
+        "flee",
+        "reach",
+    }
+)
 
 PLACE_NOUNS = frozenset(
     {
@@ -123,7 +151,8 @@ class PlaceTagger:
         spans += [Span(doc, s, e, label="CAPITAL") for _, s, e in self.capitals(doc)]
         ents = {(e.start, e.end) for e in doc.ents}
         for _, start, end in self.named(doc, as_spans=False):
-            name = _name_part(doc[start:end])
+            # "the village of X" names a place whatever the model took X for.
+            name = _name_part(doc[start:end], after_place_noun=doc[start].lower_ in PLACE_NOUNS)
             if name is not None and not any(
                 s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
             ):
@@ -267,6 +296,11 @@ def is_metonym(span: Span) -> bool:
     if actor is None:
         return False
     actor_root = actor.root
+    if not span.start <= actor_root.i < span.end:
+        # "U.S. troops": the name says whose they are; "gunmen in Mosul": where they are.
+        return root.head.i == actor_root.i and root.dep_ in ("compound", "amod", "nmod", "poss")
+    if actor_root.dep_ == "dobj" and head.lemma_ in TERRITORIAL_VERBS:
+        return False  # "troops entered Mosul": the object is also where it happened
     if (actor.start, actor.end) == (span.start, span.end) and actor_root.dep_ in (
         "compound",
         "amod",
@@ -290,13 +324,14 @@ def _is_agentive(span: Span) -> bool:
     }
 
 
-def _name_part(span: Span) -> Span | None:
+def _name_part(span: Span, after_place_noun: bool = False) -> Span | None:
     """The proper-noun part of 'town of Taji' / 'Shaab neighbourhood'."""
     words = [t for t in span if t.pos_ == "PROPN"]
     if not words:
         return None
     start, end = words[0].i, words[-1].i + 1
-    if any(t.ent_type_ in {"PERSON", "ORG", "NORP", "DATE"} for t in span.doc[start:end]):
+    refused = {"DATE"} if after_place_noun else {"PERSON", "ORG", "NORP", "DATE"}
+    if any(t.ent_type_ in refused for t in span.doc[start:end]):
         return None
     return Span(span.doc, start, end, label="LOC")
 
