@@ -97,6 +97,11 @@ def test_eval_plover_skips_document_record_and_reads_countries(tmp_path: Path) -
     assert 0.0 <= result["event_type_accuracy"] <= 1.0
 
 
+def test_eval_plover_reads_older_country_codes_as_iso() -> None:
+    actors = [{"code": "JAPGOV"}, {"code": "ITL"}, {"code": "IGOUNO"}]
+    assert plover._countries(actors) == {"JPN", "ITA", "IGO"}
+
+
 @pytest.mark.parametrize(
     ("root", "label"),
     [

@@ -15,6 +15,10 @@ as wrong.
   three letters of its code) equals the first three letters of any gold source code, over
   the records whose gold has a source;
 - ``recipient_country_accuracy``: the same for the recipient against the gold targets.
+
+A few gold records write a country in an older, non-ISO code (``JAP`` Japan, ``ITL``
+Italy, ``VTN`` Vietnam); those are read as the ISO code of the same country, which is
+what the coder emits.
 """
 
 from __future__ import annotations
@@ -48,10 +52,15 @@ def read_records(path: Path) -> list[dict[str, Any]]:
     return records
 
 
+#: Older country codes in the gold data -> the ISO 3166 alpha-3 code of the same country.
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _countries(actors: Any) -> set[str]:
-    return {
+    prefixes = {
         str(a["code"])[:3].upper() for a in actors or [] if isinstance(a, dict) and a.get("code")
     }
+    return {LEGACY_CODES.get(p, p) for p in prefixes}
 
 
 def _country(actor: Actor | None) -> str | None:
