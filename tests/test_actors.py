@@ -199,3 +199,49 @@ def test_actors_peoples_coded_where_the_text_places_them(coder: Coder) -> None:
     assert codes["Iranians"] == "IRN"
     ethnic = _codes(coder, "Police in Slovakia questioned ethnic Hungarians in Slovakia on Friday.")
     assert ethnic["ethnic Hungarians"] == "SVK"
+
+
+def test_actors_sending_verb_destination_is_an_actor(coder: Coder) -> None:
+    codes = _codes(coder, "Norway sent medical supplies to Haiti on Monday.")
+    assert codes.get("Haiti") == "HTI"
+    # A destination of movement stays a place.
+    assert "Haiti" not in _codes(coder, "The minister travelled to Haiti on Monday.")
+
+
+def test_actors_apposition_is_one_mention(coder: Coder) -> None:
+    actors = _actors(coder, "Nicolas Maduro, Venezuela's president, rejected the plan.")
+    assert list(actors) == ["Nicolas Maduro, Venezuela's president"]
+    assert actors["Nicolas Maduro, Venezuela's president"].code == "VENGOV"
+    listed = _actors(coder, "Angela Merkel, Emmanuel Macron and Boris Johnson met in Paris.")
+    assert len([a for a in listed.values() if a.kind == "person"]) == 3
+
+
+def test_actors_titled_unknown_name_takes_the_story_country(coder: Coder) -> None:
+    codes = _codes(coder, "The Fijian army said Prime Minister Tavita Lomu was safe.")
+    assert codes["Prime Minister Tavita Lomu"] == "FJIGOV"
+
+
+def test_actors_holder_of_an_international_office_codes_as_the_body(coder: Coder) -> None:
+    codes = _codes(coder, "Kofi Annan urged Iraq to comply.", dt.date(2000, 3, 1))
+    assert codes["Kofi Annan"] == "IGOUNO"
+
+
+def test_actors_plural_title_is_not_the_office_holder(coder: Coder) -> None:
+    actors = _actors(coder, "European Union foreign ministers agreed to meet again.")
+    actor = actors["European Union foreign ministers"]
+    assert actor.kind == "agent"
+    assert actor.code == "IGOEUR"
+
+
+def test_actors_people_of_a_country_code_where_they_live(coder: Coder) -> None:
+    codes = _codes(coder, "The Albanians of southern Serbia are demanding autonomy.")
+    assert codes["The Albanians"] == "SRB"
+
+
+def test_actors_span_keeps_an_acronym_whole(coder: Coder) -> None:
+    actors = _actors(coder, "The National Security Directorate ( NSD ) arrested him.")
+    assert "The National Security Directorate ( NSD )" in actors
+
+
+def test_actors_soviet_codes_as_russia(coder: Coder) -> None:
+    assert _codes(coder, "Soviet troops entered Kabul.")["Soviet troops"] == "RUSMIL"

@@ -109,6 +109,9 @@ LOCATIVE_PREPS = frozenset(
         "outside of",
     }
 )
+#: Verbs whose "to" phrase is a destination. Verbs of sending ("send arms to Pakistan",
+#: "deploy troops to Mali", "ship grain to Yemen") are not among them: what they send
+#: goes to a recipient.
 MOTION_VERBS = frozenset(
     {
         "go",
@@ -120,19 +123,13 @@ MOTION_VERBS = frozenset(
         "move",
         "flee",
         "head",
-        "send",
-        "deploy",
         "visit",
         "sail",
         "drive",
         "march",
         "walk",
         "relocate",
-        "transfer",
-        "bring",
         "take",
-        "export",
-        "ship",
     }
 )
 #: Nouns a possessive country only locates: "Iraq's capital", "Syria's north".
@@ -207,9 +204,7 @@ class Mention:
 class ActorResolver:
     """Finds actor mentions and writes them to ``doc._.fp_actors`` (see module doc)."""
 
-    def __init__(
-        self, nlp: Language, kb: ActorKB, event_nouns: Iterable[str] = ()
-    ) -> None:
+    def __init__(self, nlp: Language, kb: ActorKB, event_nouns: Iterable[str] = ()) -> None:
         self.kb = kb
         #: Lemmas of nouns that name an act ("killing", "strike"): a country or demonym
         #: modifying one is its doer ("the U.S. killing of X", "the Iranian strike").
@@ -259,7 +254,9 @@ class ActorResolver:
         for head, members in groups:
             mentions.extend(self._resolve(doc, head, members, unit_at, date, counts, recent_people))
         mentions = _link_appositions(doc, mentions)
-        return _non_overlapping(mentions)
+        mentions = _non_overlapping(mentions)
+        mentions = _merge_appositions(doc, mentions)
+        return [_tidy(doc, m) for m in mentions]
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
         spans: list[Span] = []
@@ -435,7 +432,8 @@ class ActorResolver:
         country_from_city: str | None = None
         pp_countries: list[Unit] = []
         # "the president of Kosovo", "police in Kabul", "the leader of ... group"
-        if head.type in ("agent", "title") and not countries and not orgs:
+        titled_name = head.type == "ner_person" and bool(titles)
+        if (head.type in ("agent", "title") or titled_name) and not countries and not orgs:
             for prep in root.rights:
                 if prep.dep_ == "prep" and prep.lower_ in AGENT_PREPS:
                     for obj in prep.children:
@@ -458,13 +456,13 @@ class ActorResolver:
                             city = self.kb.city_country(obj.ent_iob_ and _ent_text(obj))
                             if city:
                                 country_from_city = city
-                            end = max(end, obj.right_edge.i + 1)
+                            end = max(end, _phrase_end(doc, obj))
                             break
                         if found and prep.lower_ in ("of", "in", "from", "at"):
                             for u in dict.fromkeys(id(x) for x in found):
                                 unit = next(x for x in found if id(x) == u)
                                 (orgs if unit.type == "organisation" else pp_countries).append(unit)
-                            end = max(end, obj.right_edge.i + 1)
+                            end = max(end, _phrase_end(doc, obj))
                             break
         country = _country_of(countries[-1]) if countries else country_from_city
         if countries and _is_ethnic(doc, countries[-1]):
@@ -491,7 +489,7 @@ class ActorResolver:
         )
         if head.type == "person" and entry is not None:
             name, kind = entry.name, "person"
-            country, sector = self._person_code(entry, date, country)
+            country, sector, code = self._person_code(entry, date, country)
             recent_people.append(entry)
         elif head.type == "ner_person":
             name, kind = doc[head.start : head.end].text, "person"
@@ -505,9 +503,13 @@ class ActorResolver:
                 )
                 if holder is not None and _same_surname(holder.name, name):
                     name = holder.name
-                    country, sector = self._person_code(holder, date, country)
+                    country, sector, code = self._person_code(holder, date, country)
                 else:
                     sector = title_entry.sector if title_entry else "GOV"
+                    # An office names a country: "Prime Minister X" in a story about
+                    # Fiji holds Fiji's, as a title alone would.
+                    if country is None and org is None:
+                        country = context_country
             elif agents and agents[-1].entry is not None:
                 sector = agents[-1].entry.sector
             if org is not None and country is None:
@@ -516,7 +518,9 @@ class ActorResolver:
             title_key = entry.title
             place = country or (org.country if org else None) or context_country
             holder = None
-            if entry.title and not former:
+            # "foreign ministers" are several people, not the office's one holder.
+            plural = root.tag_ in ("NNS", "NNPS")
+            if entry.title and not former and not plural:
                 holder = self.kb.holder(entry.title, None, date, org=org.name) if org else None
                 if holder is None and not countries and org is None:
                     # "the president" after "Trump said": the last person who holds it.
@@ -524,7 +528,7 @@ class ActorResolver:
                 holder = holder or self.kb.holder(entry.title, place, date)
             if holder is not None:
                 name, kind = holder.name, "person"
-                country, sector = self._person_code(holder, date, place)
+                country, sector, code = self._person_code(holder, date, place)
             else:
                 name, kind, country, sector = None, "agent", place, entry.sector
                 if org is not None:
@@ -593,7 +597,11 @@ class ActorResolver:
                 name, kind = doc[head.start : head.end].text, "group"
         else:
             return []
-        if former and head.type in ("agent", "title") and sector in ("GOV", "MIL", None):
+        if (
+            former
+            and (head.type in ("agent", "title") or titled_name)
+            and sector in ("GOV", "MIL", None)
+        ):
             sector = "ELI"
             code = None
         if code is None and country:
@@ -631,9 +639,9 @@ class ActorResolver:
         return max(others)[1] if others else None
 
     def _located_in(self, root: Token, unit_at: dict[int, Unit]) -> str | None:
-        """The country of an "in <country>" phrase attached to ``root``."""
+        """The country of an "in <country>" or "of <country>" phrase attached to ``root``."""
         for prep in root.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):  # "Albanians of Serbia"
                 for obj in prep.children:
                     unit = unit_at.get(obj.i)
                     if obj.dep_ == "pobj" and unit is not None and unit.type == "country":
@@ -651,14 +659,29 @@ class ActorResolver:
 
     def _person_code(
         self, person: Entry, date: dt.date | None, fallback: str | None
-    ) -> tuple[str | None, str | None]:
+    ) -> tuple[str | None, str | None, str | None]:
+        """Country, sector and (when it is not country + sector) code of a person."""
         role = self.kb.role_on(person, date)
         if role is not None:
-            return role.country, role.sector
+            if role.country is None and role.org:
+                # An office in a body that belongs to no one country (the UN's
+                # secretary-general): the person codes as the body.
+                return self._org_of(role.org, date)
+            return role.country, role.sector, None
         former = self.kb.former_role(person, date)
         if former is not None:
-            return former.country, "ELI"
-        return person.country or fallback, None
+            if former.country is None and former.org:
+                return self._org_of(former.org, date)[0], "ELI", None
+            return former.country, "ELI", None
+        return person.country or fallback, None, None
+
+    def _org_of(
+        self, name: str, date: dt.date | None
+    ) -> tuple[str | None, str | None, str | None]:
+        for org in self.kb.lookup(name):
+            if org.type == "organisation":
+                return org.country, org.sector, org.code_on(date)
+        return None, None, None
 
     def _conjoined(self, doc: Doc, countries: list[Unit], mention: Mention) -> list[Mention]:
         """One actor per conjoined country modifier; the last stays with the head noun."""
@@ -839,6 +862,84 @@ def _is_ethnic(doc: Doc, unit: Unit) -> bool:
 
 def _same_surname(a: str, b: str) -> bool:
     return a.split()[-1].lower() == b.split()[-1].lower()
+
+
+def _phrase_end(doc: Doc, obj: Token) -> int:
+    """Where the object of "police in Kabul" ends: its subtree, cut at a clause break.
+
+    A misparse can hang the rest of the sentence on the object ("doctors from two aid
+    groups donated ..."); a finite verb, a comma or a bracket left open ends the phrase.
+    """
+    end = obj.i + 1
+    for i in range(obj.i + 1, obj.right_edge.i + 1):
+        token = doc[i]
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD") or token.text in (",", ";", ":", "--"):
+            break
+        end = i + 1
+    return end
+
+
+def _merge_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One mention for a name and the phrase in apposition to it, either way round:
+    "Nicolas Maduro, Venezuela's president" and "Venezuela's president, Nicolas Maduro"
+    name one actor, so one span covers both; the coded half gives the code."""
+    result: list[Mention] = []
+    for m in mentions:
+        prev = result[-1] if result else None
+        if (
+            prev is not None
+            and m.start == prev.end + 1
+            and doc[prev.end].text == ","
+            and _one_described(prev, m)
+            and _apposed(doc[prev.head], doc[m.head])
+            and (
+                m.end >= len(doc)
+                or doc[m.end].text in (",", ".", ";", ")")
+                or doc[m.end].pos_ in ("VERB", "AUX")
+            )
+        ):
+            person, other = (prev, m) if prev.kind == "person" else (m, prev)
+            merged = Mention(
+                prev.start,
+                m.end,
+                person.name or other.name,
+                person.code or other.code,
+                person.country or other.country,
+                person.sector or other.sector,
+                "person",
+                prev.head,
+                person.title or other.title,
+            )
+            result[-1] = merged
+            continue
+        result.append(m)
+    return result
+
+
+def _one_described(a: Mention, b: Mention) -> bool:
+    """A person and a description of them, not two people in a list ("Merkel, Macron")."""
+    if "person" not in (a.kind, b.kind):
+        return False
+    if a.kind == b.kind == "person":
+        return a.name == b.name or a.title is not None or b.title is not None
+    return True
+
+
+def _apposed(a: Token, b: Token) -> bool:
+    """Whether ``b`` stands in apposition to ``a`` (or the parse put it the other way)."""
+    return (b.dep_ == "appos" and b.head.i == a.i) or (a.dep_ == "appos" and a.head.i == b.i)
+
+
+def _tidy(doc: Doc, m: Mention) -> Mention:
+    """Keep a span from ending on a comma or an opening bracket, or on an acronym whose
+    closing bracket is left out ("the Department of State Services ( DSS")."""
+    while m.end - m.start > 1 and doc[m.end - 1].text in (",", ";", ":", "(", "-", "--"):
+        m.end -= 1
+    opened = sum(doc[i].text == "(" for i in range(m.start, m.end))
+    closed = sum(doc[i].text == ")" for i in range(m.start, m.end))
+    if opened > closed and m.end < len(doc) and doc[m.end].text == ")":
+        m.end += 1
+    return m
 
 
 def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
