@@ -558,8 +558,14 @@ class QuoteAttributor:
         self, doc: Doc, mark: QuoteMarks, quote_tokens: set[int], in_quote: set[int]
     ) -> tuple[Token, Token | None, bool, str] | None:
         window = self._window_before(doc, mark, in_quote)
-        if not window or window[-1].text not in (",", ":", "\u2014", "--"):
+        if not window:
             return None
+        # 'X said: "..."' / 'X said, "..."'; or, with no mark between, a whole sentence
+        # quoted right after its cue clause ('X said on Thursday "We will win."').
+        if window[-1].text not in (",", ":", "\u2014", "--"):
+            if not _opens_sentence(doc, mark):
+                return None
+            window = window[-_BARE_CUE_REACH:]
         for tok in reversed(window):
             if self._is_cue(tok, quote_tokens):
                 return tok, None, False, "before"
@@ -654,7 +660,7 @@ class QuoteAttributor:
             cue_start=cue_start,
             cue_end=cue_end,
             channel=channel,
-            partial=partial or _is_fragment(doc, mark),
+            partial=partial or (how != "before" and _is_fragment(doc, mark)),
             how=how,
         )
 
@@ -711,5 +717,18 @@ def _speaker_in_window(cue: Token, window: list[Token]) -> Token | None:
 def _is_fragment(doc: Doc, mark: QuoteMarks) -> bool:
     """A quote that sits inside the reporter's sentence rather than standing as one."""
     before = doc_text(doc)[: mark.open].rstrip(" ")
-    starts_clause = not before or before[-1] in ",:\n.!?\u2014-(" or before.endswith("--")
+    # Right after another quote's closing mark ('"A," "B."') a quote opens a clause too.
+    starts_clause = (
+        not before or before[-1] in ",:\n.!?\u2014-(\"\u201d" or before.endswith("--")
+    )
     return not starts_clause
+
+
+#: How many words before a quote a cue may stand when no comma or colon separates them.
+_BARE_CUE_REACH = 6
+
+
+def _opens_sentence(doc: Doc, mark: QuoteMarks) -> bool:
+    """Whether the quoted words are a sentence of their own: a capital, four words or more."""
+    inner = doc_text(doc)[mark.inner_start : mark.inner_end].strip()
+    return inner[:1].isupper() and len(inner.split()) >= 4
