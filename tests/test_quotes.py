@@ -70,6 +70,17 @@ def test_quotes_cue_before_quote_with_colon(coder: Coder) -> None:
     assert quote.cue == "said"
 
 
+def test_quotes_cue_before_quote_without_a_mark_between(coder: Coder) -> None:
+    text = (
+        "The governor said on Monday \u201cWe will rebuild every bridge.\u201d "
+        "\u201cNo town will be forgotten.\u201d"
+    )
+    quote = _only(coder, text)
+    assert not quote.partial and quote.cue == "said"
+    assert "rebuild" in quote.text and "forgotten" in quote.text
+    assert not _code(coder, text).claims  # the words are the governor's, not a claim
+
+
 def test_quotes_split_quote_is_one_quote(coder: Coder) -> None:
     text = (
         "\u201cWe are ready to talk,\u201d Maria Lopez said. "

@@ -40,10 +40,16 @@ def build_nlp(config: Config) -> Language:
         },
         "flashpoint_anchor_v1": {"historical_days": config.historical_days},
     }
+    for name in factories.BEFORE_PARSER:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(name, name=_short(name), **where)  # type: ignore[arg-type]
     for name in factories.PIPELINE:
-        short = name.removeprefix("flashpoint_").removesuffix("_v1")
-        nlp.add_pipe(name, name=short, config=options.get(name, {}))
+        nlp.add_pipe(name, name=_short(name), config=options.get(name, {}))
     return nlp
+
+
+def _short(name: str) -> str:
+    return name.removeprefix("flashpoint_").removesuffix("_v1")
 
 
 class Coder:

@@ -27,6 +27,17 @@ PIPELINE: tuple[str, ...] = (
 )
 
 
+#: Components that must run before the parser, as they set sentence boundaries.
+BEFORE_PARSER: tuple[str, ...] = ("flashpoint_paragraphs_v1",)
+
+
+@Language.factory("flashpoint_paragraphs_v1", default_config={})
+def make_paragraphs(nlp: Language, name: str) -> Any:
+    from .paragraphs import ParagraphSplitter
+
+    return ParagraphSplitter()
+
+
 @Language.factory("flashpoint_posts_v1", default_config={})
 def make_posts(nlp: Language, name: str) -> Any:
     from .posts import PostFinder
