@@ -38,6 +38,12 @@ def test_quotes_marks_pair_curly_straight_and_single() -> None:
     assert found == ["yes", "no", "a mistake"]
 
 
+def test_quotes_marks_two_apostrophes_are_a_double_mark() -> None:
+    text = "''We will not sign,'' the envoy said, as the rebels' camp ''waited.''"
+    found = [text[m.inner_start : m.inner_end] for m in find_quote_marks(text)]
+    assert found == ["We will not sign", "waited."]
+
+
 def test_quotes_marks_run_over_paragraphs() -> None:
     text = "\u201cFirst we rebuild the port.\n\n\u201cThen we open the border,\u201d she said."
     (mark,) = find_quote_marks(text)

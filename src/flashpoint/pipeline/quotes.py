@@ -148,6 +148,16 @@ def find_quote_marks(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qu
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
+        if ch == "'" and after == "'" and text[i + 2 : i + 3] != "'":
+            # Two apostrophes for a double mark (''Yes,'' she said), as some archives
+            # print them: the pair opens or closes like one mark.
+            if double_open is None and before in _OPENERS_BEFORE and text[i + 2 : i + 3].isalnum():
+                double_open, single_open = i, None
+            elif double_open is not None and text[double_open] == "'":
+                emit(double_open, i + 1, False)
+                double_open = None
+            i += 2
+            continue
         # A straight mark, or a closing curly one typed by mistake, opens after a space.
         opener = ch in ('"', CLOSE_DOUBLE) and before in _OPENERS_BEFORE and after.isalnum()
         if ch == OPEN_DOUBLE or (
