@@ -23,8 +23,9 @@ from ..analysis.contradictions import find_contradictions
 from ..kb.statements import StatementKB, load_statement_kb
 from ..records import Claim, Contradiction, Event, Quote
 from .claims import ClaimFinder
-from .quotes import Attribution, QuoteAttributor, SpeakerContext, find_quote_marks
+from .quotes import Attribution, QuoteAttributor, QuoteMarks, SpeakerContext, find_quote_marks
 from .spans import doc_text
+from .transcripts import Turn, find_turns, speaker_of
 
 
 @dataclass
@@ -54,15 +55,19 @@ class StatementFinder:
         article_id = doc._.fp_article_id or "doc"
         posts = [_with_known_speaker(doc, p) for p in doc._.fp_posts]
         not_prose = list(doc._.fp_masked) + [(p.start, p.end) for p in posts]
-        marks = find_quote_marks(doc_text(doc), not_prose)
+        turns = [_turn_attribution(doc, t) for t in find_turns(doc_text(doc))]
+        spoken = [(a.parts[0].open, a.parts[0].close) for a in turns]
+        marks = find_quote_marks(doc_text(doc), not_prose + spoken)
         context = SpeakerContext(doc)
-        attributions = self.quotes.attribute(doc, marks, context)
+        attributions = sorted(
+            self.quotes.attribute(doc, marks, context) + turns, key=lambda a: a.start
+        )
         quotes = [
             _quote(doc, f"{article_id}:q{n}", article_id, a)
             for n, a in enumerate(attributions, start=1)
         ]
         skip_tokens: set[int] = set()
-        for start, end in [(m.open, m.close + 1) for m in marks] + not_prose:
+        for start, end in [(m.open, m.close + 1) for m in marks] + not_prose + spoken:
             span = doc.char_span(start, min(end, len(doc_text(doc))), alignment_mode="expand")
             if span is not None:
                 skip_tokens.update(t.i for t in span)
@@ -111,6 +116,22 @@ def _quote(doc: Doc, qid: str, article_id: str, attribution: Attribution) -> Quo
         cue_end=attribution.cue_end,
         channel=attribution.channel,
         partial=attribution.partial,
+    )
+
+
+def _turn_attribution(doc: Doc, turn: Turn) -> Attribution:
+    """A transcript turn as an attribution: the label is the speaker, the colon the cue."""
+    part = QuoteMarks(turn.label_start, turn.end, turn.start, turn.end)
+    return Attribution(
+        parts=[part],
+        speaker=speaker_of(doc, turn),
+        cue=None,
+        cue_text=":",
+        cue_start=turn.colon,
+        cue_end=turn.colon + 1,
+        channel="interview",
+        partial=False,
+        how="turn",
     )
 
 
