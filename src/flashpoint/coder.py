@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .config import Config
 from .pipeline import factories
+from .pipeline.tokenizer import extend_punctuation
 from .records import Article, CodedArticle
 
 
@@ -40,6 +41,7 @@ def build_nlp(config: Config) -> Language:
         },
         "flashpoint_anchor_v1": {"historical_days": config.historical_days},
     }
+    extend_punctuation(nlp)
     for name in factories.BEFORE_PARSER:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(name, name=_short(name), **where)  # type: ignore[arg-type]

@@ -218,12 +218,14 @@ def noun_phrase(token: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 # Entities sometimes take in a leading dash or space ("― Ana Ruiz").
-                start = ent.start
-                while start < ent.end - 1 and (
+                start, end = ent.start, ent.end
+                while start < end - 1 and (
                     doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "AUX"
                 ):
                     start += 1
-                return Span(doc, start, ent.end, label=ent.label_)
+                while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+                return Span(doc, start, end, label=ent.label_)
     left = token.i
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case"):
@@ -240,9 +242,11 @@ def _actor_from_span(span: Span) -> Actor:
     if attached is not None:
         return attached.model_copy()  # type: ignore[no-any-return]
     kind: ActorKind = _ENT_KINDS.get(span.label_, "unknown") if span.label_ else "unknown"
+    # A run of capitalised proper nouns the tagger left unlabelled is a name all the same.
+    proper = all(t.pos_ == "PROPN" and t.is_title for t in span)
     return Actor(
         text=span.text,
-        name=span.text if span.label_ in _ENT_KINDS else None,
+        name=span.text if span.label_ in _ENT_KINDS or proper else None,
         kind=kind,
         start=span.start_char,
         end=span.end_char,
