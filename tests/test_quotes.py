@@ -87,6 +87,11 @@ def test_quotes_cue_before_quote_without_a_mark_between(coder: Coder) -> None:
     assert not _code(coder, text).claims  # the words are the governor's, not a claim
 
 
+def test_quotes_short_exclamation_after_its_cue_is_a_full_quote(coder: Coder) -> None:
+    quote = _only(coder, 'Marchers chanted "Free them now!" outside the court.')
+    assert quote.text == "Free them now!" and not quote.partial and quote.cue == "chanted"
+
+
 def test_quotes_split_quote_is_one_quote(coder: Coder) -> None:
     text = (
         "\u201cWe are ready to talk,\u201d Maria Lopez said. "
@@ -206,3 +211,4 @@ def test_quotes_polnear_reader_joins_split_contents(tmp_path: Path) -> None:
     assert first.content == ((10, 20), (30, 40)) and first.length == 20
     assert first.source_text == "Anna" and not first.direct
     assert second.direct and second.antecedent_text == "Anna"
+

@@ -743,6 +743,7 @@ _BARE_CUE_REACH = 6
 
 
 def _opens_sentence(doc: Doc, mark: QuoteMarks) -> bool:
-    """Whether the quoted words are a sentence of their own: a capital, four words or more."""
+    """Whether the quoted words are a sentence of their own: a capital, then four words or
+    more or a closing stop ("What curfew?")."""
     inner = doc_text(doc)[mark.inner_start : mark.inner_end].strip()
-    return inner[:1].isupper() and len(inner.split()) >= 4
+    return inner[:1].isupper() and (len(inner.split()) >= 4 or inner[-1:] in ".?!")
