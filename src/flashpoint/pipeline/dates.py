@@ -18,6 +18,7 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from .. import timex
 from ..records import TimeRef
@@ -134,7 +135,7 @@ Found = list[tuple[Span, TimeRef]]
 
 
 def _patterns() -> list[tuple[str, list[list[dict[str, object]]]]]:
-    number = {"LIKE_NUM": True}
+    number: dict[str, object] = {"LIKE_NUM": True}
     return [
         (
             "WEEKDAY",
@@ -320,26 +321,19 @@ def _tense(token: Token, depth: int) -> str | None:
 class TimeTagger:
     """spaCy component: ``doc._.fp_times`` spans, each with ``span._.fp_time`` (a TimeRef)."""
 
-    def __init__(self) -> None:
-        self._matcher: Matcher | None = None
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab)
+        for label, patterns in _patterns():
+            self.matcher.add(label, patterns)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
 
-    def matcher(self, doc: Doc) -> Matcher:
-        # Built on the first doc because the factory does not hand over the vocab.
-        if self._matcher is None or self._matcher.vocab is not doc.vocab:
-            matcher = Matcher(doc.vocab)
-            for label, patterns in _patterns():
-                matcher.add(label, patterns)  # type: ignore[arg-type]
-            self._matcher = matcher
-        return self._matcher
-
     def candidates(self, doc: Doc) -> list[Span]:
         """Time expression spans in text order, overlaps resolved to the longest."""
         spans = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-        for match_id, start, end in self.matcher(doc)(doc):
+        for match_id, start, end in self.matcher(doc):
             if (
                 doc.vocab.strings[match_id] == "PAST_FUTURE"
                 and end < len(doc)
@@ -347,9 +341,9 @@ class TimeTagger:
             ):
                 continue  # "the past decade", "the future president": not a bare reference
             spans.append(Span(doc, start, end, label="DATE"))
-        spans = [_trim(s) for s in spans]
+        trimmed = [t for t in (_trim(s) for s in spans) if t is not None]
         parts: list[Span] = []
-        for span in filter_spans([s for s in spans if s is not None]):
+        for span in filter_spans(trimmed):
             parts.extend(_split_range(span))
         return sorted(parts, key=lambda s: s.start)
 

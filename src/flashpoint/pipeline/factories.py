@@ -68,7 +68,7 @@ def make_actors(
 def make_times(nlp: Language, name: str) -> Any:
     from .dates import TimeTagger
 
-    return TimeTagger()
+    return TimeTagger(nlp.vocab)
 
 
 @Language.factory("flashpoint_places_v1", default_config={})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-_TEXT_KEY = ("flashpoint", "text")
+_TEXT_KEY = "flashpoint.text"
 
 
 def doc_text(doc: Doc) -> str:

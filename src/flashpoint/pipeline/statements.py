@@ -153,7 +153,8 @@ def _with_known_speaker(doc: Doc, post: Quote) -> Quote:
 
 def _reported(event: Event, quotes: list[Quote], claims: list[Claim]) -> Event:
     at = event.trigger.start
-    for statement in [*quotes, *claims]:
+    statements: list[Quote | Claim] = [*quotes, *claims]
+    for statement in statements:
         cue = (
             isinstance(statement, Quote)
             and statement.cue_start is not None
