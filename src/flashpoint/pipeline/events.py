@@ -25,6 +25,7 @@ from ..kb.lexicon import ControlFrame, Lexicon, NounPattern, VerbPattern
 from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
 from .modality import modality_of
+from .places import place_actor, place_recipient
 from .spans import actor_span_at
 from .user_verbs import UserVerbMatch, match_user_verb, right_material
 
@@ -341,6 +342,10 @@ class EventCoder:
         )
         if trigger.needs_recipient and not recipients:
             return
+        if actors and not recipients and trigger.kind == "verb" and not trigger.reciprocal:
+            # No one named: the country the act is done in is its target (CAMEO, PLOVER).
+            place = place_recipient(doc, trigger.token)
+            recipients = [place] if place is not None else []
         pairs: list[tuple[Span | None, Span | None]]
         if trigger.reciprocal and not recipients and len(actors) > 1:
             pairs = [(a, b) for a, b in itertools.permutations(actors, 2)]
@@ -898,6 +903,8 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 
 def _actor_record(span: Span | None) -> Actor | None:
+    if span is not None and span._.fp_actor is None and span._.fp_place is not None:
+        return place_actor(span)
     if span is None or span._.fp_actor is None:
         return None
     return span._.fp_actor.model_copy()

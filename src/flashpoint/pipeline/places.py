@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..kb.places import Gazetteer, PlaceEntry, place_key
-from ..records import Place
+from ..records import Actor, Place
 from .extensions import is_masked
 from .spans import span_covering
 
@@ -386,3 +386,49 @@ def _trim(span: Span) -> Span | None:
 
 def _clean_name(text: str) -> str:
     return " ".join(text.split())
+
+
+# -- the place of an act as its recipient ---------------------------------------------------------
+#: Prepositions that put an act's place after its verb: "lifted a curfew in Montenegro",
+#: "arrived in Amman", "sent inspectors to Iran".
+PLACE_RECIPIENT_PREPS = frozenset({"in", "into", "inside", "to", "across", "throughout"})
+
+
+def place_recipient(doc: Doc, verb: Token) -> Span | None:
+    """The place an act with no named recipient is done in or to, as its recipient.
+
+    CAMEO and PLOVER code the country where a one-sided act happens as its target when the
+    text names no other ("Serbia lifted the curfew in Montenegro" -> MNE, "the president
+    arrived in Amman" -> JOR). Looks at places (``doc._.fp_places``) in a prepositional
+    phrase on the verb, its open complement or their direct objects; only places with a
+    known country count.
+    """
+    # "agreed to postpone the rally in Baku": the place may hang on the verb's complement.
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    hosts = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for place in doc._.fp_places or ():
+        record = place._.fp_place
+        root = place.root
+        if record is None or not record.country or root.dep_ != "pobj":
+            continue
+        prep = root.head
+        if prep.lower_ in PLACE_RECIPIENT_PREPS and prep.dep_ == "prep" and prep.head in hosts:
+            return place
+    return None
+
+
+def place_actor(span: Span) -> Actor | None:
+    """The state a place span stands for when it is used as an act's recipient."""
+    record = span._.fp_place
+    if record is None or not record.country:
+        return None
+    return Actor(
+        text=span.text,
+        name=record.name,
+        code=record.country,
+        country=record.country,
+        sector=None,
+        kind="state",
+        start=span.start_char,
+        end=span.end_char,
+    )
