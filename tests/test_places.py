@@ -128,3 +128,23 @@ def test_places_object_of_a_territorial_verb_is_a_place(nlp: Any) -> None:
 def test_places_name_after_a_place_noun_is_a_place_whatever_the_tagger_says(nlp: Any) -> None:
     places = _places(nlp, "Government troops stormed the small village of Tal Bizam on Monday.")
     assert any(p.text == "Tal Bizam" for p in places)
+
+
+def _events(nlp: Any, text: str) -> list[Any]:
+    doc = nlp.make_doc(text)
+    doc._.fp_date = dt.date(2021, 3, 10)
+    return list(nlp(doc)._.fp_events)
+
+
+def test_places_country_of_a_one_sided_act_is_its_recipient(nlp: Any) -> None:
+    events = _events(nlp, "Serbia lifted a night curfew in Montenegro on Sunday.")
+    lifted = next(e for e in events if e.trigger.text == "lifted")
+    assert lifted.actor is not None and lifted.actor.code == "SRB"
+    assert lifted.recipient is not None and lifted.recipient.code == "MNE"
+    assert lifted.recipient.text == "Montenegro"
+
+
+def test_places_named_recipient_wins_over_the_place(nlp: Any) -> None:
+    events = _events(nlp, "Chile accused Peru of spying in Lima.")
+    accused = next(e for e in events if e.trigger.text == "accused")
+    assert accused.recipient is not None and accused.recipient.code == "PER"
