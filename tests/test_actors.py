@@ -245,3 +245,19 @@ def test_actors_span_keeps_an_acronym_whole(coder: Coder) -> None:
 
 def test_actors_soviet_codes_as_russia(coder: Coder) -> None:
     assert _codes(coder, "Soviet troops entered Kabul.")["Soviet troops"] == "RUSMIL"
+
+
+def test_actors_person_of_country_is_one_span(coder: Coder) -> None:
+    codes = _codes(coder, "President Recep Tayyip Erdogan of Turkey criticised the plan.")
+    assert codes == {"President Recep Tayyip Erdogan of Turkey": "TURGOV"}
+
+
+def test_actors_person_modifying_a_body_gives_its_country(coder: Coder) -> None:
+    codes = _codes(coder, "The Obama administration said Cuba must free the prisoners.")
+    assert codes["The Obama administration"] == "USAGOV"
+
+
+def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Coder) -> None:
+    codes = _codes(coder, "Judge Marta Quispe charged nine Peruvian officials with fraud.")
+    assert codes["Judge Marta Quispe"] == "PERJUD"
+

@@ -165,6 +165,8 @@ PLACE_NOUNS = frozenset(
 )
 #: Prepositions that attach a country or organisation to an agent noun after it.
 AGENT_PREPS = frozenset({"of", "in", "from", "for", "at"})
+#: Sectors of state offices: an unknown name holding one is placed in the story's country.
+STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 PROPER_TYPES = frozenset({"country", "demonym", "capital", "seat", "organisation", "person"})
 NER_LABELS = {"PERSON": "ner_person", "ORG": "ner_org", "NORP": "ner_norp"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -348,6 +350,13 @@ class ActorResolver:
         return [(units[top], members) for top, members in sorted(groups.items())]
 
     def _attach_target(self, doc: Doc, unit: Unit, unit_at: dict[int, Unit]) -> Unit | None:
+        if unit.type == "person":
+            # "the Bush administration", "Djindjic's coalition": the person's body.
+            root = _root(doc, unit)
+            other = unit_at.get(root.head.i)
+            if root.dep_ in ("compound", "poss") and other is not None and other.type == "agent":
+                return other
+            return None
         if unit.type not in (
             "country",
             "demonym",
@@ -464,6 +473,14 @@ class ActorResolver:
                                 (orgs if unit.type == "organisation" else pp_countries).append(unit)
                             end = max(end, _phrase_end(doc, obj))
                             break
+        if head.type == "person":
+            # "President Recep Tayyip Erdogan of Turkey": the country belongs to the name.
+            for prep in root.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    unit = unit_at.get(obj.i) if obj is not None else None
+                    if obj is not None and unit is not None and unit.type == "country":
+                        end = max(end, _phrase_end(doc, obj))
         country = _country_of(countries[-1]) if countries else country_from_city
         if countries and _is_ethnic(doc, countries[-1]):
             # "ethnic Hungarian activists in Slovakia": coded where they live.
@@ -512,6 +529,9 @@ class ActorResolver:
                         country = context_country
             elif agents and agents[-1].entry is not None:
                 sector = agents[-1].entry.sector
+                if country is None and org is None and sector in STATE_SECTORS:
+                    # "Judge X", "General X": a state office, in the story's country.
+                    country = context_country
             if org is not None and country is None:
                 country, sector = org.country, sector or org.sector
         elif head.type == "title" and entry is not None:
@@ -536,6 +556,9 @@ class ActorResolver:
         elif head.type == "agent" and entry is not None:
             kind = entry.kind if entry.kind != "unknown" else "agent"
             sector = entry.sector
+            people = [u for u in mods if u.type == "person" and u.entry is not None]
+            if people and country is None and org is None:
+                country = self._person_code(people[-1].entry, date, None)[0]  # type: ignore[arg-type]
             if org is not None:
                 # Members of an organisation code as the organisation ("Houthi fighters"),
                 # bodies of international ones as the body's sector ("UN monitors").
@@ -1026,3 +1049,4 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
     if actor.kind == "agent" and actor.code is None:
         return last(lambda a: a is not None and a.sector == actor.sector and a.code is not None)
     return None
+
