@@ -212,3 +212,17 @@ def test_quotes_polnear_reader_joins_split_contents(tmp_path: Path) -> None:
     assert first.source_text == "Anna" and not first.direct
     assert second.direct and second.antecedent_text == "Anna"
 
+
+
+def test_quotes_signed_with_a_horizontal_bar(coder: Coder) -> None:
+    text = (
+        "Readers sent their views.\n"
+        "\u201cThe debate showed he knows nothing about us.\u201d\u2015 Ana Torres\n"
+        "\u201cWe deserve far better than this.\u201d \u2015 Maria Lopez\n"
+    )
+    quotes = _quotes(coder, text)
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes}
+    assert speakers == {
+        "The debate showed he knows nothing about us.": "Ana Torres",
+        "We deserve far better than this.": "Maria Lopez",
+    }

@@ -302,11 +302,17 @@ class ActorResolver:
                 continue
             if doc._.fp_masked and is_masked(doc, ent.start_char, ent.end_char):
                 continue
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            if start >= ent.end:
+            start, end = ent.start, ent.end
+            # The tagger sometimes takes in a dash, a stray "the" or the line break.
+            while start < end and (doc[start].is_punct or doc[start].is_space):
+                start += 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            start += 1 if start < end and doc[start].lower_ == "the" else 0
+            if start >= end:
                 continue
-            taken.update(range(start, ent.end))
-            units.append(Unit(start, ent.end, kind))
+            taken.update(range(start, end))
+            units.append(Unit(start, end, kind))
         units.sort(key=lambda u: u.start)
         return units
 
