@@ -224,7 +224,7 @@ class ActorResolver:
             target.setdefault(key, []).append(form)
         for matcher, forms in ((self.lower, lower_forms), (self.exact, exact_forms)):
             for key, texts in forms.items():
-                matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
+                matcher.add(key, [nlp.make_doc(t) for t in dict.fromkeys(texts)])
         #: Keys whose name is written in lower case (``al-Qaeda``) need no capital.
         self._lowercase_ok = {
             key for key, forms in kb.written.items() if any(f[:1].islower() for f in forms)
@@ -483,10 +483,10 @@ class ActorResolver:
             # "President Recep Tayyip Erdogan of Turkey": the country belongs to the name.
             for prep in root.rights:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end:
-                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    unit = unit_at.get(obj.i) if obj is not None else None
-                    if obj is not None and unit is not None and unit.type == "country":
-                        end = max(end, _phrase_end(doc, obj))
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    of_unit = unit_at.get(pobj.i) if pobj is not None else None
+                    if pobj is not None and of_unit is not None and of_unit.type == "country":
+                        end = max(end, _phrase_end(doc, pobj))
         country = _country_of(countries[-1]) if countries else country_from_city
         if countries and _is_ethnic(doc, countries[-1]):
             # "ethnic Hungarian activists in Slovakia": coded where they live.

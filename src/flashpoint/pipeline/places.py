@@ -120,7 +120,7 @@ class PlaceTagger:
     def __init__(self, nlp: Language, kb: Gazetteer) -> None:
         self.kb = kb
         self.landmarks = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.landmarks.add("LANDMARK", list(nlp.tokenizer.pipe(kb.landmark_phrases)))
+        self.landmarks.add("LANDMARK", [nlp.make_doc(p) for p in kb.landmark_phrases])
         self.capitals = Matcher(nlp.vocab)
         demonyms = sorted({d for d in kb.demonyms if " " not in d})
         self.capitals.add("CAPITAL", [[{"LOWER": {"IN": demonyms}}, {"LOWER": "capital"}]])
@@ -157,8 +157,8 @@ class PlaceTagger:
                 s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
             ):
                 spans.append(name)
-        spans = [_trim(s) for s in spans]
-        kept = [s for s in spans if s is not None and not is_masked(doc, s.start_char, s.end_char)]
+        trimmed = [t for t in (_trim(s) for s in spans) if t is not None]
+        kept = [s for s in trimmed if not is_masked(doc, s.start_char, s.end_char)]
         kept += self.known_names(doc, kept)
         return sorted(filter_spans(kept), key=lambda s: s.start)
 

@@ -381,15 +381,15 @@ def _last_person(token: Token, context: SpeakerContext) -> Actor | None:
     for span in list(doc._.fp_actors) + list(doc.ents):
         if span.end_char > token.idx or _inside(context.quoted, span.start_char):
             continue
-        actor = span._.fp_actor if span._.fp_actor is not None else None
-        if actor is None and getattr(span, "label_", "") == "PERSON":
-            actor = _actor_from_span(span)
+        mention: Actor | None = span._.fp_actor
+        if mention is None and getattr(span, "label_", "") == "PERSON":
+            mention = _actor_from_span(span)
         if (
-            actor is not None
-            and actor.kind == "person"
-            and (best is None or actor.start > best.start)
+            mention is not None
+            and mention.kind == "person"
+            and (best is None or mention.start > best.start)
         ):
-            best = actor
+            best = mention
     return best
 
 
