@@ -201,3 +201,65 @@ def test_events_seed_article(coder: Coder, seed_path: Path) -> None:
     killings = [e for e in coded.events if e.trigger.text == "killing"]
     assert killings and all(e.recipient and e.recipient.country == "IRN" for e in killings)
     assert ("USA", "IRN", "ASSAULT") in dyads  # the U.S. killing of Soleimani
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "root"),
+    [
+        # a stated refusal to yield is a rejection, not a negated concession
+        ("Russia will not release the prisoners held by Ukraine.", ("RUS", None, "12"), "12"),
+        # an act the speaker says another must do is the speaker's demand on that other
+        ("France said Russia must withdraw its troops from Ukraine.", ("FRA", "RUS", "10"), "10"),
+        # intent to do harm is a threat
+        ("Iran is prepared to impose a curfew on Iraqi towns.", ("IRN", None, "13"), "13"),
+        # "failed to reach" reads as a refusal of the complement
+        ("Egypt and Jordan failed to reach an agreement.", ("EGY", "JOR", "12"), "12"),
+        # considering an option is CAMEO 014, not yet an intent
+        ("Japan is considering sending aid to Nepal.", ("JPN", None, "01"), "01"),
+    ],
+)
+def test_events_frames_recode_the_complement(
+    nlp: Language, text: str, dyad: tuple[str | None, str | None, str], root: str
+) -> None:
+    best = main_event(_code(nlp, text))
+    assert best is not None and best.cameo[:2] == root
+    assert best.actor is not None and best.actor.code == dyad[0]
+    if dyad[1] is not None:
+        assert best.recipient is not None and best.recipient.code == dyad[1]
+
+
+def test_events_speech_alone_is_a_statement_only_when_nothing_else_is_coded(
+    nlp: Language,
+) -> None:
+    events = _code(nlp, "Germany said on Monday that the weather was fine.")
+    assert [(e.cameo, e.actor.code if e.actor else None) for e in events] == [("010", "DEU")]
+    coded = _code(nlp, "Germany said that Russia attacked Ukraine.")
+    assert all(e.cameo != "010" for e in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("France expressed concern about the talks.", "012"),
+        ("Iran claimed responsibility for the attack.", "015"),
+        ("Russia rejected accusations by Ukraine.", "016"),
+        ("Germany declined to comment on the report.", "011"),
+        ("Egypt called for reforms.", "024"),
+        ("Israel remained on alert.", "152"),
+        ("Jordan called off the strike.", "082"),
+    ],
+)
+def test_events_statement_and_posture_phrases(nlp: Language, text: str, code: str) -> None:
+    best = main_event(_code(nlp, text))
+    assert best is not None and best.cameo == code
+
+
+def test_events_background_clause_ranks_below_the_main_act(nlp: Language) -> None:
+    events = _code(nlp, "Chile expelled the envoy of Peru after Peru attacked Chile.")
+    best = main_event(events)
+    assert best is not None and best.event_type == "SANCTION"
+
+
+def test_events_pattern_code_wins_over_a_noun_of_another_family(nlp: Language) -> None:
+    best = main_event(_code(nlp, "Japan provided support to Nepal."))
+    assert best is not None and best.event_type == "AID"

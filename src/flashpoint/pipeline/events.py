@@ -7,6 +7,12 @@ the event it comments on), reads the actor and recipient of each from the parse 
 and passive voice, prepositional recipients, possessive and "by" agents of nouns,
 conjunctions, subject inheritance for xcomp/conj/relative clauses), and sets modality.
 
+Some readings recode a trigger as CAMEO does: a stated refusal ("will not release") is a
+rejection (12), an act a speaker says another "must" do is a demand (10), an intent to do
+harm is a threat (13), and a sentence that only reports speech is a statement (010).
+Events in background clauses (relative, adverbial, "for collaborating") are less confident,
+so the sentence's main act ranks first in :func:`main_event`.
+
 ``EventCoder.match(doc)`` returns :class:`EventMatch` data; ``set_annotations`` turns
 them into :class:`~flashpoint.records.Event` records on ``doc._.fp_events``.
 """
@@ -145,14 +151,33 @@ class EventCoder:
             if trigger is not None:
                 triggers[token.i] = trigger
         if not triggers:
-            return []
+            return _dedupe(self._statement_events(doc, sent))
         if self.lexicon.user_verbs:
             _drop_governed(triggers)
         self._fold(doc, triggers)
         found: list[EventMatch] = []
         for trigger in triggers.values():
             found.extend(self._events_for(doc, trigger))
+        if not found:
+            found.extend(self._statement_events(doc, sent))
         return _dedupe(found)
+
+    def _statement_events(self, doc: Doc, sent: Span) -> list[EventMatch]:
+        """A sentence that reports speech and codes nothing else is a statement (CAMEO's
+        residual 010): "X said on Monday that ..." with no coded act in what was said."""
+        code = self.lexicon.statement_code
+        if not code:
+            return []
+        for token in sent:
+            if token.pos_ not in _VERBAL or token.lemma_.lower() not in self.lexicon.speech_verbs:
+                continue
+            if is_masked(doc, token.idx, token.idx + len(token)):
+                continue
+            trigger = Trigger(token=token, kind="verb", code=code, recipient_slots=("dative", "to"))
+            if not self._verb_actors(doc, trigger):
+                continue
+            return [m for m in self._events_for(doc, trigger) if m.actor is not None]
+        return []
 
     # -- triggers ------------------------------------------------------------------------
 
@@ -260,7 +285,10 @@ class EventCoder:
                 if (
                     folded.kind == "noun"
                     and trigger.token.lemma_.lower() in self.lexicon.light_verbs
+                    and folded.code[:2] == trigger.code[:2]
                 ):
+                    # The pattern names its object, so its code stands unless the noun
+                    # says more of the same kind ("launched a suicide attack" -> 1831).
                     trigger.code = _more_specific(trigger.code, folded.code, prefer_second=True)
                     trigger.recipient_slots = _merge_slots(
                         trigger.recipient_slots, folded.recipient_slots
@@ -306,6 +334,10 @@ class EventCoder:
         if inner.user is not None:
             return  # a user dictionary's code is not a CAMEO code a frame can map
         frame = _pick_frame(frames, inner.code)
+        if frame.family == "03" and _is_conflict(inner.code):
+            # "plans to impose martial law", "is prepared to strike": intent to do harm
+            # is a threat (CAMEO 13).
+            frame = self.lexicon.family_frame("13") or frame
         recipients = None
         if frame.family in ("02", "10") or token.lemma_.lower() in self.lexicon.object_control:
             target = _object_of_control(token)
@@ -362,6 +394,28 @@ class EventCoder:
             pairs = [(a, r) for a, r in pairs if a is not None or r is not None]
         modality = modality_of(trigger.token, self.lexicon.modality)
         code = trigger.code
+        if trigger.kind == "verb" and trigger.actors is None:
+            demand = self._as_demand(doc, trigger, code)
+            if demand is not None:
+                code, modality, actors, recipients = demand
+                pairs = [
+                    (a, r)
+                    for a in (actors or [None])
+                    for r in (recipients or [None])
+                    if (a is not None or r is not None)
+                    and not (a is not None and r is not None and _same(a, r))
+                ]
+        if (
+            modality == "negated"
+            and trigger.kind in ("verb", "control")
+            and 3 <= int(code[:2]) <= 8
+            and _has_future_aux(trigger.token, self.lexicon)
+        ):
+            # "will not release the prisoners", "would not lift the ban": a stated refusal
+            # to cooperate or yield is a rejection (CAMEO 12), asserted now.
+            frame = self.lexicon.family_frame("12")
+            if frame is not None:
+                code, modality = frame.code_for(code), "asserted"
         if modality == "future" and trigger.kind in ("verb", "noun"):
             # CAMEO codes a stated future act as what is stated now: intent to cooperate
             # ("will send aid" -> 033) or a threat ("will strike" -> 138).
@@ -373,8 +427,9 @@ class EventCoder:
         # particle or complement far away would swallow unrelated text.
         if end - start > 6:
             start, end = trigger.token.i, trigger.token.i + 1
+        background = 0.2 if _is_background(trigger.token) else 0.0
         for actor, recipient in pairs:
-            confidence = _BASE_CONFIDENCE[trigger.kind]
+            confidence = _BASE_CONFIDENCE[trigger.kind] - background
             confidence -= 0.2 if actor is None else 0.0
             confidence -= 0.1 if recipient is None else 0.0
             yield EventMatch(
@@ -480,6 +535,27 @@ class EventCoder:
         if frame is None:
             return code, "future"
         return frame.code_for(code), "asserted"
+
+    def _as_demand(
+        self, doc: Doc, trigger: Trigger, code: str
+    ) -> tuple[str, Modality, list[Span], list[Span]] | None:
+        """'X said Y must withdraw': an act someone says another must do is a demand by
+        the speaker on that other (CAMEO 10), coded from the complement's category."""
+        verb = trigger.token
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+            return None
+        speech = verb.head
+        if verb.dep_ != "ccomp" or speech.lemma_.lower() not in self.lexicon.speech_verbs:
+            return None
+        frame = self.lexicon.family_frame("10")
+        if frame is None:
+            return None
+        speakers = self._actors_of_heads(doc, _subject_heads(speech, self.lexicon))
+        if not speakers:
+            return None
+        addressees = self._verb_actors(doc, trigger)
+        code = code if code[:2] == "10" else frame.code_for(code)
+        return code, modality_of(speech, self.lexicon.modality), speakers, addressees
 
     def _verb_actors(self, doc: Doc, trigger: Trigger) -> list[Span]:
         verb = trigger.token
@@ -851,6 +927,35 @@ def _pick_frame(frames: tuple[ControlFrame, ...], inner_code: str) -> ControlFra
         if (frame.family == "13") == conflict:
             return frame
     return frames[0]
+
+
+def _is_conflict(code: str) -> bool:
+    return int(code[:2]) >= 10
+
+
+#: Clauses that give the background of a sentence's act rather than the act itself: "the
+#: fire that killed ...", "arrested for collaborating with ...", "attacks, which killed".
+_BACKGROUND = frozenset({"relcl", "acl", "advcl", "pcomp"})
+
+
+def _is_background(token: Token) -> bool:
+    node = token
+    for _ in range(8):
+        if node.dep_ in _BACKGROUND:
+            return True
+        if node.dep_ in ("ROOT", "ccomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _has_future_aux(verb: Token, lexicon: Lexicon) -> bool:
+    """'will not', 'would not', 'won't': the negated act is a stated refusal."""
+    cues = lexicon.modality
+    return any(
+        c.dep_ == "aux" and (c.lower_ in cues.future_aux or c.lower_ in ("would", "wo"))
+        for c in verb.children
+    )
 
 
 def _governing_verb_lemma(token: Token) -> str:

@@ -144,6 +144,8 @@ class Lexicon:
     object_control: frozenset[str]
     modality: ModalityCues
     sources: tuple[str, ...] = field(default=())
+    #: The code of a sentence that only reports speech (CAMEO 010), if such are coded.
+    statement_code: str | None = None
     #: User verb dictionaries (PETRARCH ``.verbs``): entries by every written form.
     user_verbs: Mapping[str, tuple[PetrarchVerb, ...]] = field(default_factory=dict)
     #: Synsets those dictionaries define, expanded to word tuples.
@@ -177,6 +179,8 @@ class Lexicon:
         for frames in self.control.values():
             for frame in frames:
                 found |= set(frame.codes.values())
+        if self.statement_code:
+            found.add(self.statement_code)
         return frozenset(found)
 
 
@@ -286,6 +290,9 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "speech_verbs": frozenset(_words(data.get("speech_verbs"), source)),
         "relational_nouns": frozenset(_words(data.get("relational_nouns"), source)),
         "object_control": frozenset(_words(data.get("object_control"), source)),
+        "statement_code": _code(data["statement"], f"{source}, statement")
+        if data.get("statement")
+        else None,
     }
 
 
@@ -361,7 +368,7 @@ def _with_user_verbs(base: Lexicon, verb_files: Iterable[str | Path], replace: b
     if replace:
         # Only the user's verbs code events; the parse helpers (light and speech verbs,
         # relational nouns, modality cues) stay, as they say how to read roles.
-        changes.update(verbs={}, nouns={}, instruments={}, control={})
+        changes.update(verbs={}, nouns={}, instruments={}, control={}, statement_code=None)
     return dataclasses.replace(base, **changes)
 
 
