@@ -47,10 +47,12 @@ class PetrarchAgent:
     prefix: bool
 
 
-def clean_lines(text: str) -> Iterator[str]:
-    """Lines with comments removed, blank lines skipped; leading whitespace kept."""
+def without_xml_comments(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) with ``<!-- ... -->`` comments removed, even across lines.
+
+    PETRARCH dictionaries of every kind (actors, agents, verbs) comment this way."""
     in_comment = False
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), start=1):
         line = raw
         if in_comment:
             if "-->" not in line:
@@ -65,6 +67,12 @@ def clean_lines(text: str) -> Iterator[str]:
                 in_comment = True
                 break
             line = line[:start] + line[end + 3 :]
+        yield number, line
+
+
+def clean_lines(text: str) -> Iterator[str]:
+    """Lines with comments removed, blank lines skipped; leading whitespace kept."""
+    for _, line in without_xml_comments(text):
         if "#" in line:
             line = line[: line.index("#")]
         if line.strip():

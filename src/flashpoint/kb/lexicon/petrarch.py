@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..actors.petrarch import without_xml_comments
 from . import LexiconError
 
 __all__ = [
@@ -134,22 +135,7 @@ class VerbDictionary:
 
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, text) with comments removed and blank lines skipped."""
-    in_comment = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw
-        if in_comment:
-            if "-->" not in line:
-                continue
-            line = line[line.index("-->") + 3 :]
-            in_comment = False
-        while "<!" in line:
-            start = line.index("<!")
-            end = line.find("-->", start)
-            if end < 0:
-                line = line[:start]
-                in_comment = True
-                break
-            line = line[:start] + line[end + 3 :]
+    for number, line in without_xml_comments(text):
         line = line[: _comment_start(line)]
         if line.strip():
             yield number, line.strip()
