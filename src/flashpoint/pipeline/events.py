@@ -420,18 +420,9 @@ class EventCoder:
             # CAMEO codes a stated future act as what is stated now: intent to cooperate
             # ("will send aid" -> 033) or a threat ("will strike" -> 138).
             code, modality = self._as_intent(code)
-        words = [trigger.token, *trigger.extra]
-        start = min(t.i for t in words)
-        end = max(t.i for t in words) + 1
-        # A trigger's span is the trigger words only when they are adjacent-ish; a
-        # particle or complement far away would swallow unrelated text.
-        if end - start > 6:
-            start, end = trigger.token.i, trigger.token.i + 1
-        background = 0.2 if _is_background(trigger.token) else 0.0
+        start, end = _trigger_bounds(trigger)
+        base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if _is_background(trigger.token) else 0.0)
         for actor, recipient in pairs:
-            confidence = _BASE_CONFIDENCE[trigger.kind] - background
-            confidence -= 0.2 if actor is None else 0.0
-            confidence -= 0.1 if recipient is None else 0.0
             yield EventMatch(
                 trigger_start=start,
                 trigger_end=end,
@@ -439,7 +430,7 @@ class EventCoder:
                 actor=actor,
                 recipient=recipient,
                 modality=modality,
-                confidence=round(max(confidence, 0.2), 2),
+                confidence=_confidence(base, actor, recipient),
                 kind=trigger.kind,
             )
 
@@ -473,15 +464,8 @@ class EventCoder:
                     if reverse and a is not None and r is not None:
                         pairs.append((r, a, reverse))
         modality = modality_of(trigger.token, self.lexicon.modality)
-        words = [trigger.token, *trigger.extra]
-        start = min(t.i for t in words)
-        end = max(t.i for t in words) + 1
-        if end - start > 6:
-            start, end = trigger.token.i, trigger.token.i + 1
+        start, end = _trigger_bounds(trigger)
         for actor, recipient, pair_code in pairs:
-            confidence = _BASE_CONFIDENCE["verb"]
-            confidence -= 0.2 if actor is None else 0.0
-            confidence -= 0.1 if recipient is None else 0.0
             yield EventMatch(
                 trigger_start=start,
                 trigger_end=end,
@@ -489,7 +473,7 @@ class EventCoder:
                 actor=actor,
                 recipient=recipient,
                 modality=modality,
-                confidence=round(max(confidence, 0.2), 2),
+                confidence=_confidence(_BASE_CONFIDENCE["verb"], actor, recipient),
                 kind="verb",
                 user=True,
             )
@@ -748,6 +732,23 @@ def _drop_governed(triggers: dict[int, Trigger]) -> None:
             if governor is not None and governor.user is not None and node.i != i:
                 del triggers[i]
                 break
+
+
+def _trigger_bounds(trigger: Trigger) -> tuple[int, int]:
+    """Token bounds of a trigger's words; only the head word where the others lie far off
+    (a particle or complement several words away would swallow unrelated text)."""
+    words = [trigger.token, *trigger.extra]
+    start = min(t.i for t in words)
+    end = max(t.i for t in words) + 1
+    if end - start > 6:
+        return trigger.token.i, trigger.token.i + 1
+    return start, end
+
+
+def _confidence(base: float, actor: Span | None, recipient: Span | None) -> float:
+    """A missing actor costs more than a missing recipient; never below 0.2."""
+    confidence = base - (0.2 if actor is None else 0.0) - (0.1 if recipient is None else 0.0)
+    return round(max(confidence, 0.2), 2)
 
 
 def _noun_keys(token: Token) -> Iterator[str]:
