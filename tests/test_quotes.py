@@ -92,6 +92,10 @@ def test_quotes_short_exclamation_after_its_cue_is_a_full_quote(coder: Coder) ->
     assert quote.text == "Free them now!" and not quote.partial and quote.cue == "chanted"
 
 
+def test_quotes_a_quoted_title_is_not_its_own_speaker(coder: Coder) -> None:
+    assert _quotes(coder, "\u201cBorn to Run\u201d was written in a rented house in 1974.") == []
+
+
 def test_quotes_split_quote_is_one_quote(coder: Coder) -> None:
     text = (
         "\u201cWe are ready to talk,\u201d Maria Lopez said. "

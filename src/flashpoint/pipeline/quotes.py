@@ -477,6 +477,11 @@ class QuoteAttributor:
                 self._continue_previous(doc, mark, results)
                 continue
             cue, source, partial, how = found
+            speaker = source if source is not None else subject_of(cue)
+            if speaker is not None and speaker.i in quote_tokens:
+                # '"American Skin" was written in 1999': the quote is what the verb is
+                # about (a title, a slogan), not words someone spoke.
+                continue
             if results and self._same_cue(results[-1], cue, source, partial):
                 # "A," X said, "B." -- the second part shares the first one's cue.
                 results[-1].parts.append(mark)
