@@ -96,6 +96,15 @@ def test_quotes_a_quoted_title_is_not_its_own_speaker(coder: Coder) -> None:
     assert _quotes(coder, "\u201cBorn to Run\u201d was written in a rented house in 1974.") == []
 
 
+def test_quotes_speaker_of_a_gerund_cue_after_a_preposition(coder: Coder) -> None:
+    quote = _only(coder, 'The coach was fired for saying "We will never win in this town."')
+    assert quote.speaker is not None and quote.speaker.text == "The coach"
+    assert not quote.partial and quote.cue == "saying"
+    (claim,) = _code(coder, "Critics scolded Mayor Ruth Vance for saying the bridge was safe.").claims
+    assert claim.claimant is not None and "Vance" in claim.claimant.text
+    assert claim.text.startswith("the bridge was safe")
+
+
 def test_quotes_split_quote_is_one_quote(coder: Coder) -> None:
     text = (
         "\u201cWe are ready to talk,\u201d Maria Lopez said. "

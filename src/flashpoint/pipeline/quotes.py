@@ -208,6 +208,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head
+    if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "criticised Oz for saying ...", "was fired after saying ...": the one who said it
+        # is the named object of the verb the phrase hangs on, else its subject.
+        host = verb.head.head
+        if host.pos_ in ("VERB", "AUX") and host is not verb.head:
+            named = next(
+                (c for c in host.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")),
+                None,
+            )
+            return named or subject_of(host, depth + 1)
     return None
 
 
