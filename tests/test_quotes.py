@@ -100,7 +100,8 @@ def test_quotes_speaker_of_a_gerund_cue_after_a_preposition(coder: Coder) -> Non
     quote = _only(coder, 'The coach was fired for saying "We will never win in this town."')
     assert quote.speaker is not None and quote.speaker.text == "The coach"
     assert not quote.partial and quote.cue == "saying"
-    (claim,) = _code(coder, "Critics scolded Mayor Ruth Vance for saying the bridge was safe.").claims
+    text = "Critics scolded Mayor Ruth Vance for saying the bridge was safe."
+    (claim,) = _code(coder, text).claims
     assert claim.claimant is not None and "Vance" in claim.claimant.text
     assert claim.text.startswith("the bridge was safe")
 
