@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import timex
 from ..records import Event, Modality, Place, TimeRef
+from .extensions import article_date
 
 SPECIFICITY: dict[str, float] = {
     "landmark": 5.0,
@@ -142,7 +143,7 @@ class EventAnchor:
 
     def resolve(self, doc: Doc) -> list[Anchoring]:
         """Pure step: one Anchoring per event of ``doc._.fp_events``, in that order."""
-        article = _article_date(doc)
+        article = article_date(doc)
         # Only expressions that name a period date an event: not "now", "recently".
         times: list[Span] = [
             s
@@ -328,14 +329,3 @@ def is_locative(span: Span) -> bool:
     if root.dep_ in {"appos", "conj", "compound", "poss"} and root.head.dep_ == "pobj":
         return root.head.head.lower_ in LOCATIVE_PREPS
     return False
-
-
-def _article_date(doc: Doc) -> dt.date:
-    value = doc._.fp_date
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
-    return dt.date.today()

@@ -12,7 +12,6 @@ A doc without ``fp_date`` is resolved against today's date.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from spacy.matcher import Matcher
@@ -22,6 +21,7 @@ from spacy.vocab import Vocab
 
 from .. import timex
 from ..records import TimeRef
+from .extensions import article_date
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = [
@@ -349,7 +349,7 @@ class TimeTagger:
 
     def find(self, doc: Doc) -> Found:
         """Pure step: every resolvable time expression with its TimeRef."""
-        anchor = _anchor_date(doc)
+        anchor = article_date(doc)
         previous: TimeRef | None = None
         found: Found = []
         for span in self.candidates(doc):
@@ -369,17 +369,6 @@ class TimeTagger:
             span._.fp_time = ref
             spans.append(span)
         doc._.fp_times = spans
-
-
-def _anchor_date(doc: Doc) -> dt.date:
-    value = doc._.fp_date
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
-    return dt.date.today()
 
 
 _NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ"}

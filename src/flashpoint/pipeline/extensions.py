@@ -20,6 +20,8 @@ Span extensions
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc, Span
 
 _DOC_LISTS = (
@@ -74,3 +76,16 @@ def register_extensions() -> None:
 def is_masked(doc: Doc, start_char: int, end_char: int) -> bool:
     """True when the character range overlaps a masked (non-prose) range of the doc."""
     return any(start_char < m_end and m_start < end_char for m_start, m_end in doc._.fp_masked)
+
+
+def article_date(doc: Doc) -> dt.date:
+    """The article date relative expressions resolve against (``doc._.fp_date``, a date,
+    datetime or ISO string); today's date for a doc the Coder did not date."""
+    value = doc._.fp_date
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return dt.date.today()
