@@ -261,3 +261,19 @@ def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Co
     codes = _codes(coder, "Judge Marta Quispe charged nine Peruvian officials with fraud.")
     assert codes["Judge Marta Quispe"] == "PERJUD"
 
+
+
+def test_actors_country_reaches_peoples_leaders_and_conjuncts(coder: Coder) -> None:
+    codes = _codes(coder, "Iraqi Kurds and Syrian-led forces met as Israeli jets and tanks moved.")
+    assert codes["Iraqi Kurds"] == "IRQ"
+    assert codes["Syrian-led forces"] == "SYRMIL"
+    assert codes["Israeli jets"] == "ISRMIL"
+    assert codes["tanks"] == "ISRMIL"  # the adjective covers both conjuncts
+    backed = _codes(coder, "Iranian-backed militias attacked the base.")
+    assert backed["Iranian-backed militias"] is None  # a backer is not the group's country
+
+
+def test_actors_country_names_that_are_no_actor_are_kept_as_references(coder: Coder) -> None:
+    doc = _doc(coder, "Chile rejected a Peruvian proposal.")
+    assert [s.text for s in doc._.fp_actors] == ["Chile"]
+    assert [(s.text, s._.fp_actor.code) for s in doc._.fp_country_refs] == [("Peruvian", "PER")]

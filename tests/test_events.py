@@ -263,3 +263,28 @@ def test_events_background_clause_ranks_below_the_main_act(nlp: Language) -> Non
 def test_events_pattern_code_wins_over_a_noun_of_another_family(nlp: Language) -> None:
     best = main_event(_code(nlp, "Japan provided support to Nepal."))
     assert best is not None and best.event_type == "AID"
+
+
+def _coded_dyads(coder: Coder, text: str) -> set[tuple[str | None, str | None, str]]:
+    article = Article(id="t", date=dt.date(2021, 5, 4), text=text)
+    return _dyads(coder.code(article).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # The thing acted on is no actor, but the country it belongs to is the target.
+        ("Chile rejected a Peruvian proposal for talks.", ("CHL", "PER", "REJECT")),
+        ("Egypt threatened to shell Libyan villages.", ("EGY", "LBY", "THREATEN")),
+        ("Jordan rejected calls by Syria for talks.", ("JOR", "SYR", "REJECT")),
+        # A demand's addressee is the subject of its "that" clause.
+        ("France demanded that Germany cancel the sale.", ("FRA", "DEU", "REQUEST")),
+        # No one named: the country of the place the act is done in.
+        ("Kenyan students demonstrated in the city of Mombasa.", ("KENEDU", "KEN", "PROTEST")),
+        ("Chad withdrew its troops from Sudan.", ("TCD", "SDN", "RETREAT")),
+    ],
+)
+def test_events_recipient_from_owner_clause_or_place(
+    coder: Coder, text: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)

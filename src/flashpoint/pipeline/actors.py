@@ -232,18 +232,20 @@ class ActorResolver:
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
+        mentions, references = self.find(doc)
+        self.set_annotations(doc, mentions, references)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
 
-    def find(self, doc: Doc) -> list[Mention]:
-        """Every actor mention in ``doc`` (pure: the doc is not changed)."""
+    def find(self, doc: Doc) -> tuple[list[Mention], list[Mention]]:
+        """Every actor mention in ``doc``, and the country names that name no actor where
+        they stand ("an Indian proposal") (pure: the doc is not changed)."""
         units = self._units(doc)
         if not units:
-            return []
+            return [], []
         date = doc._.fp_date
         counts = _country_counts(units)
         unit_at: dict[int, Unit] = {}
@@ -253,29 +255,40 @@ class ActorResolver:
         groups = self._group(doc, units, unit_at)
         mentions: list[Mention] = []
         recent_people: list[Entry] = []
+        references: list[Mention] = []
         for head, members in groups:
-            mentions.extend(self._resolve(doc, head, members, unit_at, date, counts, recent_people))
+            found = self._resolve(doc, head, members, unit_at, date, counts, recent_people)
+            entry = head.entry
+            if not found and head.type in ("country", "capital", "demonym") and entry:
+                name = self.kb.country_names.get(entry.country or "", entry.name)
+                root = _root(doc, head)
+                references.append(
+                    Mention(
+                        head.start,
+                        head.end,
+                        name,
+                        entry.country,
+                        entry.country,
+                        None,
+                        "state",
+                        root.i,
+                    )
+                )
+            mentions.extend(found)
         mentions = _link_appositions(doc, mentions)
+        mentions = _share_conjunct_country(doc, mentions)
         mentions = _non_overlapping(mentions)
         mentions = _merge_appositions(doc, mentions)
-        return [_tidy(doc, m) for m in mentions]
+        return [_tidy(doc, m) for m in mentions], references
 
-    def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
-        spans: list[Span] = []
-        for m in mentions:
-            span = doc[m.start : m.end]
-            span._.fp_actor = Actor(
-                text=span.text,
-                name=m.name,
-                code=m.code,
-                country=m.country,
-                sector=m.sector,
-                kind=m.kind,  # type: ignore[arg-type]
-                start=span.start_char,
-                end=span.end_char,
-            )
-            spans.append(span)
-        doc._.fp_actors = spans
+    def set_annotations(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        references: Iterable[Mention] = (),
+    ) -> None:
+        doc._.fp_actors = [_mention_span(doc, m) for m in mentions]
+        doc._.fp_country_refs = [_mention_span(doc, m) for m in references]
 
     # -- step 1: units ----------------------------------------------------------------------
     def _units(self, doc: Doc) -> list[Unit]:
@@ -394,7 +407,10 @@ class ActorResolver:
                     "ner_person",
                     "ner_org",
                     "seat",
-                ) or (other.type == "demonym" and unit.type in ("country", "demonym")):
+                ) or (
+                    # "Bosnian Serbs", "Iraqi Kurds": a people placed by a country.
+                    other.type in ("demonym", "ner_norp") and unit.type in ("country", "demonym")
+                ):
                     return other
                 return None
         # Adjacent names the parse split: "Secretary of State Mike Pompeo".
@@ -704,9 +720,7 @@ class ActorResolver:
             return former.country, "ELI", None
         return person.country or fallback, None, None
 
-    def _org_of(
-        self, name: str, date: dt.date | None
-    ) -> tuple[str | None, str | None, str | None]:
+    def _org_of(self, name: str, date: dt.date | None) -> tuple[str | None, str | None, str | None]:
         for org in self.kb.lookup(name):
             if org.type == "organisation":
                 return org.country, org.sector, org.code_on(date)
@@ -760,14 +774,18 @@ def _country_of(unit: Unit) -> str | None:
 
 
 def _is_backer(doc: Doc, unit: Unit) -> bool:
-    """ "Iranian-backed", "US-led": the country supports the group, it is not its country."""
+    """ "Iranian-backed", "US-allied": the country supports the group, it is not its country.
+
+    "Vietnamese-led forces" and "a Saudi-led coalition" are coded as the leading country,
+    as CAMEO coders do, so "led" is not a backer's word.
+    """
     nxt = unit.end
     return (
         nxt + 1 < len(doc)
         and doc[nxt].text == "-"
         and doc[nxt + 1].lower_
-        in ("backed", "led", "allied", "aligned", "supported", "funded", "trained", "based")
-    ) or (nxt < len(doc) and doc[nxt].lower_.startswith(("-backed", "-led")))
+        in ("backed", "allied", "aligned", "supported", "funded", "trained", "armed", "sponsored")
+    ) or (nxt < len(doc) and doc[nxt].lower_.startswith(("-backed", "-allied", "-funded")))
 
 
 def _acts(root: Token) -> bool:
@@ -989,6 +1007,38 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def _mention_span(doc: Doc, m: Mention) -> Span:
+    span = doc[m.start : m.end]
+    span._.fp_actor = Actor(
+        text=span.text,
+        name=m.name,
+        code=m.code,
+        country=m.country,
+        sector=m.sector,
+        kind=m.kind,  # type: ignore[arg-type]
+        start=span.start_char,
+        end=span.end_char,
+    )
+    return span
+
+
+def _share_conjunct_country(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Israeli helicopters and tanks": a bare agent noun conjoined to a country's agent
+    belongs to the same country."""
+    by_head = {m.head: m for m in mentions}
+    for m in mentions:
+        head = doc[m.head]
+        if m.country is not None or m.sector is None or head.dep_ != "conj":
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children):
+            continue
+        first = by_head.get(head.head.i)
+        if first is not None and first.country and first.kind == m.kind and first.sector:
+            m.country = first.country
+            m.code = first.country + m.sector
+    return mentions
+
+
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     result: list[Mention] = []
@@ -1055,4 +1105,3 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
     if actor.kind == "agent" and actor.code is None:
         return last(lambda a: a is not None and a.sector == actor.sector and a.code is not None)
     return None
-

@@ -31,8 +31,8 @@ from ..kb.lexicon import ControlFrame, Lexicon, NounPattern, VerbPattern
 from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
 from .modality import modality_of
-from .places import place_actor, place_recipient
-from .spans import actor_span_at
+from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient
+from .spans import actor_span_at, span_covering
 from .user_verbs import UserVerbMatch, match_user_verb, right_material
 
 try:  # the actor stage may offer pronoun resolution; without it a simple fallback is used
@@ -47,7 +47,7 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"})
 _NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
-_NP_PREPS = frozenset({"of", "from", "in"})
+_NP_PREPS = frozenset({"of", "from", "in", "by"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
@@ -374,9 +374,15 @@ class EventCoder:
         )
         if trigger.needs_recipient and not recipients:
             return
-        if actors and not recipients and trigger.kind == "verb" and not trigger.reciprocal:
+        if (
+            actors
+            and not recipients
+            and trigger.kind == "verb"
+            and not (trigger.reciprocal and len(actors) > 1)
+        ):
             # No one named: the country the act is done in is its target (CAMEO, PLOVER).
-            place = place_recipient(doc, trigger.token)
+            preps = _LEAVING_PREPS if trigger.code[:2] in ("08", "16") else PLACE_RECIPIENT_PREPS
+            place = place_recipient(doc, trigger.token, preps)
             recipients = [place] if place is not None else []
         pairs: list[tuple[Span | None, Span | None]]
         if trigger.reciprocal and not recipients and len(actors) > 1:
@@ -579,13 +585,36 @@ class EventCoder:
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
+        slot_heads: list[list[Token]] = []
         for slot in trigger.recipient_slots:
             heads: list[Token] = []
             for host in hosts:
                 heads.extend(_slot_heads(host, slot, trigger.complement))
-            actors = self._actors_of_heads(doc, [t for h in heads for t in _with_conjuncts(h)])
+            heads = [t for h in heads for t in _with_conjuncts(h)]
+            actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
+            slot_heads.append(heads)
+        if trigger.code[:2] in _CLAUSE_ADDRESSEE_FAMILIES:
+            # "demanded that the US cancel the sale": who is asked is the clause's subject.
+            heads = [
+                t
+                for c in token.children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass")
+                for t in _with_conjuncts(_antecedent(s))
+            ]
+            actors = self._actors_of_heads(doc, heads)
+            if actors:
+                return actors
+            slot_heads.append(heads)
+        # "rejected an Indian proposal", "shelled Iraqi towns": what the act is done to
+        # names no actor, but the country it belongs to is the act's target (CAMEO).
+        for heads in slot_heads:
+            found = _unique(ref for h in heads if (ref := _country_ref(doc, h)) is not None)
+            if found:
+                return found
         return []
 
     def _noun_agents(self, doc: Doc, trigger: Trigger) -> list[Span]:
@@ -1006,6 +1035,39 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
         return None
     subjects = [s for s in candidates if s.root.dep_ in ("nsubj", "nsubjpass")]
     return (subjects or candidates)[-1]
+
+
+#: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
+_LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
+#: CAMEO families whose target may be the subject of a "that" clause: appeals and demands.
+_CLAUSE_ADDRESSEE_FAMILIES = frozenset({"02", "10"})
+#: Dependents of a noun through which the country it belongs to is named.
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+_OWNER_PREPS = frozenset({"of", "from", "by"})
+
+
+def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
+    """The country named inside a noun phrase that is itself no actor ("an Indian
+    proposal", "Serbia's suppression of ...", "a call by Belarus"), from the actor
+    stage's country references (``doc._.fp_country_refs``)."""
+    refs = doc._.fp_country_refs
+    if not refs or depth > 2:
+        return None
+    for child in head.children:
+        if child.dep_ in _OWNER_DEPS:
+            ref = span_covering(refs, child)
+            if ref is not None:
+                return ref
+        elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                ref = span_covering(refs, pobj)
+                if ref is None:
+                    ref = _country_ref(doc, pobj, depth + 1)
+                if ref is not None:
+                    return ref
+    return None
 
 
 def _actor_record(span: Span | None) -> Actor | None:

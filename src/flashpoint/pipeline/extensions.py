@@ -9,6 +9,9 @@ Doc extensions
   (social-post signature lines); actor and event stages skip tokens inside them.
 - ``fp_posts`` (list[Quote]): embedded social posts, found before any other stage.
 - ``fp_actors`` (list[Span]): actor mentions, each with ``span._.fp_actor``.
+- ``fp_country_refs`` (list[Span]): country names and demonyms that name no actor where
+  they stand ("an Indian proposal", "Iraqi towns"), each with ``span._.fp_actor`` set to
+  the country; the event stage may take one as an act's recipient.
 - ``fp_times`` (list[Span]): time expressions, each with ``span._.fp_time``.
 - ``fp_places`` (list[Span]): place mentions, each with ``span._.fp_place``.
 - ``fp_events`` (list[Event]), ``fp_quotes`` (list[Quote]), ``fp_claims`` (list[Claim]),
@@ -28,6 +31,7 @@ _DOC_LISTS = (
     "fp_masked",
     "fp_posts",
     "fp_actors",
+    "fp_country_refs",
     "fp_times",
     "fp_places",
     "fp_events",

@@ -394,14 +394,18 @@ def _clean_name(text: str) -> str:
 PLACE_RECIPIENT_PREPS = frozenset({"in", "into", "inside", "to", "across", "throughout"})
 
 
-def place_recipient(doc: Doc, verb: Token) -> Span | None:
+def place_recipient(
+    doc: Doc, verb: Token, preps: frozenset[str] = PLACE_RECIPIENT_PREPS
+) -> Span | None:
     """The place an act with no named recipient is done in or to, as its recipient.
 
     CAMEO and PLOVER code the country where a one-sided act happens as its target when the
     text names no other ("Serbia lifted the curfew in Montenegro" -> MNE, "the president
     arrived in Amman" -> JOR). Looks at places (``doc._.fp_places``) in a prepositional
     phrase on the verb, its open complement or their direct objects; only places with a
-    known country count.
+    known country count. A place named inside such a phrase counts too ("demonstrated in
+    the city of Kirkuk"). ``preps`` widens the prepositions for acts that leave a place
+    ("withdrew its troops from Chad").
     """
     # "agreed to postpone the rally in Baku": the place may hang on the verb's complement.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
@@ -409,10 +413,17 @@ def place_recipient(doc: Doc, verb: Token) -> Span | None:
     for place in doc._.fp_places or ():
         record = place._.fp_place
         root = place.root
-        if record is None or not record.country or root.dep_ != "pobj":
+        if record is None or not record.country:
+            continue
+        # "the northern city of Kirkuk", "the town of Gorazde": climb to the phrase's head.
+        if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of" and root.head.dep_ == "prep":
+            root = root.head.head
+        elif root.dep_ in ("appos", "compound"):
+            root = root.head
+        if root.dep_ != "pobj":
             continue
         prep = root.head
-        if prep.lower_ in PLACE_RECIPIENT_PREPS and prep.dep_ == "prep" and prep.head in hosts:
+        if prep.lower_ in preps and prep.dep_ == "prep" and prep.head in hosts:
             return place
     return None
 
