@@ -288,3 +288,25 @@ def test_events_recipient_from_owner_clause_or_place(
     coder: Coder, text: str, dyad: tuple[str, str, str]
 ) -> None:
     assert dyad in _coded_dyads(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # A harm promised on a condition is a threat; its target is who must give in.
+        ("Chad will close the border unless Sudan stops the raids.", ("TCD", "SDN", "THREATEN")),
+        (
+            "Egypt threatened to launch an offensive unless Libya withdrew.",
+            ("EGY", "LBY", "THREATEN"),
+        ),
+        # Orders and "Y must" clauses are demands on Y.
+        ("Chile ordered Peru to close its embassy.", ("CHL", "PER", "REQUEST")),
+        ("Jordan declared that Syria must open the crossing.", ("JOR", "SYR", "REQUEST")),
+        # "staged" is lemmatized "stag" by the model; the lexicon's verb still codes it.
+        ("Kenyan students staged demonstrations.", ("KENEDU", None, "PROTEST")),
+    ],
+)
+def test_events_ultimatums_orders_and_repaired_lemmas(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)

@@ -164,7 +164,9 @@ PLACE_NOUNS = frozenset(
     }
 )
 #: Prepositions that attach a country or organisation to an agent noun after it.
-AGENT_PREPS = frozenset({"of", "in", "from", "for", "at"})
+AGENT_PREPS = frozenset({"of", "in", "from", "for", "at", "throughout", "across"})
+#: Those of them whose object places the agent ("police in Kabul", "students across Chile").
+PLACING_PREPS = AGENT_PREPS - {"for"}
 #: Sectors of state offices: an unknown name holding one is placed in the story's country.
 STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 PROPER_TYPES = frozenset({"country", "demonym", "capital", "seat", "organisation", "person"})
@@ -470,6 +472,15 @@ class ActorResolver:
                     for obj in prep.children:
                         if obj.dep_ != "pobj":
                             continue
+                        if (
+                            obj.i not in unit_at
+                            and obj.pos_ == "NOUN"
+                            and prep.i + 1 not in unit_at
+                        ):
+                            # "bombers of the U.S. airliner": the country names the
+                            # airliner's owner, not the bombers' (a name right after
+                            # the preposition is still theirs: "soldiers from Gondor").
+                            continue
                         found = [
                             unit_at[t.i]
                             for t in obj.subtree
@@ -489,7 +500,7 @@ class ActorResolver:
                                 country_from_city = city
                             end = max(end, _phrase_end(doc, obj))
                             break
-                        if found and prep.lower_ in ("of", "in", "from", "at"):
+                        if found and prep.lower_ in PLACING_PREPS:
                             for u in dict.fromkeys(id(x) for x in found):
                                 unit = next(x for x in found if id(x) == u)
                                 (orgs if unit.type == "organisation" else pp_countries).append(unit)

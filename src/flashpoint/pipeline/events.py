@@ -176,8 +176,27 @@ class EventCoder:
             trigger = Trigger(token=token, kind="verb", code=code, recipient_slots=("dative", "to"))
             if not self._verb_actors(doc, trigger):
                 continue
+            demand = self._must_clause(doc, token)
+            if demand is not None:
+                # "declared that China must drop its barriers": a demand on China.
+                trigger.code, trigger.recipients = demand
             return [m for m in self._events_for(doc, trigger) if m.actor is not None]
         return []
+
+    def _must_clause(self, doc: Doc, speech: Token) -> tuple[str, list[Span]] | None:
+        """The demand code and addressees of a "Y must ..." clause a speech verb reports."""
+        frame = self.lexicon.family_frame("10")
+        if frame is None:
+            return None
+        for clause in speech.children:
+            if clause.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
+            ):
+                continue
+            addressees = self._actors_of_heads(doc, _subject_heads(clause, self.lexicon))
+            if addressees:
+                return frame.code_for(""), addressees
+        return None
 
     # -- triggers ------------------------------------------------------------------------
 
@@ -187,7 +206,7 @@ class EventCoder:
             instrument = self._instrument(token, lemma)
             if instrument is not None:
                 return instrument
-            return self._verb_trigger(token, lemma)
+            return self._verb_trigger(token, lemma) or self._order_trigger(token, lemma)
         if token.pos_ in _NOMINAL:
             for key in _noun_keys(token):
                 trigger = self._noun_trigger(token, key)
@@ -228,6 +247,16 @@ class EventCoder:
                 extra=extra,
             )
         return None
+
+    def _order_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        """ "ordered La Prensa to suspend publication": a demand on the verb's object even
+        when what is demanded codes nothing (a coded complement refines it when folded)."""
+        frame = next((f for f in self.lexicon.control_frames(lemma) if f.family == "10"), None)
+        if frame is None or not any(c.dep_ == "xcomp" for c in token.children):
+            return None
+        return Trigger(
+            token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",)
+        )
 
     def _instrument(self, token: Token, lemma: str) -> Trigger | None:
         patterns = self.lexicon.instruments.get(lemma, ())
@@ -343,9 +372,10 @@ class EventCoder:
             target = _object_of_control(token)
             if target is not None:
                 recipients = self._actors_of_heads(doc, _with_conjuncts(target))
-        if recipients is None:
-            recipients = self._recipients(doc, inner) or None
         actors = self._actors_of_heads(doc, _subject_heads(token, self.lexicon))
+        if recipients is None:
+            own = [r for r in self._recipients(doc, inner) if not any(_same(r, a) for a in actors)]
+            recipients = own or None
         del triggers[complement.i]
         triggers[token.i] = Trigger(
             token=token,
@@ -372,6 +402,9 @@ class EventCoder:
         recipients = (
             trigger.recipients if trigger.recipients is not None else self._recipients(doc, trigger)
         )
+        # "threatened to launch an offensive in its war with Y": a possessive pointing
+        # back at the actor does not make the actor its own target.
+        recipients = [r for r in recipients if not any(_same(r, a) for a in actors)]
         if trigger.needs_recipient and not recipients:
             return
         if (
@@ -422,6 +455,20 @@ class EventCoder:
             frame = self.lexicon.family_frame("12")
             if frame is not None:
                 code, modality = frame.code_for(code), "asserted"
+        if (
+            trigger.kind in ("verb", "control")
+            and int(code[:2]) >= 16
+            and code[:2] != "18"
+            and _is_ultimatum(trigger.token, self.lexicon)
+        ):
+            # "will withdraw its force unless Y arranges a ceasefire", "may halt mediation
+            # if ...": a harm promised on a condition is a threat (CAMEO 13), stated now.
+            frame = self.lexicon.family_frame("13")
+            if frame is not None:
+                code, modality = frame.code_for(code), "asserted"
+                if not recipients:
+                    addressees = self._clause_addressees(doc, trigger.token, "advcl")
+                    pairs = [(a, r) for a in (actors or [None]) for r in addressees] or pairs
         if modality == "future" and trigger.kind in ("verb", "noun"):
             # CAMEO codes a stated future act as what is stated now: intent to cooperate
             # ("will send aid" -> 033) or a threat ("will strike" -> 138).
@@ -595,20 +642,11 @@ class EventCoder:
             if actors:
                 return actors
             slot_heads.append(heads)
-        if trigger.code[:2] in _CLAUSE_ADDRESSEE_FAMILIES:
-            # "demanded that the US cancel the sale": who is asked is the clause's subject.
-            heads = [
-                t
-                for c in token.children
-                if c.dep_ == "ccomp"
-                for s in c.children
-                if s.dep_ in ("nsubj", "nsubjpass")
-                for t in _with_conjuncts(_antecedent(s))
-            ]
-            actors = self._actors_of_heads(doc, heads)
+        clause = _CLAUSE_ADDRESSEE.get(trigger.code[:2])
+        if clause is not None:
+            actors = self._clause_addressees(doc, token, clause)
             if actors:
                 return actors
-            slot_heads.append(heads)
         # "rejected an Indian proposal", "shelled Iraqi towns": what the act is done to
         # names no actor, but the country it belongs to is the act's target (CAMEO).
         for heads in slot_heads:
@@ -616,6 +654,22 @@ class EventCoder:
             if found:
                 return found
         return []
+
+    def _clause_addressees(self, doc: Doc, verb: Token, clause: str) -> list[Span]:
+        """The subject of a verb's "that" clause (``ccomp``: "demanded that the US cancel
+        the sale") or "unless" / "if" clause (``advcl``: "will strike unless Baghdad
+        accepts"): who is asked, or who must give in."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        heads = [
+            t
+            for h in verbs
+            for c in h.children
+            if c.dep_ == clause and (clause == "ccomp" or _conditional_mark(c))
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for t in _with_conjuncts(_antecedent(s))
+        ]
+        return self._actors_of_heads(doc, heads)
 
     def _noun_agents(self, doc: Doc, trigger: Trigger) -> list[Span]:
         noun = trigger.token
@@ -988,6 +1042,20 @@ def _has_future_aux(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _conditional_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in clause.children)
+
+
+def _is_ultimatum(verb: Token, lexicon: Lexicon) -> bool:
+    """A future or possible act with an "unless" / "if" clause: "will withdraw unless ..."."""
+    cues = lexicon.modality
+    modal = any(
+        c.dep_ == "aux" and (c.lower_ in cues.future_aux or c.lower_ in cues.hypothetical_aux)
+        for c in verb.children
+    )
+    return modal and any(c.dep_ == "advcl" and _conditional_mark(c) for c in verb.children)
+
+
 def _governing_verb_lemma(token: Token) -> str:
     head = token.head
     if token.dep_ == "pobj":
@@ -1039,8 +1107,10 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
-#: CAMEO families whose target may be the subject of a "that" clause: appeals and demands.
-_CLAUSE_ADDRESSEE_FAMILIES = frozenset({"02", "10"})
+#: CAMEO families whose target may be the subject of a clause: of the "that" clause of an
+#: appeal or demand, of the "unless" / "if" clause of a threat.
+_CLAUSE_ADDRESSEE = {"02": "ccomp", "10": "ccomp", "13": "advcl"}
+_CONDITIONAL_MARKS = frozenset({"unless", "if"})
 #: Dependents of a noun through which the country it belongs to is named.
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _OWNER_PREPS = frozenset({"of", "from", "by"})

@@ -17,6 +17,7 @@ register_extensions()
 
 #: The order the Coder adds the components in. Later stages read what earlier ones wrote.
 PIPELINE: tuple[str, ...] = (
+    "flashpoint_lemmas_v1",
     "flashpoint_posts_v1",
     "flashpoint_actors_v1",
     "flashpoint_times_v1",
@@ -36,6 +37,25 @@ def make_paragraphs(nlp: Language, name: str) -> Any:
     from .paragraphs import ParagraphSplitter
 
     return ParagraphSplitter()
+
+
+@Language.factory("flashpoint_lemmas_v1", default_config={})
+def make_lemmas(nlp: Language, name: str) -> Any:
+    from ..kb.lexicon import load_lexicon
+    from .lemmas import VerbLemmaRepair
+
+    lexicon = load_lexicon()
+    known = frozenset(
+        [
+            *lexicon.verbs,
+            *lexicon.control,
+            *lexicon.instruments,
+            *lexicon.light_verbs,
+            *lexicon.speech_verbs,
+            *lexicon.object_control,
+        ]
+    )
+    return VerbLemmaRepair(known)
 
 
 @Language.factory("flashpoint_posts_v1", default_config={})
