@@ -127,3 +127,9 @@ def test_anchor_seed_killing_of_soleimani_dated_last_week_in_baghdad(
     killing = killings[0]
     assert killing.date is not None and killing.date.value == "2020-W01", killing.date
     assert killing.place is not None and killing.place.name == "Baghdad", killing.place
+
+
+def test_anchor_place_completing_a_locative_phrase_is_the_place(nlp: Any) -> None:
+    text = "Two guards were wounded, as gunmen opened fire near the town of Jenin overnight."
+    (event,) = _anchor(nlp, text, "wounded")
+    assert event.place is not None and event.place.name == "Jenin"

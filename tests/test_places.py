@@ -148,3 +148,10 @@ def test_places_named_recipient_wins_over_the_place(nlp: Any) -> None:
     events = _events(nlp, "Chile accused Peru of spying in Lima.")
     accused = next(e for e in events if e.trigger.text == "accused")
     assert accused.recipient is not None and accused.recipient.code == "PER"
+
+
+def test_places_untagged_name_after_a_locative_preposition_is_a_place(nlp: Any) -> None:
+    places = _places(nlp, "Three soldiers were killed in Wadi Qatra on Sunday at 8 P.M.")
+    assert [p.text for p in places] == ["Wadi Qatra"]
+    assert places[0].country is None and places[0].feature == "unknown"
+    assert _places(nlp, "The minister spoke in January.") == []

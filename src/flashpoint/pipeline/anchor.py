@@ -324,8 +324,17 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
 def is_locative(span: Span) -> bool:
     """Whether the place stands in a locative phrase ("in Baghdad", "Baghdad's Green Zone")."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-        return True
-    if root.dep_ in {"appos", "conj", "compound", "poss"} and root.head.dep_ == "pobj":
-        return root.head.head.lower_ in LOCATIVE_PREPS
+    for _ in range(3):
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if root.dep_ in {"appos", "conj", "compound", "poss"} and root.head.dep_ == "pobj":
+            return root.head.head.lower_ in LOCATIVE_PREPS
+        # "near the town of Jezzine", "in the outskirts of Hama", "north of Kabul":
+        # the place of the phrase the name completes.
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.dep_ == "prep":
+            root = root.head.head
+            if root.lower_ in DIRECTIONS and root.dep_ in {"advmod", "npadvmod"}:
+                return True
+            continue
+        return False
     return False

@@ -105,7 +105,17 @@ PLACE_NOUNS = frozenset(
         "crossing",
         "base",
         "airbase",
+        "countryside",
+        "outskirts",
+        "airport",
+        "lga",
     }
+)
+#: Prepositions after which an untagged proper noun is taken for a place ("in Maru").
+_PLACE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
+#: Entity types that say a proper noun is no place.
+_NOT_PLACES = frozenset(
+    {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "MONEY"}
 )
 
 #: An untagged proper noun is taken for a city of this name only when the city is this big.
@@ -192,6 +202,7 @@ class PlaceTagger:
                 key in self.kb.landmarks
                 or key in self.kb.countries
                 or (city is not None and city.population >= KNOWN_CITY_POPULATION)
+                or _untagged_locative(span)
             ):
                 extra.append(span)
         return extra
@@ -310,6 +321,25 @@ def is_metonym(span: Span) -> bool:
     if actor_root.dep_ in _ACTOR_DEPS:
         return actor_root.dep_ != "nsubjpass" or head.pos_ != "VERB" or _is_agentive(span)
     return actor_root.dep_ == "pobj" and actor_root.head.lower_ == "by"
+
+
+def _untagged_locative(span: Span) -> bool:
+    """ "killed in Maru", "clashes near Huddur": a proper noun the model left untagged,
+    standing alone after a locative preposition, is a place the gazetteer lacks. A name
+    the model tagged as something else, or one the actors stage took, is not."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
+        return False
+    if any(t.ent_type_ in _NOT_PLACES for t in span):
+        return False
+    if all(t.lower_ in PLACE_NOUNS or "." in t.text for t in span):
+        return False  # "the Governorate", "at 8 P.M."
+    # The model takes some names for dates ("in Mayadeen"); the time stage knows better.
+    if span_covering(span.doc._.fp_times, root) is not None:
+        return False
+    if any(t.dep_ in ("poss", "case") or t.tag_ == "POS" for t in root.children):
+        return False
+    return span_covering(span.doc._.fp_actors, root) is None
 
 
 def _is_agentive(span: Span) -> bool:
