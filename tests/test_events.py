@@ -310,3 +310,14 @@ def test_events_ultimatums_orders_and_repaired_lemmas(
     coder: Coder, text: str, dyad: tuple[str, str | None, str]
 ) -> None:
     assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_roles_bridged_from_the_neighbouring_sentences(coder: Coder) -> None:
+    text = (
+        "Iran attacked the base on Monday. Tehran's allies praised the move. "
+        '"A great success," Abdulmalik al-Houthi, the leader of the Houthi group, said.'
+    )
+    # The move is Iran's attack; the allies are the speaker the next sentence quotes.
+    assert ("YEMREB", "IRN", "SUPPORT") in _coded_dyads(coder, text)
+    # With nothing before it and no quote after it, nobody is guessed.
+    assert _coded_dyads(coder, "Critics condemned the decision.") == set()

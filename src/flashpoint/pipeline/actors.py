@@ -1004,7 +1004,9 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A name left uncoded takes the code of the phrase in apposition to it."""
     by_head = {m.head: m for m in mentions}
     for m in mentions:
-        if m.code is not None or m.kind != "person":
+        # A bare country ("al-Houthi" read as the Houthis' country) is refined by an
+        # apposition of that country with a sector ("the leader of the Houthi group").
+        if m.kind != "person" or (m.code is not None and m.sector is not None):
             continue
         head = doc[m.head]
         related = [c for c in head.children if c.dep_ == "appos"]
@@ -1012,7 +1014,11 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             related.append(head.head)
         for token in related:
             other = by_head.get(token.i)
-            if other is not None and other.code:
+            if (
+                other is not None
+                and other.code
+                and (m.code is None or (other.country == m.country and other.sector))
+            ):
                 m.code, m.country, m.sector = other.code, other.country, other.sector
                 break
     return mentions

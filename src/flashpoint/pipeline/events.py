@@ -20,7 +20,7 @@ them into :class:`~flashpoint.records.Event` records on ``doc._.fp_events``.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,10 +122,12 @@ class EventCoder:
         """Every event in the doc, in text order (pure: reads the doc, writes nothing)."""
         matches: list[EventMatch] = []
         for sent in doc.sents:
-            matches.extend(self._match_sentence(doc, sent))
+            matches.extend(self._match_sentence(doc, sent, matches))
         return matches
 
-    def _match_sentence(self, doc: Doc, sent: Span) -> list[EventMatch]:
+    def _match_sentence(
+        self, doc: Doc, sent: Span, earlier: Sequence[EventMatch] = ()
+    ) -> list[EventMatch]:
         triggers: dict[int, Trigger] = {}
         for token in sent:
             if (
@@ -157,6 +159,8 @@ class EventCoder:
         self._fold(doc, triggers)
         found: list[EventMatch] = []
         for trigger in triggers.values():
+            if trigger.kind == "verb" and trigger.user is None:
+                self._bridge_roles(doc, trigger, earlier)
             found.extend(self._events_for(doc, trigger))
         if not found:
             found.extend(self._statement_events(doc, sent))
@@ -196,6 +200,58 @@ class EventCoder:
             addressees = self._actors_of_heads(doc, _subject_heads(clause, self.lexicon))
             if addressees:
                 return frame.code_for(""), addressees
+        return None
+
+    def _bridge_roles(self, doc: Doc, trigger: Trigger, earlier: Sequence[EventMatch]) -> None:
+        """Roles a sentence leaves to its neighbours, set on ``trigger`` when it names none.
+
+        - "praised the move", "condemned the decision": an act noun with no doer of its own
+          points back at the last act the article coded; its doer is the target.
+        - "Tehran's allies praised the move. 'A great success,' X said.": a subject named
+          only by its relation to someone is the speaker the next sentence quotes.
+        """
+        verb = trigger.token
+        if trigger.recipients is None and not self._recipients(doc, trigger):
+            acts = [
+                c
+                for c in verb.children
+                if c.dep_ == "dobj"
+                and c.lemma_.lower() in _ANAPHORIC_ACTS
+                and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                and not any(d.dep_ in ("poss", "prep", "compound", "amod") for d in c.children)
+            ]
+            doer = next(
+                (m.actor for m in reversed(earlier) if m.actor is not None and _coded(m.actor)),
+                None,
+            )
+            if acts and doer is not None:
+                trigger.recipients = [doer]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if (
+            trigger.actors is None
+            and len(subjects) == 1
+            and subjects[0].lemma_.lower() in self.lexicon.relational_nouns
+            and subjects[0].tag_ in ("NNS", "NNPS")
+            and not self._verb_actors(doc, trigger)
+        ):
+            speaker = self._next_quoted_speaker(doc, verb.sent)
+            if speaker is not None:
+                trigger.actors = [speaker]
+
+    def _next_quoted_speaker(self, doc: Doc, sent: Span) -> Span | None:
+        """The coded subject of a speech verb in the sentence after ``sent``, when that
+        sentence quotes someone."""
+        if sent.end >= len(doc):
+            return None
+        following = doc[sent.end].sent
+        if not any(t.text in _QUOTE_MARKS for t in following):
+            return None
+        for token in following:
+            if token.pos_ in _VERBAL and token.lemma_.lower() in self.lexicon.speech_verbs:
+                for head in _subject_heads(token, self.lexicon):
+                    span = self._actor_span(doc, head)
+                    if span is not None and _coded(span):
+                        return span
         return None
 
     # -- triggers ------------------------------------------------------------------------
@@ -1107,6 +1163,11 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
+#: Nouns that name an act already told ("praised the move"): the act's doer is the target.
+_ANAPHORIC_ACTS = frozenset(
+    {"move", "decision", "step", "action", "act", "attack", "strike", "operation", "measure"}
+)
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 #: CAMEO families whose target may be the subject of a clause: of the "that" clause of an
 #: appeal or demand, of the "unless" / "if" clause of a threat.
 _CLAUSE_ADDRESSEE = {"02": "ccomp", "10": "ccomp", "13": "advcl"}
@@ -1138,6 +1199,11 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
                 if ref is not None:
                     return ref
     return None
+
+
+def _coded(span: Span) -> bool:
+    actor = span._.fp_actor
+    return actor is not None and bool(actor.code)
 
 
 def _actor_record(span: Span | None) -> Actor | None:
