@@ -302,6 +302,11 @@ def test_events_recipient_from_owner_clause_or_place(
         # Orders and "Y must" clauses are demands on Y.
         ("Chile ordered Peru to close its embassy.", ("CHL", "PER", "REQUEST")),
         ("Jordan declared that Syria must open the crossing.", ("JOR", "SYR", "REQUEST")),
+        # Sanctions kept "until Y changes" are aimed at Y.
+        (
+            "France imposed sanctions that will stay until Syria ends the siege.",
+            ("FRA", "SYR", "SANCTION"),
+        ),
         # "staged" is lemmatized "stag" by the model; the lexicon's verb still codes it.
         ("Kenyan students staged demonstrations.", ("KENEDU", None, "PROTEST")),
     ],

@@ -713,9 +713,18 @@ class EventCoder:
 
     def _clause_addressees(self, doc: Doc, verb: Token, clause: str) -> list[Span]:
         """The subject of a verb's "that" clause (``ccomp``: "demanded that the US cancel
-        the sale") or "unless" / "if" clause (``advcl``: "will strike unless Baghdad
-        accepts"): who is asked, or who must give in."""
-        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        the sale") or "unless" / "if" / "until" clause (``advcl``: "will strike unless
+        Baghdad accepts", "sanctions that remain until Iran changes"): who is asked, or
+        who must give in."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "relcl"))]
+        # "imposed sanctions that will remain until Iran changes": the object's clause.
+        verbs += [
+            r
+            for c in verb.children
+            if c.dep_ == "dobj"
+            for r in c.children
+            if r.dep_ == "relcl"
+        ]
         heads = [
             t
             for h in verbs
@@ -1170,8 +1179,8 @@ _ANAPHORIC_ACTS = frozenset(
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 #: CAMEO families whose target may be the subject of a clause: of the "that" clause of an
 #: appeal or demand, of the "unless" / "if" clause of a threat.
-_CLAUSE_ADDRESSEE = {"02": "ccomp", "10": "ccomp", "13": "advcl"}
-_CONDITIONAL_MARKS = frozenset({"unless", "if"})
+_CLAUSE_ADDRESSEE = {"02": "ccomp", "10": "ccomp", "13": "advcl", "16": "advcl"}
+_CONDITIONAL_MARKS = frozenset({"unless", "if", "until"})
 #: Dependents of a noun through which the country it belongs to is named.
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _OWNER_PREPS = frozenset({"of", "from", "by"})
