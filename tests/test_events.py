@@ -326,3 +326,8 @@ def test_events_roles_bridged_from_the_neighbouring_sentences(coder: Coder) -> N
     assert ("YEMREB", "IRN", "SUPPORT") in _coded_dyads(coder, text)
     # With nothing before it and no quote after it, nobody is guessed.
     assert _coded_dyads(coder, "Critics condemned the decision.") == set()
+
+
+def test_events_only_a_comment_on_an_act_takes_an_earlier_doer(coder: Coder) -> None:
+    dyads = _coded_dyads(coder, "Iran attacked the base. Rebels carried out the attack at night.")
+    assert all(recipient != "IRN" for _, recipient, _ in dyads)

@@ -211,7 +211,12 @@ class EventCoder:
           only by its relation to someone is the speaker the next sentence quotes.
         """
         verb = trigger.token
-        if trigger.recipients is None and not self._recipients(doc, trigger):
+        if (
+            trigger.recipients is None
+            and trigger.code[:2] in _COMMENT_FAMILIES
+            and trigger.complement is None
+            and not self._recipients(doc, trigger)
+        ):
             acts = [
                 c
                 for c in verb.children
@@ -1176,6 +1181,9 @@ _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 _ANAPHORIC_ACTS = frozenset(
     {"move", "decision", "step", "action", "act", "attack", "strike", "operation", "measure"}
 )
+#: Families of acts that comment on another act (praise, disapprove, reject): only they
+#: take an earlier act's doer as target ("carried out the attack" names no earlier act).
+_COMMENT_FAMILIES = frozenset({"01", "05", "11", "12"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 #: CAMEO families whose target may be the subject of a clause: of the "that" clause of an
 #: appeal or demand, of the "unless" / "if" clause of a threat.
