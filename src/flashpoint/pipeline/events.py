@@ -32,6 +32,7 @@ from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
 from .modality import modality_of
 from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient
+from .quotes import CLOSE_DOUBLE, OPEN_DOUBLE
 from .spans import actor_span_at, span_covering
 from .user_verbs import UserVerbMatch, match_user_verb, right_material
 
@@ -193,9 +194,7 @@ class EventCoder:
         if frame is None:
             return None
         for clause in speech.children:
-            if clause.dep_ != "ccomp" or not any(
-                c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
-            ):
+            if clause.dep_ != "ccomp" or not _has_aux(clause, _MUST):
                 continue
             addressees = self._actors_of_heads(doc, _subject_heads(clause, self.lexicon))
             if addressees:
@@ -225,12 +224,11 @@ class EventCoder:
                 and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
                 and not any(d.dep_ in ("poss", "prep", "compound", "amod") for d in c.children)
             ]
-            doer = next(
-                (m.actor for m in reversed(earlier) if m.actor is not None and _coded(m.actor)),
-                None,
-            )
-            if acts and doer is not None:
-                trigger.recipients = [doer]
+            if acts:
+                doers = (m.actor for m in reversed(earlier) if m.actor is not None)
+                doer = next((a for a in doers if _coded(a)), None)
+                if doer is not None:
+                    trigger.recipients = [doer]
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if (
             trigger.actors is None
@@ -640,7 +638,7 @@ class EventCoder:
         """'X said Y must withdraw': an act someone says another must do is a demand by
         the speaker on that other (CAMEO 10), coded from the complement's category."""
         verb = trigger.token
-        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+        if not _has_aux(verb, _MUST):
             return None
         speech = verb.head
         if verb.dep_ != "ccomp" or speech.lemma_.lower() not in self.lexicon.speech_verbs:
@@ -1103,13 +1101,14 @@ def _is_background(token: Token) -> bool:
     return False
 
 
+def _has_aux(verb: Token, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` is an auxiliary of ``verb``."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
 def _has_future_aux(verb: Token, lexicon: Lexicon) -> bool:
     """'will not', 'would not', 'won't': the negated act is a stated refusal."""
-    cues = lexicon.modality
-    return any(
-        c.dep_ == "aux" and (c.lower_ in cues.future_aux or c.lower_ in ("would", "wo"))
-        for c in verb.children
-    )
+    return _has_aux(verb, lexicon.modality.future_aux | {"would", "wo"})
 
 
 def _conditional_mark(clause: Token) -> bool:
@@ -1119,10 +1118,7 @@ def _conditional_mark(clause: Token) -> bool:
 def _is_ultimatum(verb: Token, lexicon: Lexicon) -> bool:
     """A future or possible act with an "unless" / "if" clause: "will withdraw unless ..."."""
     cues = lexicon.modality
-    modal = any(
-        c.dep_ == "aux" and (c.lower_ in cues.future_aux or c.lower_ in cues.hypothetical_aux)
-        for c in verb.children
-    )
+    modal = _has_aux(verb, cues.future_aux | cues.hypothetical_aux)
     return modal and any(c.dep_ == "advcl" and _conditional_mark(c) for c in verb.children)
 
 
@@ -1184,7 +1180,9 @@ _ANAPHORIC_ACTS = frozenset(
 #: Families of acts that comment on another act (praise, disapprove, reject): only they
 #: take an earlier act's doer as target ("carried out the attack" names no earlier act).
 _COMMENT_FAMILIES = frozenset({"01", "05", "11", "12"})
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+#: Tokens that mark a quotation: straight, curly and doubled marks.
+_QUOTE_MARKS = frozenset({'"', OPEN_DOUBLE, CLOSE_DOUBLE, "''", "``"})
+_MUST = frozenset({"must"})
 #: CAMEO families whose target may be the subject of a clause: of the "that" clause of an
 #: appeal or demand, of the "unless" / "if" clause of a threat.
 _CLAUSE_ADDRESSEE = {"02": "ccomp", "10": "ccomp", "13": "advcl", "16": "advcl"}
