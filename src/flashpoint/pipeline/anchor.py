@@ -214,7 +214,7 @@ def path_length(trigger: Token, span: Span) -> int | None:
         return 0
     token = span.root
     for steps in range(1, MAX_STEPS + 1):
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
         if token == trigger:
@@ -255,7 +255,7 @@ def governing_verb(trigger: Token) -> Token | None:
     """The verb a noun trigger depends on ("launched" for "launched an attack")."""
     token = trigger
     for _ in range(3):
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
         if token.pos_ in _CLAUSE_POS:

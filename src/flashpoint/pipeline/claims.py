@@ -137,7 +137,7 @@ class ClaimFinder:
                             break
                         tokens += list(later.subtree)
                 return _span_of(tokens)
-        if verb.dep_ == "parataxis" and verb.head is not verb:
+        if verb.dep_ == "parataxis" and verb.head != verb:
             # "The economy, she said, is strong": the clause is the verb's head.
             head = verb.head
             own = {t.i for t in verb.subtree}
@@ -158,7 +158,7 @@ class ClaimFinder:
             return None, None
         own = {t.i for t in tok.subtree} | {t.i for t in doc[tok.i + 1].subtree}
         head = tok.head
-        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head != head:
             head = head.head
         tokens = [t for t in head.subtree if t.i not in own and t.i not in skip_tokens]
         sentence = tok.sent

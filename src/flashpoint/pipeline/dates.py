@@ -289,7 +289,7 @@ def clause_tense(span: Span) -> str | None:
 
 def _tense(token: Token, depth: int) -> str | None:
     for _ in range(8):
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+        if token.pos_ in {"VERB", "AUX"} or token.head == token:
             break
         token = token.head
     if token.pos_ not in {"VERB", "AUX"}:
@@ -300,11 +300,11 @@ def _tense(token: Token, depth: int) -> str | None:
         return "future"
     if token.tag_ == "VB" and "to" in lowers:
         head = token.head
-        if head is not token and (
+        if head != token and (
             head.lemma_ in _FUTURE_GOVERNORS or head.lower_ in {"due", "set", "scheduled"}
         ):
             return "future"
-        if head is not token and head.pos_ in {"VERB", "AUX"} and depth < 3:
+        if head != token and head.pos_ in {"VERB", "AUX"} and depth < 3:
             # "was expected to meet Friday": the tense of the governing verb.
             return _tense(head, depth + 1)
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):

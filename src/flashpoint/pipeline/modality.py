@@ -36,7 +36,7 @@ def governors(trigger: Token) -> Iterator[Token]:
     token = trigger
     yield token
     for _ in range(_MAX_HOPS):
-        if token.dep_ not in _UPWARD or token.head is token:
+        if token.dep_ not in _UPWARD or token.head == token:
             return
         token = token.head
         yield token

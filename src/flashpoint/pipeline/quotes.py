@@ -202,9 +202,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return child
         if child.dep_ in _SPEAKER_DEPS and child.lower_ in RELATIVE and verb.dep_ == "relcl":
             return verb.head
-    if depth < 3 and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
         return subject_of(verb.head, depth + 1)
-    if depth < 3 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head is not verb:
+    if depth < 3 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head
@@ -212,7 +212,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "criticised Oz for saying ...", "was fired after saying ...": the one who said it
         # is the named object of the verb the phrase hangs on, else its subject.
         host = verb.head.head
-        if host.pos_ in ("VERB", "AUX") and host is not verb.head:
+        if host.pos_ in ("VERB", "AUX") and host != verb.head:
             named = next(
                 (c for c in host.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")),
                 None,
@@ -613,7 +613,7 @@ class QuoteAttributor:
         head = inner[0]
         seen: set[int] = set()
         best: Token | None = None
-        while head.i not in seen and head.head is not head:
+        while head.i not in seen and head.head != head:
             seen.add(head.i)
             child, head = head, head.head
             if head.i in in_quote or head.pos_ not in ("VERB", "AUX"):

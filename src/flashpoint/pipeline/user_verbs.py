@@ -53,7 +53,7 @@ def right_material(verb: Token) -> list[Token]:
 
     def walk(token: Token) -> None:
         for child in token.children:
-            if (token is verb and child.i < verb.i) or _other_clause(child):
+            if (token == verb and child.i < verb.i) or _other_clause(child):
                 continue
             found.append(child)
             walk(child)
@@ -71,7 +71,7 @@ def left_material(verb: Token, depth: int = 6) -> list[Token]:
             if child.i >= verb.i or _other_clause(child) or verb in child.subtree:
                 continue
             found.update(t.i for t in child.subtree if t.i < verb.i)
-        if node.head is node or _other_clause(node):
+        if node.head == node or _other_clause(node):
             break
         node = node.head
         if node.i < verb.i:
