@@ -11,7 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint import Article, Coder
-from flashpoint.pipeline.events import EventCoder, EventMatch, main_event
+from flashpoint.pipeline.events import (
+    EventCoder,
+    EventMatch,
+    _is_passive,
+    _misread_main,
+    _subject_heads,
+    main_event,
+)
 from flashpoint.records import Actor, Event
 
 # Actor mentions the tests place on the doc, as the actor stage would: text -> code.
@@ -331,3 +338,64 @@ def test_events_roles_bridged_from_the_neighbouring_sentences(coder: Coder) -> N
 def test_events_only_a_comment_on_an_act_takes_an_earlier_doer(coder: Coder) -> None:
     dyads = _coded_dyads(coder, "Iran attacked the base. Rebels carried out the attack at night.")
     assert all(recipient != "IRN" for _, recipient, _ in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # What is given may be the object of "with"; the direct object then receives it.
+        ("Russia supplied Syria with weapons.", ("RUS", "SYR", "AID")),
+        # The recipient may hang on what the amount measures.
+        ("Germany gave 10 million euros in aid to Ethiopia.", ("DEU", "ETH", "AID")),
+        # A subject the parser hung on the auxiliary is still the subject.
+        ("France and Germany however have condemned Russia.", ("DEU", "RUS", "ACCUSE")),
+    ],
+)
+def test_events_roles_under_uneven_parses(
+    coder: Coder, text: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
+    text = (
+        "Chile rejected Peruvian President Ollanta Humala's offer to mediate. "
+        "The United States returned paintings to the National Museum of Brazil on Tuesday."
+    )
+    events = coder.code(Article(id="p", date=dt.date(2014, 3, 2), text=text)).events
+    rejection = next(e for e in events if e.event_type == "REJECT")
+    assert rejection.recipient is not None and rejection.recipient.phrase is not None
+    # The mention names who; the phrase is what the sentence says was rejected.
+    assert rejection.recipient.text == "Peruvian President Ollanta Humala"
+    assert rejection.recipient.phrase.text == "Peruvian President Ollanta Humala's offer"
+    start, end = rejection.recipient.phrase.start, rejection.recipient.phrase.end
+    assert text[start:end] == rejection.recipient.phrase.text
+    actor = rejection.actor
+    assert actor is not None and actor.phrase is not None and actor.phrase.text == "Chile"
+
+
+def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
+    # The model's parse of "Militants held 200 civilians as shields.": "held" as a
+    # participle on the head noun. With an object of its own it is not a passive.
+    words = ["Militants", "held", "200", "civilians", "as", "shields", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[0, 0, 3, 1, 3, 4, 0],
+        deps=["ROOT", "acl", "nummod", "dobj", "prep", "pobj", "punct"],
+        tags=["NNS", "VBN", "CD", "NNS", "IN", "NNS", "."],
+        pos=["NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "PUNCT"],
+    )
+    held = doc[1]
+    assert _misread_main(held) and not _is_passive(held)
+    assert [t.text for t in _subject_heads(held, nlp.get_pipe("events").lexicon)] == ["Militants"]
+    # "civilians held in camps": a participle without an object stays passive.
+    doc = Doc(
+        nlp.vocab,
+        words=["Civilians", "held", "in", "camps", "."],
+        heads=[0, 0, 1, 2, 0],
+        deps=["ROOT", "acl", "prep", "pobj", "punct"],
+        tags=["NNS", "VBN", "IN", "NNS", "."],
+        pos=["NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+    )
+    assert _is_passive(doc[1]) and not _misread_main(doc[1])

@@ -82,6 +82,9 @@ class Actor(Record):
     kind: ActorKind = "unknown"
     start: int
     end: int
+    #: On an event's actor or recipient: the whole phrase filling the role, of which the
+    #: mention is part ("Putin" in "Russian President Vladimir Putin's offer").
+    phrase: CharSpan | None = None
 
 
 class Place(Record):

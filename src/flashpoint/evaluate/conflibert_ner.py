@@ -7,7 +7,9 @@ that is both. A sentence's text is its tokens joined by single spaces (offsets a
 Scoring (exact span match, character offsets):
 
 - top level (``precision``, ``recall``, ``f1``): the spans of the actors and recipients of
-  the events the coder emits. A predicted actor is right when a gold S or R span has the
+  the events the coder emits. The gold marks the whole phrase that fills a role ("the U.S.
+  Embassy in Athens", "Putin's offer"), so a role is scored by its ``phrase``, the mention
+  where it has none. A predicted actor is right when a gold S or R span has the
   same offsets; a predicted recipient when a gold T or R span does. A gold span is found
   when some compatible prediction matches it (an R span counts once).
 - ``mentions``: every actor mention the actors stage finds against every gold span,
@@ -100,7 +102,8 @@ def run(
         for event in coded.events:
             for role, actor in (("actor", event.actor), ("recipient", event.recipient)):
                 if actor is not None:
-                    predicted.add((actor.start, actor.end, role))
+                    span = actor.phrase if actor.phrase is not None else actor
+                    predicted.add((span.start, span.end, role))
         events_prf.add(_score(gold.spans, predicted))
         gold_spans = {(s, e) for s, e, _ in gold.spans}
         mention_spans = {(a.start, a.end) for a in coded.actors}

@@ -31,6 +31,7 @@ from ..kb.lexicon import ControlFrame, Lexicon, NounPattern, VerbPattern
 from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
 from .modality import modality_of
+from .phrases import role_phrase
 from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient
 from .quotes import CLOSE_DOUBLE, OPEN_DOUBLE
 from .spans import actor_span_at, span_covering
@@ -313,9 +314,7 @@ class EventCoder:
         frame = next((f for f in self.lexicon.control_frames(lemma) if f.family == "10"), None)
         if frame is None or not any(c.dep_ == "xcomp" for c in token.children):
             return None
-        return Trigger(
-            token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",)
-        )
+        return Trigger(token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",))
 
     def _instrument(self, token: Token, lemma: str) -> Trigger | None:
         patterns = self.lexicon.instruments.get(lemma, ())
@@ -605,7 +604,7 @@ class EventCoder:
     def _governing_subject(self, doc: Doc, verb: Token) -> list[Span]:
         node = verb
         for _ in range(6):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
@@ -619,7 +618,7 @@ class EventCoder:
         if span is None:
             return []
         head = span.root if span.root.i == token.i or token in span else token
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head != head:
             head = head.head
         found = self._actors_of_heads(doc, _with_conjuncts(head))
         return found or [span]
@@ -678,10 +677,18 @@ class EventCoder:
             heads = [t for p in patients for t in _with_conjuncts(_antecedent(p))]
             return self._actors_of_heads(doc, heads)
         hosts = [token]
-        if trigger.complement is not None and trigger.complement is not token:
+        if trigger.complement is not None and trigger.complement != token:
             hosts.append(trigger.complement)
-            # "fired two artillery shells at X": the prep may hang on the object's head.
+            # "fired two artillery shells at X": the prep may hang on the object's head,
+            # or on what the object measures ("$10 million in aid to X").
             hosts.extend(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+            hosts.extend(
+                g
+                for p in trigger.complement.children
+                if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
         if trigger.kind == "noun":
             # "the resumption of ties with X": the recipient hangs on the "of" object.
             hosts.extend(
@@ -695,8 +702,21 @@ class EventCoder:
         for slot in trigger.recipient_slots:
             heads: list[Token] = []
             for host in hosts:
-                heads.extend(_slot_heads(host, slot, trigger.complement))
+                heads.extend(_slot_heads(host, slot))
             heads = [t for h in heads for t in _with_conjuncts(h)]
+            actors = self._actors_of_heads(doc, heads)
+            if actors:
+                return actors
+            slot_heads.append(heads)
+        complement = trigger.complement
+        if (
+            complement is not None
+            and complement.dep_ == "pobj"
+            and complement.head.lower_ == "with"
+            and complement.head.head == token
+        ):
+            # "provided Egypt with aid": the object is who receives it.
+            heads = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
             actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
@@ -722,11 +742,7 @@ class EventCoder:
         verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "relcl"))]
         # "imposed sanctions that will remain until Iran changes": the object's clause.
         verbs += [
-            r
-            for c in verb.children
-            if c.dep_ == "dobj"
-            for r in c.children
-            if r.dep_ == "relcl"
+            r for c in verb.children if c.dep_ == "dobj" for r in c.children if r.dep_ == "relcl"
         ]
         heads = [
             t
@@ -840,8 +856,8 @@ class EventCoder:
                     trigger=CharSpan(
                         text=trigger.text, start=trigger.start_char, end=trigger.end_char
                     ),
-                    actor=_actor_record(match.actor),
-                    recipient=_actor_record(match.recipient),
+                    actor=_role_record(match.actor, trigger),
+                    recipient=_role_record(match.recipient, trigger),
                     # A user dictionary's code is kept as written; PLOVER type, Goldstein
                     # and quad class come from the CAMEO code it extends, if any.
                     event_type=entry.plover if entry else "",
@@ -874,7 +890,7 @@ def _drop_governed(triggers: dict[int, Trigger]) -> None:
     for i, trigger in list(triggers.items()):
         node = trigger.token
         for _ in range(6):
-            if node.dep_ not in _GOVERNED or node.head is node:
+            if node.dep_ not in _GOVERNED or node.head == node:
                 break
             if node.pos_ in _VERBAL and any(c.dep_ in _SUBJECTS for c in node.children):
                 break
@@ -951,6 +967,15 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
             for c in verb.children
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod")
         ]
+        # "provided Egypt with arms": what is given may be the object of "with".
+        if any(c.dep_ == "dobj" for c in verb.children):
+            candidates.extend(
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
         # "fired two artillery shells": the object may be a number or quantity head.
         for c in list(candidates):
             candidates.extend(g for g in c.children if g.dep_ in ("compound", "nmod"))
@@ -964,9 +989,11 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
     return None
 
 
-def _slot_heads(host: Token, slot: str, complement: Token | None) -> list[Token]:
+def _slot_heads(host: Token, slot: str) -> list[Token]:
     if slot == "dobj":
-        return [c for c in host.children if c.dep_ == "dobj" and c is not complement]
+        # The pattern's own object counts: "rejected an Indian proposal" is aimed at
+        # whoever the proposal names or belongs to.
+        return [c for c in host.children if c.dep_ == "dobj"]
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -999,15 +1026,24 @@ def _antecedent(token: Token) -> Token:
 def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     """The head words of a verb's subject, inherited through xcomp/conj/relative clauses."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "expl"]
+    if not subjects:
+        # "X however have opposed": the parser may hang the subject on the auxiliary.
+        subjects = [
+            s
+            for aux in verb.children
+            if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i
+            for s in aux.children
+            if s.dep_ in _SUBJECTS and s.dep_ != "expl"
+        ]
     if subjects:
         heads = []
         for subject in subjects:
             heads.extend(_with_conjuncts(_antecedent(subject)))
         return heads
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head == verb:
         return []
     head = verb.head
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG") or _misread_main(verb):
         return _with_conjuncts(head)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
         target = _object_of_control(head)
@@ -1044,6 +1080,19 @@ def _is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "relcl")
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        and not _misread_main(verb)
+    )
+
+
+def _misread_main(verb: Token) -> bool:
+    """ "Militants held 20,000 civilians.": a main clause parsed as a participle on the
+    sentence's head noun. A participle with a direct object of its own is active."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "dobj" for c in verb.children)
     )
 
 
@@ -1095,7 +1144,7 @@ def _is_background(token: Token) -> bool:
     for _ in range(8):
         if node.dep_ in _BACKGROUND:
             return True
-        if node.dep_ in ("ROOT", "ccomp") or node.head is node:
+        if node.dep_ in ("ROOT", "ccomp") or node.head == node:
             return False
         node = node.head
     return False
@@ -1227,6 +1276,15 @@ def _actor_record(span: Span | None) -> Actor | None:
     if span is None or span._.fp_actor is None:
         return None
     return span._.fp_actor.model_copy()
+
+
+def _role_record(span: Span | None, trigger: Span) -> Actor | None:
+    record = _actor_record(span)
+    if record is None or span is None:
+        return record
+    phrase = role_phrase(span, trigger)
+    record.phrase = CharSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+    return record
 
 
 def _dedupe(matches: list[EventMatch]) -> list[EventMatch]:

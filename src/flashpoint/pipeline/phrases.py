@@ -1,0 +1,78 @@
+"""The noun phrase that fills an event role, around the actor mention found in it.
+
+An actor mention names who acted ("Putin"); the role is filled by a whole phrase ("Russian
+President Vladimir Putin's offer", "the U.S. Embassy in Athens"). Event records keep both:
+the mention for the code, the phrase as the evidence of what the sentence says took the
+role.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+#: Dependencies that keep a word inside the noun phrase of its head.
+_INSIDE_NP = frozenset({"poss", "compound", "amod", "nmod", "appos", "nummod", "quantmod"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+#: Dependents left out of a phrase: clauses, and conjuncts, which are roles of their own.
+_OUTSIDE = frozenset(
+    {"relcl", "ccomp", "advcl", "mark", "conj", "cc", "punct", "npadvmod", "advmod"}
+)
+
+
+def role_phrase(mention: Span, trigger: Span) -> Span:
+    """The phrase around ``mention`` that fills its role next to ``trigger``.
+
+    Climbs from the mention's head through possessives, compounds, appositions and "of"
+    phrases to the noun the clause takes as its argument, stopping at the trigger, then
+    spans that noun's subtree less clauses and conjuncts (each conjunct fills the role
+    on its own). Where that phrase would take in the trigger ("U.S. airstrikes"), the
+    mention is the phrase.
+    """
+    head = mention.root
+    while True:
+        parent = _nominal_parent(head)
+        if parent is None or parent.i in range(trigger.start, trigger.end):
+            break
+        head = parent
+    start, end = _extent(head)
+    start, end = min(start, mention.start), max(end, mention.end)
+    if start < trigger.end and trigger.start < end:
+        return mention  # the phrase would take in the event word itself
+    return mention.doc[start:end]
+
+
+def _nominal_parent(token: Token) -> Token | None:
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        # "depot of the Syrian army", not "talks with" or "attacks on" the actor.
+        noun = token.head.head
+        if token.head.lower_ == "of" and noun.pos_ in _NOMINAL:
+            return noun
+        return None
+    if token.dep_ in _INSIDE_NP and token.head != token and token.head.pos_ in _NOMINAL:
+        return token.head
+    return None
+
+
+def _extent(head: Token) -> tuple[int, int]:
+    """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it."""
+    start, end = head.i, head.i + 1
+    for child in head.children:
+        if child.dep_ in _OUTSIDE or _is_time(child):
+            continue
+        if child.dep_ == "prep" and head.ent_type_ == "PERSON":
+            continue  # "met Trump in Washington": where they met, not which Trump
+        if child.dep_ == "acl" and child.tag_ not in ("VBN", "VBG"):
+            continue  # "an offer to mediate": the clause is not the actor
+        start = min(start, child.left_edge.i)
+        end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _is_time(child: Token) -> bool:
+    """A date hanging off the noun ("talks on Tuesday"): when, not who."""
+    if child.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children)
+    return child.ent_type_ in ("DATE", "TIME") and child.dep_ != "poss"
