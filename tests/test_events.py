@@ -357,6 +357,23 @@ def test_events_roles_under_uneven_parses(
     assert dyad in _coded_dyads(coder, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Peru returned the stolen statues to Chile.", ("PER", "CHL", "RETREAT")),
+        ("Egypt suspended publication of a Jordanian newspaper.", ("EGY", "JORMED", "COERCE")),
+        ("France pushed Germany for a change of course.", ("FRA", "DEU", "REQUEST")),
+        ("Chile refuted Peru's claims about the border.", ("CHL", "PER", "REJECT")),
+        ("Japan resumed aid to Nepal.", ("JPN", "NPL", "AID")),
+        ("A French lawyer sued the Egyptian government.", ("FRAJUD", "EGYGOV", "ACCUSE")),
+    ],
+)
+def test_events_returns_press_curbs_pressure_and_renewed_aid(
+    coder: Coder, text: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
 def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     text = (
         "Chile rejected Peruvian President Ollanta Humala's offer to mediate. "
