@@ -374,6 +374,35 @@ def test_events_returns_press_curbs_pressure_and_renewed_aid(
     assert dyad in _coded_dyads(coder, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # Letting others act is yielding to them; a promise to let them is intent.
+        ("Egypt allowed Jordanian aid workers to enter Gaza.", ("EGY", "JORSOC", "CONCEDE")),
+        ("Chile will allow Peruvian fishermen to return home.", ("CHL", "PERAGR", "AGREE")),
+        # A protest's purpose clause says whom it is aimed at; the protest is the event.
+        (
+            "Egyptian students began a hunger strike to demand the resignation of the Jordanian"
+            " prime minister.",
+            ("EGYEDU", "JORGOV", "PROTEST"),
+        ),
+        # "it" stands for the body named just before: here the government's threat.
+        (
+            "The Iranian government said it is prepared to impose martial law.",
+            ("IRNGOV", None, "THREATEN"),
+        ),
+    ],
+)
+def test_events_permission_protest_purpose_and_bodies_as_it(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_permission_needs_someone_who_permits(coder: Coder) -> None:
+    assert all(e != "CONCEDE" for _, _, e in _coded_dyads(coder, "The law allows Iran to vote."))
+
+
 def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     text = (
         "Chile rejected Peruvian President Ollanta Humala's offer to mediate. "

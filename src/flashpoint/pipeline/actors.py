@@ -1078,9 +1078,10 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
     """The actor mention a pronoun or definite description at ``token`` refers to.
 
     "he"/"she" -> the nearest earlier person; "they" -> the nearest earlier group,
-    organisation, state or plural agent; "it" -> the nearest earlier organisation or
-    state; "the president", "the group" (a mention with no name of its own) -> the
-    nearest earlier mention of the same person, or of a compatible kind. Looks back at
+    organisation, state or plural agent; "it" -> the nearest earlier organisation, state
+    or body named by a singular agent noun ("the ministry"); "the president", "the
+    group" (a mention with no name of its own) -> the nearest earlier mention of the same
+    person, or of a compatible kind. Looks back at
     most five sentences; returns None when nothing fits.
     """
     actors: list[Span] = list(doc._.fp_actors)
@@ -1109,7 +1110,15 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
                 lambda a: a is not None and a.kind in ("group", "organisation", "state", "agent")
             )
         if word in THING_PRONOUNS:
-            return last(lambda a: a is not None and a.kind in ("organisation", "state", "group"))
+            # "the government ... it": a body named by a singular agent noun counts too.
+            for span in reversed(earlier):
+                found = span._.fp_actor
+                if found is not None and (
+                    found.kind in ("organisation", "state", "group")
+                    or (found.kind == "agent" and span.root.tag_ in ("NN", "NNP"))
+                ):
+                    return span
+            return None
         return None
     actor = own._.fp_actor
     if actor is None or own[0].lower_ not in ("the", "this", "that"):

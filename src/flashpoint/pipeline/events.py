@@ -310,11 +310,30 @@ class EventCoder:
 
     def _order_trigger(self, token: Token, lemma: str) -> Trigger | None:
         """ "ordered La Prensa to suspend publication": a demand on the verb's object even
-        when what is demanded codes nothing (a coded complement refines it when folded)."""
-        frame = next((f for f in self.lexicon.control_frames(lemma) if f.family == "10"), None)
-        if frame is None or not any(c.dep_ == "xcomp" for c in token.children):
+        when what is demanded codes nothing (a coded complement refines it when folded).
+        "allowed the opposition to hold a rally" yields to the object in the same way,
+        when an actor does the allowing ("the law allows police to ..." is no event)."""
+        frame = next(
+            (f for f in self.lexicon.control_frames(lemma) if f.family in ("10", "08")), None
+        )
+        if frame is None:
             return None
-        return Trigger(token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",))
+        trigger = Trigger(
+            token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",)
+        )
+        if any(c.dep_ == "xcomp" for c in token.children):
+            pass
+        elif (clause := _infinitive_clause(token)) is not None:
+            # "allowed X to hold a rally" parsed as a clause whose subject is X.
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            trigger.recipients = self._actors_of_heads(token.doc, subjects)
+        else:
+            return None
+        if frame.family == "08" and not any(
+            _coded(a) for a in self._actors_of_heads(token.doc, _subject_heads(token, self.lexicon))
+        ):
+            return None
+        return trigger
 
     def _instrument(self, token: Token, lemma: str) -> Trigger | None:
         patterns = self.lexicon.instruments.get(lemma, ())
@@ -409,6 +428,37 @@ class EventCoder:
                 if not self._noun_agents(doc, trigger):
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
                 trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
+        self._fold_protest_purpose(doc, triggers)
+
+    def _fold_protest_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "began a hunger strike to demand the return of X", "marched to protest the
+        arrests": the purpose clause says what the protest is for; the protest is the
+        event, aimed at whom the demand or protest is aimed at."""
+        protests = [t for t in triggers.values() if t.code[:2] == "14"]
+        if not protests:
+            return
+        for i, trigger in list(triggers.items()):
+            token = trigger.token
+            if (
+                trigger.code[:2] not in ("10", "14")
+                or token.dep_ not in ("advcl", "xcomp", "acl")
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            ):
+                continue
+            host = token.head
+            protest = next(
+                (
+                    p
+                    for p in protests
+                    if p is not trigger and (p.token == host or host in p.extra)
+                ),
+                None,
+            )
+            if protest is None:
+                continue
+            if protest.recipients is None:
+                protest.recipients = self._recipients(doc, trigger) or None
+            del triggers[i]
 
     def _fold_control(self, doc: Doc, token: Token, triggers: dict[int, Trigger]) -> None:
         frames = self.lexicon.control_frames(token.lemma_.lower())
@@ -1070,6 +1120,18 @@ def _object_of_control(verb: Token) -> Token | None:
             for sub in child.children:
                 if sub.dep_ in _SUBJECTS and sub.i < child.i:
                     return sub
+    return None
+
+
+def _infinitive_clause(verb: Token) -> Token | None:
+    """The verb's "X to do" complement when parsed as a clause with its own subject."""
+    for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            return child
     return None
 
 

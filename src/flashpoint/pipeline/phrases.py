@@ -61,8 +61,10 @@ def _extent(head: Token) -> tuple[int, int]:
             continue
         if child.dep_ == "prep" and head.ent_type_ == "PERSON":
             continue  # "met Trump in Washington": where they met, not which Trump
-        if child.dep_ == "acl" and child.tag_ not in ("VBN", "VBG"):
-            continue  # "an offer to mediate": the clause is not the actor
+        if child.dep_ == "acl" and (child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT"):
+            # "an offer to mediate": the clause is not the actor; nor is a participle on a
+            # sentence's head noun, which is the main verb misread.
+            continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i + 1)
     doc = head.doc
