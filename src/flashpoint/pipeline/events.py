@@ -447,11 +447,7 @@ class EventCoder:
                 continue
             host = token.head
             protest = next(
-                (
-                    p
-                    for p in protests
-                    if p is not trigger and (p.token == host or host in p.extra)
-                ),
+                (p for p in protests if p is not trigger and (p.token == host or host in p.extra)),
                 None,
             )
             if protest is None:
