@@ -403,6 +403,33 @@ def test_events_permission_needs_someone_who_permits(coder: Coder) -> None:
     assert all(e != "CONCEDE" for _, _, e in _coded_dyads(coder, "The law allows Iran to vote."))
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # Expelled diplomats name the country expelled.
+        ("Chile expelled two Peruvian diplomats.", ("CHL", "PERGOV", "SANCTION")),
+        # A complaint is aimed at what it is about, not at whom it is made to.
+        ("Egypt complained to the United Nations over Israeli raids.", ("EGY", "ISR", "ACCUSE")),
+        # A place one phrase further in ("at the jail in X") is where the act was done.
+        ("Jordanian prisoners rioted at a jail in Egypt.", ("JORCVL", "EGY", "PROTEST")),
+        # "to press their demands" is what the protest is for.
+        (
+            "Egyptian students blocked roads to press their demands for freedom from the"
+            " Jordanian government.",
+            ("EGYEDU", "JORGOV", "PROTEST"),
+        ),
+    ],
+)
+def test_events_targets_of_expulsions_complaints_and_protests(
+    coder: Coder, text: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_the_actors_own_people_are_not_its_target(coder: Coder) -> None:
+    assert _coded_dyads(coder, "France recalled its ambassador.") == {("FRA", None, "SANCTION")}
+
+
 def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     text = (
         "Chile rejected Peruvian President Ollanta Humala's offer to mediate. "

@@ -432,7 +432,8 @@ class EventCoder:
 
     def _fold_protest_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "began a hunger strike to demand the return of X", "marched to protest the
-        arrests": the purpose clause says what the protest is for; the protest is the
+        arrests", "blocked roads to press their demands": the purpose clause says what the
+        protest is for; the protest is the
         event, aimed at whom the demand or protest is aimed at."""
         protests = [t for t in triggers.values() if t.code[:2] == "14"]
         if not protests:
@@ -440,7 +441,7 @@ class EventCoder:
         for i, trigger in list(triggers.items()):
             token = trigger.token
             if (
-                trigger.code[:2] not in ("10", "14")
+                trigger.code[:2] not in ("02", "10", "14")
                 or token.dep_ not in ("advcl", "xcomp", "acl")
                 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             ):
@@ -508,7 +509,7 @@ class EventCoder:
         )
         # "threatened to launch an offensive in its war with Y": a possessive pointing
         # back at the actor does not make the actor its own target.
-        recipients = [r for r in recipients if not any(_same(r, a) for a in actors)]
+        recipients = [r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r)]
         if trigger.needs_recipient and not recipients:
             return
         if (
@@ -1249,6 +1250,15 @@ def _more_specific(first: str, second: str, prefer_second: bool = False) -> str:
 
 def _merge_slots(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*first, *second)))
+
+
+def _own(span: Span) -> bool:
+    """ "recalled its ambassador": an uncoded mention the subject's pronoun owns is the
+    actor's own, not a target."""
+    return not _coded(span) and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+        for c in span.root.children
+    )
 
 
 def _same(a: Span, b: Span) -> bool:

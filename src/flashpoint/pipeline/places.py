@@ -434,12 +434,23 @@ def place_recipient(
     arrived in Amman" -> JOR). Looks at places (``doc._.fp_places``) in a prepositional
     phrase on the verb, its open complement or their direct objects; only places with a
     known country count. A place named inside such a phrase counts too ("demonstrated in
-    the city of Kirkuk"). ``preps`` widens the prepositions for acts that leave a place
-    ("withdrew its troops from Chad").
+    the city of Kirkuk"), as does one on a noun a phrase further in ("lifted the state of
+    emergency in Darfur", "rioted at the jail in Ramla"). ``preps`` widens the prepositions
+    for acts that leave a place ("withdrew its troops from Chad").
     """
     # "agreed to postpone the rally in Baku": the place may hang on the verb's complement.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     hosts = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
+    # "lifted the state of emergency in X", "rioted at the jail in X": the place may
+    # hang on a noun one phrase further in.
+    hosts += [
+        g
+        for h in hosts
+        for p in h.children
+        if p.dep_ == "prep" and (p.lower_ in ("of", "at", "outside") or h in verbs)
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+    ]
     for place in doc._.fp_places or ():
         record = place._.fp_place
         root = place.root
