@@ -430,6 +430,16 @@ def test_events_the_actors_own_people_are_not_its_target(coder: Coder) -> None:
     assert _coded_dyads(coder, "France recalled its ambassador.") == {("FRA", None, "SANCTION")}
 
 
+def test_events_an_agent_owned_by_a_pronoun_takes_its_owners_country(coder: Coder) -> None:
+    assert ("JORMIL", "EGY", "ASSAULT") in _coded_dyads(
+        coder, "Jordan said its troops shelled Egypt."
+    )
+    # A light verb carries the event noun: "completed their withdrawal".
+    assert ("CHLMIL", "PER", "RETREAT") in _coded_dyads(
+        coder, "Chile said their forces had completed their withdrawal from Peru."
+    )
+
+
 def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     text = (
         "Chile rejected Peruvian President Ollanta Humala's offer to mediate. "

@@ -173,6 +173,7 @@ PROPER_TYPES = frozenset({"country", "demonym", "capital", "seat", "organisation
 NER_LABELS = {"PERSON": "ner_person", "ORG": "ner_org", "NORP": "ner_norp"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+OWNER_PRONOUNS = frozenset({"its", "their", "his", "her"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 
 
@@ -291,6 +292,7 @@ class ActorResolver:
     ) -> None:
         doc._.fp_actors = [_mention_span(doc, m) for m in mentions]
         doc._.fp_country_refs = [_mention_span(doc, m) for m in references]
+        _code_owned_agents(doc)
 
     # -- step 1: units ----------------------------------------------------------------------
     def _units(self, doc: Doc) -> list[Unit]:
@@ -933,6 +935,10 @@ def _phrase_end(doc: Doc, obj: Token) -> int:
         token = doc[i]
         if token.tag_ in ("VBD", "VBZ", "VBP", "MD") or token.text in (",", ";", ":", "--"):
             break
+        if token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ == "VERB") for c in token.children
+        ):
+            break  # a participle with an object or a verb conjunct is the main verb misread
         end = i + 1
     return end
 
@@ -1024,6 +1030,49 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
+    """The nearest earlier mention a pronoun can stand for, by its person and number."""
+
+    def last(predicate) -> Span | None:  # type: ignore[no-untyped-def]
+        for span in reversed(earlier):
+            if span._.fp_actor is not None and predicate(span._.fp_actor, span):
+                return span
+        return None
+
+    if word in PERSON_PRONOUNS:
+        return last(lambda a, s: a.kind == "person")
+    if word in GROUP_PRONOUNS:
+        return last(lambda a, s: a.kind in ("group", "organisation", "state", "agent"))
+    if word in THING_PRONOUNS:
+        # "the government ... it": a body named by a singular agent noun counts too.
+        return last(
+            lambda a, s: (
+                a.kind in ("organisation", "state", "group")
+                or (a.kind == "agent" and s.root.tag_ in ("NN", "NNP"))
+            )
+        )
+    return None
+
+
+def _code_owned_agents(doc: Doc) -> None:
+    """ "Bosnian Serbs said their forces ...": an agent owned by a pronoun belongs to the
+    country of the actor the pronoun stands for."""
+    for span in doc._.fp_actors:
+        actor = span._.fp_actor
+        if actor.kind != "agent" or actor.country or not actor.sector:
+            continue
+        owner = next(
+            (c for c in span.root.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS),
+            None,
+        )
+        referent = resolve_reference(doc, owner) if owner is not None else None
+        country = referent._.fp_actor.country if referent is not None else None
+        if country:
+            span._.fp_actor = actor.model_copy(
+                update={"country": country, "code": country + actor.sector}
+            )
+
+
 def _mention_span(doc: Doc, m: Mention) -> Span:
     span = doc[m.start : m.end]
     span._.fp_actor = Actor(
@@ -1102,24 +1151,9 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
                 return span
         return None
 
-    if own is None:
-        if word in PERSON_PRONOUNS:
-            return last(lambda a: a is not None and a.kind == "person")
-        if word in GROUP_PRONOUNS:
-            return last(
-                lambda a: a is not None and a.kind in ("group", "organisation", "state", "agent")
-            )
-        if word in THING_PRONOUNS:
-            # "the government ... it": a body named by a singular agent noun counts too.
-            for span in reversed(earlier):
-                found = span._.fp_actor
-                if found is not None and (
-                    found.kind in ("organisation", "state", "group")
-                    or (found.kind == "agent" and span.root.tag_ in ("NN", "NNP"))
-                ):
-                    return span
-            return None
-        return None
+    if own is None or (word in OWNER_PRONOUNS and own[0].i == token.i):
+        # A pronoun, or the owner of an agent ("their forces"): the actor it stands for.
+        return _pronoun_referent(word, earlier)
     actor = own._.fp_actor
     if actor is None or own[0].lower_ not in ("the", "this", "that"):
         return None

@@ -509,16 +509,19 @@ class EventCoder:
         )
         # "threatened to launch an offensive in its war with Y": a possessive pointing
         # back at the actor does not make the actor its own target.
-        recipients = [r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r)]
+        recipients = [
+            r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
+        ]
         if trigger.needs_recipient and not recipients:
             return
         if (
             actors
             and not recipients
-            and trigger.kind == "verb"
+            and (trigger.kind == "verb" or (trigger.kind == "noun" and trigger.extra))
             and not (trigger.reciprocal and len(actors) > 1)
         ):
-            # No one named: the country the act is done in is its target (CAMEO, PLOVER).
+            # No one named: the country the act is done in is its target (CAMEO, PLOVER);
+            # also for an event noun a light verb carries ("completed its withdrawal from").
             preps = _LEAVING_PREPS if trigger.code[:2] in ("08", "16") else PLACE_RECIPIENT_PREPS
             place = place_recipient(doc, trigger.token, preps)
             recipients = [place] if place is not None else []
@@ -1090,7 +1093,10 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
     if depth > 4 or verb.head == verb:
         return []
     head = verb.head
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG") or _misread_main(verb):
+    misread = _misread_subject(verb)
+    if misread is not None:
+        return _with_conjuncts(misread)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return _with_conjuncts(head)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
         target = _object_of_control(head)
@@ -1144,15 +1150,24 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _misread_main(verb: Token) -> bool:
-    """ "Militants held 20,000 civilians.": a main clause parsed as a participle on the
-    sentence's head noun. A participle with a direct object of its own is active."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")
-        and verb.head.dep_ == "ROOT"
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ == "dobj" for c in verb.children)
-    )
+    return _misread_subject(verb) is not None
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """ "Militants held 20,000 civilians.", "Doctors from two aid groups donated and
+    delivered ...": a main clause parsed as a participle on the sentence's head noun (or
+    on a noun in its "of"/"from" phrase). A participle with a direct object or a finite
+    verb conjunct of its own is active; the head noun is its subject."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if not any(c.dep_ == "dobj" or (c.dep_ == "conj" and c.tag_ == "VBD") for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN"):
+        return noun
+    return None
 
 
 def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
@@ -1252,12 +1267,17 @@ def _merge_slots(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, 
     return tuple(dict.fromkeys((*first, *second)))
 
 
-def _own(span: Span) -> bool:
-    """ "recalled its ambassador": an uncoded mention the subject's pronoun owns is the
-    actor's own, not a target."""
-    return not _coded(span) and any(
+def _own(span: Span, actors: Sequence[Span]) -> bool:
+    """ "recalled its ambassador": a mention the subject's pronoun owns is the actor's
+    own, not a target (uncoded, or of an actor's country)."""
+    if not any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
         for c in span.root.children
+    ):
+        return False
+    country = span._.fp_actor.country if span._.fp_actor is not None else None
+    return not _coded(span) or any(
+        a._.fp_actor is not None and a._.fp_actor.country == country for a in actors
     )
 
 
