@@ -440,6 +440,28 @@ def test_events_an_agent_owned_by_a_pronoun_takes_its_owners_country(coder: Code
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # PLOVER codes an official's resignation as RETREAT (mode resign).
+        ("The Chilean interior minister resigned on Monday.", ("CHLGOV", None, "RETREAT")),
+        ("Egypt announced a suspension of flights with Jordan.", ("EGY", "JOR", "SANCTION")),
+        ("Chile forced the UN refugee agency out of the country.", ("CHL", "IGOUNO", "SANCTION")),
+        ("Peru received a mission of observers from the OSCE.", ("PER", "IGOOSC", "RETREAT")),
+        # "they" in a clause hanging on another is that clause's plural subject; a
+        # reflexive object is the actor again, not a target.
+        (
+            "Jordanian militants attacked Egyptian villagers when they blew themselves up.",
+            ("JORREB", None, "ASSAULT"),
+        ),
+    ],
+)
+def test_events_resignations_suspensions_expulsions_and_clause_pronouns(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
 def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     text = (
         "Chile rejected Peruvian President Ollanta Humala's offer to mediate. "

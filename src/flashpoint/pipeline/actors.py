@@ -1030,6 +1030,32 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def _governing_subject(token: Token, actors: list[Span]) -> Span | None:
+    """The actor subject of the clause a subject pronoun's own clause hangs on ("X
+    killed Y when they ...", "X said he would ...")."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("advcl", "conj", "ccomp"):
+        return None
+    # "X refused to meet Y, saying he would ...": climb past a subjectless participle.
+    head = verb.head
+    for _ in range(3):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i:
+                return next((s for s in actors if s.start <= child.i < s.end), None)
+        if head.dep_ not in ("advcl", "xcomp", "conj") or head.head == head:
+            return None
+        head = head.head
+    return None
+
+
+def _agrees(word: str, span: Span) -> bool:
+    """Number agreement of a pronoun with a mention's head noun ("they" and "bombers")."""
+    plural = span.root.tag_ in ("NNS", "NNPS")
+    if word in GROUP_PRONOUNS:
+        return plural
+    return not plural
+
+
 def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
     """The nearest earlier mention a pronoun can stand for, by its person and number."""
 
@@ -1153,6 +1179,15 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
 
     if own is None or (word in OWNER_PRONOUNS and own[0].i == token.i):
         # A pronoun, or the owner of an agent ("their forces"): the actor it stands for.
+        # The subject of a clause hanging on another ("X killed Y when they ...") is
+        # first taken to be that clause's subject, if it can be.
+        subject = _governing_subject(token, actors)
+        if (
+            subject is not None
+            and _agrees(word, subject)
+            and _pronoun_referent(word, [subject]) is not None
+        ):
+            return subject
         return _pronoun_referent(word, earlier)
     actor = own._.fp_actor
     if actor is None or own[0].lower_ not in ("the", "this", "that"):

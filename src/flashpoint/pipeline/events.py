@@ -47,6 +47,7 @@ ReferenceResolver = Callable[[Doc, Token], "Span | None"]
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+_REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"})
 _NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
 _NP_PREPS = frozenset({"of", "from", "in", "by"})
@@ -859,6 +860,8 @@ class EventCoder:
         span = actor_span_at(doc, token)
         if span is not None and span._.fp_actor is not None:
             return span
+        if token.lower_ in _REFLEXIVES:
+            return None  # "blew themselves up": the actor again, not a target
         if token.lower_ in _PRONOUNS or token.pos_ == "PRON":
             return self._resolve(doc, token)
         return None
