@@ -401,6 +401,9 @@ def test_events_permission_protest_purpose_and_bodies_as_it(
 
 def test_events_permission_needs_someone_who_permits(coder: Coder) -> None:
     assert all(e != "CONCEDE" for _, _, e in _coded_dyads(coder, "The law allows Iran to vote."))
+    # "to allow ..." as the purpose of another act is no act of letting.
+    dyads = _coded_dyads(coder, "The Chilean minister resigned to allow new elections.")
+    assert all(e != "CONCEDE" for _, _, e in dyads)
 
 
 @pytest.mark.parametrize(
@@ -448,6 +451,9 @@ def test_events_an_agent_owned_by_a_pronoun_takes_its_owners_country(coder: Code
         ("Egypt announced a suspension of flights with Jordan.", ("EGY", "JOR", "SANCTION")),
         ("Chile forced the UN refugee agency out of the country.", ("CHL", "IGOUNO", "SANCTION")),
         ("Peru received a mission of observers from the OSCE.", ("PER", "IGOOSC", "RETREAT")),
+        # A promise whose content codes nothing is still intent to cooperate.
+        ("Chile promised to democratize its courts.", ("CHL", None, "AGREE")),
+        ("Egypt ordered police patrols in Cairo.", ("EGY", "EGY", "MOBILIZE")),
         # "they" in a clause hanging on another is that clause's plural subject; a
         # reflexive object is the actor again, not a target.
         (

@@ -330,9 +330,15 @@ class EventCoder:
             trigger.recipients = self._actors_of_heads(token.doc, subjects)
         else:
             return None
-        if frame.family == "08" and not any(
-            _coded(a) for a in self._actors_of_heads(token.doc, _subject_heads(token, self.lexicon))
+        if frame.family == "08" and (
+            _purpose_clause(token)
+            or not any(
+                _coded(a)
+                for a in self._actors_of_heads(token.doc, _subject_heads(token, self.lexicon))
+            )
         ):
+            # "resigned to allow elections", "must ensure security to allow aid to reach":
+            # a purpose, not an act of letting.
             return None
         return trigger
 
@@ -1127,6 +1133,13 @@ def _object_of_control(verb: Token) -> Token | None:
                 if sub.dep_ in _SUBJECTS and sub.i < child.i:
                     return sub
     return None
+
+
+def _purpose_clause(verb: Token) -> bool:
+    """ "... to allow elections": an infinitive clause hanging on another verb."""
+    return verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _infinitive_clause(verb: Token) -> Token | None:
