@@ -485,6 +485,26 @@ def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     assert actor is not None and actor.phrase is not None and actor.phrase.text == "Chile"
 
 
+def test_events_conjoined_actors_of_a_mutual_act_share_the_coordination(coder: Coder) -> None:
+    text = "Chile and Peru signed a trade agreement. Chile and Peru condemned Bolivia."
+    events = coder.code(Article(id="m", date=dt.date(2014, 3, 2), text=text)).events
+    signing = [e for e in events if e.sentence.index == 0]
+    assert {(e.actor.code, e.recipient.code) for e in signing if e.actor and e.recipient} == {
+        ("CHL", "PER"),
+        ("PER", "CHL"),
+    }
+    # Acting on each other, the two fill the subject role together.
+    assert {e.actor.phrase.text for e in signing if e.actor and e.actor.phrase} == {
+        "Chile and Peru"
+    }
+    # Acting on a third party, each conjunct is a role of its own.
+    condemning = [e for e in events if e.sentence.index == 1]
+    assert {e.actor.phrase.text for e in condemning if e.actor and e.actor.phrase} == {
+        "Chile",
+        "Peru",
+    }
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.

@@ -92,6 +92,7 @@ class EventMatch:
     confidence: float
     kind: str
     user: bool = False  # the code comes from a user dictionary, as written there
+    mutual: bool = False  # conjoined actors acting on each other ("X and Y signed a pact")
 
 
 #: How a word hangs inside a governing verb's phrase ("abandoned efforts to stop X"):
@@ -533,7 +534,8 @@ class EventCoder:
             place = place_recipient(doc, trigger.token, preps)
             recipients = [place] if place is not None else []
         pairs: list[tuple[Span | None, Span | None]]
-        if trigger.reciprocal and not recipients and len(actors) > 1:
+        mutual = trigger.reciprocal and not recipients and len(actors) > 1
+        if mutual:
             pairs = [(a, b) for a, b in itertools.permutations(actors, 2)]
         elif trigger.kind == "noun" and trigger.reciprocal and not actors and len(recipients) > 1:
             pairs = [(a, b) for a, b in itertools.permutations(recipients, 2)]
@@ -600,6 +602,7 @@ class EventCoder:
                 modality=modality,
                 confidence=_confidence(base, actor, recipient),
                 kind=trigger.kind,
+                mutual=mutual,
             )
 
     def _user_events(self, doc: Doc, trigger: Trigger, user: UserVerbMatch) -> Iterator[EventMatch]:
@@ -915,8 +918,8 @@ class EventCoder:
                     trigger=CharSpan(
                         text=trigger.text, start=trigger.start_char, end=trigger.end_char
                     ),
-                    actor=_role_record(match.actor, trigger),
-                    recipient=_role_record(match.recipient, trigger),
+                    actor=_role_record(match.actor, trigger, match.mutual),
+                    recipient=_role_record(match.recipient, trigger, match.mutual),
                     # A user dictionary's code is kept as written; PLOVER type, Goldstein
                     # and quad class come from the CAMEO code it extends, if any.
                     event_type=entry.plover if entry else "",
@@ -1382,11 +1385,11 @@ def _actor_record(span: Span | None) -> Actor | None:
     return span._.fp_actor.model_copy()
 
 
-def _role_record(span: Span | None, trigger: Span) -> Actor | None:
+def _role_record(span: Span | None, trigger: Span, mutual: bool = False) -> Actor | None:
     record = _actor_record(span)
     if record is None or span is None:
         return record
-    phrase = role_phrase(span, trigger)
+    phrase = role_phrase(span, trigger, coordination=mutual)
     record.phrase = CharSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
     return record
 

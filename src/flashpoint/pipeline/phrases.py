@@ -19,22 +19,25 @@ _OUTSIDE = frozenset(
 )
 
 
-def role_phrase(mention: Span, trigger: Span) -> Span:
+def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Span:
     """The phrase around ``mention`` that fills its role next to ``trigger``.
 
     Climbs from the mention's head through possessives, compounds, appositions and "of"
     phrases to the noun the clause takes as its argument, stopping at the trigger, then
     spans that noun's subtree less clauses and conjuncts (each conjunct fills the role
     on its own). Where that phrase would take in the trigger ("U.S. airstrikes"), the
-    mention is the phrase.
+    mention is the phrase. With ``coordination`` (conjoined actors acting on each other:
+    "the United States and Jordan signed a pact") the role is the whole coordination.
     """
     head = mention.root
     while True:
         parent = _nominal_parent(head)
+        if coordination and parent is None and head.dep_ == "conj":
+            parent = head.head
         if parent is None or parent.i in range(trigger.start, trigger.end):
             break
         head = parent
-    start, end = _extent(head)
+    start, end = _extent(head, keep_conjuncts=coordination)
     start, end = min(start, mention.start), max(end, mention.end)
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
@@ -53,10 +56,13 @@ def _nominal_parent(token: Token) -> Token | None:
     return None
 
 
-def _extent(head: Token) -> tuple[int, int]:
+def _extent(head: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
     """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it."""
     start, end = head.i, head.i + 1
     for child in head.children:
+        if keep_conjuncts and child.dep_ in ("conj", "cc"):
+            start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
+            continue
         if child.dep_ in _OUTSIDE or _is_time(child):
             continue
         if child.dep_ == "prep" and head.ent_type_ == "PERSON":
