@@ -429,6 +429,11 @@ def test_events_targets_of_expulsions_complaints_and_protests(
     assert dyad in _coded_dyads(coder, text)
 
 
+def test_events_a_place_a_weapon_went_off_in_is_not_its_actor(coder: Coder) -> None:
+    dyads = _coded_dyads(coder, "A car bomb in Amman killed two soldiers.")
+    assert dyads and all(actor is None for actor, _, _ in dyads)
+
+
 def test_events_the_actors_own_people_are_not_its_target(coder: Coder) -> None:
     assert _coded_dyads(coder, "France recalled its ambassador.") == {("FRA", None, "SANCTION")}
 
