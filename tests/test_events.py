@@ -459,6 +459,11 @@ def test_events_an_agent_owned_by_a_pronoun_takes_its_owners_country(coder: Code
         # A promise whose content codes nothing is still intent to cooperate.
         ("Chile promised to democratize its courts.", ("CHL", None, "AGREE")),
         ("Egypt ordered police patrols in Cairo.", ("EGY", "EGY", "MOBILIZE")),
+        # A demand noun whose "that" clause is a coded act demands that act of its subject.
+        (
+            "Egypt reiterated its demand that Israel ease restrictions on Gaza.",
+            ("EGY", "ISR", "REQUEST"),
+        ),
         # "they" in a clause hanging on another is that clause's plural subject; a
         # reflexive object is the actor again, not a target.
         (
@@ -535,3 +540,11 @@ def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> 
         pos=["NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
     )
     assert _is_passive(doc[1]) and not _misread_main(doc[1])
+
+
+def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder) -> None:
+    text = "Chile refused to meet Peru's envoy, saying it would welcome him in Lima."
+    events = coder.code(Article(id="r", date=dt.date(2014, 3, 2), text=text)).events
+    main = main_event(events)
+    assert main is not None and main.event_type == "REJECT"
+    assert any(e.event_type != "REJECT" for e in events)  # the welcome is still coded

@@ -437,6 +437,27 @@ class EventCoder:
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
                 trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
         self._fold_protest_purpose(doc, triggers)
+        self._fold_demand_clause(doc, triggers)
+
+    def _fold_demand_clause(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "reiterated its demand that Israel ease restrictions": a demand or appeal
+        noun whose "that" clause is a coded act is a demand for that act, on its
+        subject (1051 here), not the act itself."""
+        for trigger in list(triggers.values()):
+            if trigger.kind != "noun" or trigger.code[:2] not in ("02", "10"):
+                continue
+            frame = self.lexicon.family_frame(trigger.code[:2])
+            for clause in trigger.token.children:
+                inner = triggers.get(clause.i)
+                if clause.dep_ not in ("acl", "ccomp") or inner is None or frame is None:
+                    continue
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subjects:
+                    continue
+                trigger.code = frame.code_for(inner.code)
+                trigger.recipients = self._actors_of_heads(doc, subjects) or None
+                del triggers[clause.i]
+                break
 
     def _fold_protest_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "began a hunger strike to demand the return of X", "marched to protest the
@@ -1237,7 +1258,11 @@ def _is_background(token: Token) -> bool:
     for _ in range(8):
         if node.dep_ in _BACKGROUND:
             return True
-        if node.dep_ in ("ROOT", "ccomp") or node.head == node:
+        if node.dep_ == "ROOT" or node.head == node:
+            return False
+        if node.dep_ == "ccomp" and node.head.dep_ not in _BACKGROUND:
+            # What a main verb reports is foreground; what a side clause reports
+            # ("refused to meet Y, saying he would welcome him in Z") is not.
             return False
         node = node.head
     return False
