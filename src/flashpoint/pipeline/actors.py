@@ -1156,8 +1156,8 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
     organisation, state or plural agent; "it" -> the nearest earlier organisation, state
     or body named by a singular agent noun ("the ministry"); "the president", "the
     group" (a mention with no name of its own) -> the nearest earlier mention of the same
-    person, or of a compatible kind. Looks back at
-    most five sentences; returns None when nothing fits.
+    person, or of a compatible kind. Looks back at most five sentences; returns None when
+    nothing fits.
     """
     actors: list[Span] = list(doc._.fp_actors)
     own = next((s for s in actors if s.start <= token.i < s.end), None)
