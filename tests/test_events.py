@@ -15,7 +15,7 @@ from flashpoint.pipeline.events import (
     EventCoder,
     EventMatch,
     _is_passive,
-    _misread_main,
+    _misread_subject,
     _subject_heads,
     main_event,
 )
@@ -528,7 +528,7 @@ def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> 
         pos=["NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "PUNCT"],
     )
     held = doc[1]
-    assert _misread_main(held) and not _is_passive(held)
+    assert _misread_subject(held) is not None and not _is_passive(held)
     assert [t.text for t in _subject_heads(held, nlp.get_pipe("events").lexicon)] == ["Militants"]
     # "civilians held in camps": a participle without an object stays passive.
     doc = Doc(
@@ -539,7 +539,7 @@ def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> 
         tags=["NNS", "VBN", "IN", "NNS", "."],
         pos=["NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
     )
-    assert _is_passive(doc[1]) and not _misread_main(doc[1])
+    assert _is_passive(doc[1]) and _misread_subject(doc[1]) is None
 
 
 def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder) -> None:

@@ -323,14 +323,12 @@ class EventCoder:
         trigger = Trigger(
             token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",)
         )
-        if any(c.dep_ == "xcomp" for c in token.children):
-            pass
-        elif (clause := _infinitive_clause(token)) is not None:
+        if not any(c.dep_ == "xcomp" for c in token.children):
+            clause = _infinitive_clause(token)
+            if clause is None:
+                return None
             # "allowed X to hold a rally" parsed as a clause whose subject is X.
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            trigger.recipients = self._actors_of_heads(token.doc, subjects)
-        else:
-            return None
+            trigger.recipients = self._actors_of_heads(token.doc, _clause_subjects(clause))
         if frame.family == "08" and (
             _purpose_clause(token)
             or not any(
@@ -447,12 +445,12 @@ class EventCoder:
             if trigger.kind != "noun" or trigger.code[:2] not in ("02", "10"):
                 continue
             frame = self.lexicon.family_frame(trigger.code[:2])
+            if frame is None:
+                continue
             for clause in trigger.token.children:
                 inner = triggers.get(clause.i)
-                if clause.dep_ not in ("acl", "ccomp") or inner is None or frame is None:
-                    continue
-                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if not subjects:
+                subjects = _clause_subjects(clause)
+                if clause.dep_ not in ("acl", "ccomp") or inner is None or not subjects:
                     continue
                 trigger.code = frame.code_for(inner.code)
                 trigger.recipients = self._actors_of_heads(doc, subjects) or None
@@ -462,8 +460,8 @@ class EventCoder:
     def _fold_protest_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "began a hunger strike to demand the return of X", "marched to protest the
         arrests", "blocked roads to press their demands": the purpose clause says what the
-        protest is for; the protest is the
-        event, aimed at whom the demand or protest is aimed at."""
+        protest is for; the protest is the event, aimed at whom the demand or protest is
+        aimed at."""
         protests = [t for t in triggers.values() if t.code[:2] == "14"]
         if not protests:
             return
@@ -472,7 +470,7 @@ class EventCoder:
             if (
                 trigger.code[:2] not in ("02", "10", "14")
                 or token.dep_ not in ("advcl", "xcomp", "acl")
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+                or not _has_aux(token, _TO)
             ):
                 continue
             host = token.head
@@ -830,8 +828,7 @@ class EventCoder:
             for h in verbs
             for c in h.children
             if c.dep_ == clause and (clause == "ccomp" or _conditional_mark(c))
-            for s in c.children
-            if s.dep_ in ("nsubj", "nsubjpass")
+            for s in _clause_subjects(c)
             for t in _with_conjuncts(_antecedent(s))
         ]
         return self._actors_of_heads(doc, heads)
@@ -1161,21 +1158,20 @@ def _object_of_control(verb: Token) -> Token | None:
 
 def _purpose_clause(verb: Token) -> bool:
     """ "... to allow elections": an infinitive clause hanging on another verb."""
-    return verb.dep_ in ("advcl", "xcomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
+    return verb.dep_ in ("advcl", "xcomp") and _has_aux(verb, _TO)
 
 
 def _infinitive_clause(verb: Token) -> Token | None:
     """The verb's "X to do" complement when parsed as a clause with its own subject."""
     for child in verb.children:
-        if (
-            child.dep_ == "ccomp"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-        ):
+        if child.dep_ == "ccomp" and _has_aux(child, _TO) and _clause_subjects(child):
             return child
     return None
+
+
+def _clause_subjects(clause: Token) -> list[Token]:
+    """The subject words of a clause, active or passive."""
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _is_passive(verb: Token) -> bool:
@@ -1185,12 +1181,8 @@ def _is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "relcl")
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
-        and not _misread_main(verb)
+        and _misread_subject(verb) is None
     )
-
-
-def _misread_main(verb: Token) -> bool:
-    return _misread_subject(verb) is not None
 
 
 def _misread_subject(verb: Token) -> Token | None:
@@ -1364,6 +1356,7 @@ _COMMENT_FAMILIES = frozenset({"01", "05", "11", "12"})
 #: Tokens that mark a quotation: straight, curly and doubled marks.
 _QUOTE_MARKS = frozenset({'"', OPEN_DOUBLE, CLOSE_DOUBLE, "''", "``"})
 _MUST = frozenset({"must"})
+_TO = frozenset({"to"})
 #: CAMEO families whose target may be the subject of a clause: of the "that" clause of an
 #: appeal or demand, of the "unless" / "if" clause of a threat.
 _CLAUSE_ADDRESSEE = {"02": "ccomp", "10": "ccomp", "13": "advcl", "16": "advcl"}
