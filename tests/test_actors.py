@@ -277,3 +277,46 @@ def test_actors_country_names_that_are_no_actor_are_kept_as_references(coder: Co
     doc = _doc(coder, "Chile rejected a Peruvian proposal.")
     assert [s.text for s in doc._.fp_actors] == ["Chile"]
     assert [(s.text, s._.fp_actor.code) for s in doc._.fp_country_refs] == [("Peruvian", "PER")]
+
+
+def test_actors_generic_agents_take_their_sentence_country(coder: Coder) -> None:
+    codes = _codes(coder, "Kenyan police used batons to break up a crowd of protesters.")
+    assert codes["Kenyan police"] == "KENCOP"
+    assert codes["protesters"] == "KENCVL"
+    # a place the sentence happens in gives the country too
+    assert _codes(coder, "Students marched in Lima on Friday.")["Students"] == "PEREDU"
+    # the courts of a government that speaks in the sentence
+    codes = _codes(coder, "The Bolivian government said the courts would decide.")
+    assert codes["the courts"] == "BOLJUD"
+
+
+def test_actors_generic_agents_stay_uncoded_without_one_country(coder: Coder) -> None:
+    # two countries: no way to tell whose officials these are
+    codes = _codes(coder, "Officials met in Oslo after Chile and Peru signed the pact.")
+    assert codes["Officials"] is None
+    # a destination or an opponent is not where the agents are from
+    assert _codes(coder, "Troops will be sent to Mali, officials said.")["officials"] is None
+    # agents often abroad are never joined
+    codes = _codes(coder, "Ecuadorian police escorted the diplomats to the airport.")
+    assert codes["the diplomats"] is None
+    assert _codes(coder, "Refugees gathered at the border with Ghana.")["Refugees"] is None
+
+
+def test_actors_armed_agents_need_their_own_authorities(coder: Coder) -> None:
+    # a military of one country says nothing of the gunmen it fights
+    codes = _codes(coder, "Nigerian soldiers killed ten gunmen near the market.")
+    assert codes["Nigerian soldiers"] == "NGAMIL"
+    assert codes["ten gunmen"] is None
+    # the state the militants attack is not theirs
+    assert _codes(coder, "Militants attacked Jordan last year.")["Militants"] is None
+    # but the government whose words report them places them
+    codes = _codes(coder, "The Malian government said rebels had seized two towns.")
+    assert codes["rebels"] == "MLIREB"
+
+
+def test_actors_article_country_for_sentences_that_name_none(coder: Coder) -> None:
+    text = "Floods hit Bangladesh on Monday. Officials said 40 people had died."
+    codes = _codes(coder, text)
+    assert codes["Officials"] == "BGDGOV"
+    two = "Floods hit Bangladesh and India on Monday. Officials said 40 people had died."
+    assert _codes(coder, two)["Officials"] is None

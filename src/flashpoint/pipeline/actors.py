@@ -165,8 +165,22 @@ PLACE_NOUNS = frozenset(
 )
 #: Prepositions that attach a country or organisation to an agent noun after it.
 AGENT_PREPS = frozenset({"of", "in", "from", "for", "at", "throughout", "across"})
+#: Those of them whose object owns the agent ("the ambassador of Iran").
+OWNER_PREPS = frozenset({"of", "from", "for"})
 #: Those of them whose object places the agent ("police in Kabul", "students across Chile").
 PLACING_PREPS = AGENT_PREPS - {"for"}
+#: Sectors of armed agents, which take a country from their sentence only where they are
+#: or whose authorities speak for them.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "CRM"})
+#: Verbs whose direct object is where someone goes.
+DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "flee", "invade"})
+#: Sectors of a state's civil authorities.
+AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+#: Prepositions whose object is where an act happens.
+LOCATING_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "within"})
+#: Prepositions whose object is a destination, a source or an opponent, not where the
+#: sentence's agents are.
+AWAY_PREPS = frozenset({"to", "into", "toward", "towards", "against", "with", "from", "over"})
 #: Sectors of state offices: an unknown name holding one is placed in the story's country.
 STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 PROPER_TYPES = frozenset({"country", "demonym", "capital", "seat", "organisation", "person"})
@@ -204,6 +218,9 @@ class Mention:
     kind: str
     head: int
     title: str | None = None
+    #: A generic agent of the kind usually found in its own country (police, protesters):
+    #: without a country of its own it may take its sentence's.
+    local: bool = False
 
 
 class ActorResolver:
@@ -282,6 +299,7 @@ class ActorResolver:
         mentions = _share_conjunct_country(doc, mentions)
         mentions = _non_overlapping(mentions)
         mentions = _merge_appositions(doc, mentions)
+        self._join_context(doc, mentions, units)
         return [_tidy(doc, m) for m in mentions], references
 
     def set_annotations(
@@ -468,9 +486,11 @@ class ActorResolver:
         pp_countries: list[Unit] = []
         # "the president of Kosovo", "police in Kabul", "the leader of ... group"
         titled_name = head.type == "ner_person" and bool(titles)
+        # "diplomats in Moscow", "refugees in Chad" are seldom of the country they are in.
+        preps = AGENT_PREPS if head.entry is None or head.entry.local else OWNER_PREPS
         if (head.type in ("agent", "title") or titled_name) and not countries and not orgs:
             for prep in root.rights:
-                if prep.dep_ == "prep" and prep.lower_ in AGENT_PREPS:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
                     for obj in prep.children:
                         if obj.dep_ != "pobj":
                             continue
@@ -673,8 +693,115 @@ class ActorResolver:
         ):
             end += 3
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
+        mention.local = head.type == "agent" and entry is not None and entry.local
         extra = self._conjoined(doc, countries, mention) if not pp_countries else []
         return [*extra, mention]
+
+    def _join_context(self, doc: Doc, mentions: list[Mention], units: list[Unit]) -> None:
+        """Give a generic agent that names no country the one its sentence is about.
+
+        "Kenyan police dispersed protesters": the protesters are Kenyan. Only agents usually
+        found in their own country are joined (``local`` in ``agents.yaml``: police,
+        protesters, officials, courts, parties, troops, rebels; not diplomats, peacekeepers
+        or refugees), and only when what they are drawn from points at one country:
+
+        - unarmed agents (police among them) take any country the sentence names, as an
+          actor or a place, except a foreign military, a destination ("sent to X"), an
+          opponent ("against X", "with X"), a place that only locates someone often
+          abroad ("the ambassador in Geneva") or a name that only describes a thing
+          ("Russian planes"); when the sentence names no country at all, the article's,
+          if it names just one;
+        - armed agents (troops, rebels, gunmen, militias, gangs) take only the country of
+          the civil authorities whose act or words hold theirs ("the Chadian government
+          said rebels ...") or of a place in their own clause ("rebels attacked a base in
+          Chad"), and only when the sentence names no other country: a foreign army, or
+          a state they fight, is no evidence of their own.
+
+        An agent whose own phrase names an organisation or a country ("a spokeswoman for
+        the EU", "officials from Washington and Ankara"), or that stands for several states
+        ("the two governments"), is left as it is.
+        """
+        holder: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                holder.setdefault(i, m)
+        in_units = {i for u in units for i in range(u.start, u.end)}
+        in_names = {i for u in units if u.type in PROPER_TYPES for i in range(u.start, u.end)}
+        country_units = [
+            u
+            for u in units
+            if u.type in ("country", "capital", "demonym")
+            and _country_of(u) in self.kb.country_names
+            and not _is_backer(doc, u)
+        ]
+        article = {_country_of(u) for u in country_units}
+        for sent in doc.sents:
+            joinable = [
+                m
+                for m in mentions
+                if m.local and m.country is None and m.sector and m.code is None
+                and sent.start <= m.head < sent.end
+                and not _names_other(doc[m.head], in_names)
+            ]
+            if not joinable:
+                continue
+            anywhere: set[str] = set()
+            authority: dict[str, set[int]] = {}  # country -> the verbs its authorities head
+            located: dict[str, set[int]] = {}  # country -> the words its places attach to
+            for m in mentions:
+                if (
+                    sent.start <= m.head < sent.end
+                    and m.country in self.kb.country_names
+                    and _governing_prep(doc[m.head]) not in AWAY_PREPS
+                    and not _destination(doc[m.head])
+                ):
+                    head = doc[m.head]
+                    if m.sector in AUTHORITY_SECTORS and head.dep_ in ("nsubj", "nsubjpass"):
+                        authority.setdefault(m.country, set()).add(head.head.i)  # type: ignore[arg-type]
+                    if m.sector != "MIL":
+                        anywhere.add(m.country)  # type: ignore[arg-type]
+            places: list[tuple[str, Token]] = [
+                (_country_of(u), _root(doc, u))  # type: ignore[misc]
+                for u in country_units
+                if sent.start <= u.start < sent.end and u.start not in holder
+            ]
+            places += [
+                (city, ent.root)
+                for ent in sent.ents
+                if ent.label_ == "GPE"
+                and ent.start not in holder
+                and ent.start not in in_units
+                and (city := self.kb.city_country(ent.text))
+            ]
+            for country, root in places:
+                # "in the Somali capital": the phrase the name modifies is the place.
+                while root.dep_ in ("amod", "compound", "poss", "appos") and root.head.i != root.i:
+                    root = root.head
+                host = _prep_host(root)
+                owner = holder.get(host.i)
+                if _governing_prep(root) not in LOCATING_PREPS or (
+                    owner is not None and owner.kind == "agent" and not owner.local
+                ):
+                    continue  # "ambassadors in Geneva" place no one else
+                anywhere.add(country)
+                located.setdefault(country, set()).add(host.i)
+            named = any(sent.start <= u.start < sent.end for u in country_units)
+            for m in joinable:
+                if m.sector in ARMED_SECTORS:
+                    head = doc[m.head]
+                    own = {head.i, head.head.i}
+                    spoken = {a.i for a in head.ancestors}
+                    found = {c for c, verbs in authority.items() if verbs & (spoken | own)}
+                    found |= {c for c, hosts in located.items() if hosts & own}
+                    if len(anywhere | found) > 1:
+                        found = set()
+                elif anywhere:
+                    found = set(anywhere)
+                else:
+                    found = set(article) if not named else set()
+                if len(found) == 1:
+                    m.country = found.pop()
+                    m.code = m.country + m.sector  # type: ignore[operator]
 
     def _modifies_act(self, root: Token) -> bool:
         """A name directly modifying a noun that names an act: the act's doer."""
@@ -914,6 +1041,35 @@ def _country_counts(units: list[Unit]) -> Counter[str]:
         if unit.type in ("country", "demonym", "capital") and unit.entry and unit.entry.country:
             counts[unit.entry.country] += 1
     return counts
+
+
+def _governing_prep(token: Token) -> str | None:
+    """The preposition whose object ``token`` (or the first of its conjuncts) is."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.head.lower_ if token.dep_ == "pobj" else None
+
+
+def _names_other(head: Token, in_names: set[int]) -> bool:
+    """Whether an agent's own phrase names a country, body or person the knowledge base
+    knows ("a spokeswoman for the EU"), or stands for several states ("governments")."""
+    if head.lemma_.lower() == "government" and head.tag_ == "NNS":
+        return True
+    return any(t.i in in_names for c in head.children if c.dep_ == "prep" for t in c.subtree)
+
+
+def _destination(token: Token) -> bool:
+    """A country a verb of motion goes to: "survivors who reached Chad"."""
+    return token.dep_ == "dobj" and token.head.lemma_ in DESTINATION_VERBS
+
+
+def _prep_host(token: Token) -> Token:
+    """The word a prepositional phrase holding ``token`` attaches to: "a base in Chad"."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.head
+    return token
 
 
 def _is_ethnic(doc: Doc, unit: Unit) -> bool:

@@ -250,7 +250,13 @@ def add_agents(kb: ActorKB, data: dict[str, list[dict[str, Any]]], override: boo
         if item.get("plural", True):
             terms += [agent_plural(t) for t in item["terms"]]
         terms += item.get("forms", [])
-        entry = Entry("agent", terms[0], sector=item.get("sector"), kind=item.get("kind", "agent"))
+        entry = Entry(
+            "agent",
+            terms[0],
+            sector=item.get("sector"),
+            kind=item.get("kind", "agent"),
+            local=item.get("local", True),
+        )
         if override:
             kb.remove_phrases(terms)
         kb.add(entry, terms)

@@ -85,6 +85,10 @@ class Entry:
     title: str | None = None
     #: PETRARCH ``[NGO~]`` agents: the agent code goes in front, replacing the country.
     prefix_code: bool = False
+    #: Agents that are usually of the country they are in (police, protesters), as against
+    #: those often abroad (diplomats, peacekeepers, refugees): only the former take a
+    #: country from the sentence around them.
+    local: bool = True
 
     def code_on(self, date: dt.date | None) -> str | None:
         """The entry's own code on ``date``: a dated code that covers it, else the default."""
