@@ -548,3 +548,23 @@ def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder
     main = main_event(events)
     assert main is not None and main.event_type == "REJECT"
     assert any(e.event_type != "REJECT" for e in events)  # the welcome is still coded
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # What a refused or promised act would affect is the target of the refusal.
+        ("Poland has refused to send troops to Iraq.", ("POL", "IRQ", "REJECT")),
+        ("Ghana says it is willing to withdraw its soldiers from Togo.", ("GHA", "TGO", "AGREE")),
+        # Generic agents take the country of their sentence.
+        ("Kenyan police dispersed protesters with tear gas.", ("KENCOP", "KENCVL", "ASSAULT")),
+        (
+            "The Malian government accused rebels of attacking a base.",
+            ("MLIGOV", "MLIREB", "ACCUSE"),
+        ),
+    ],
+)
+def test_events_recipients_of_controlled_acts_and_joined_agents(
+    coder: Coder, text: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)

@@ -507,6 +507,11 @@ class EventCoder:
         actors = self._actors_of_heads(doc, _subject_heads(token, self.lexicon))
         if recipients is None:
             own = [r for r in self._recipients(doc, inner) if not any(_same(r, a) for a in actors)]
+            if not own and actors and inner.kind == "verb":
+                # "is willing to withdraw its troops from Chad": the place the act leaves or
+                # is done in, as for the act alone.
+                place = place_recipient(doc, inner.token, _place_preps(inner.code))
+                own = [place] if place is not None else []
             recipients = own or None
         del triggers[complement.i]
         triggers[token.i] = Trigger(
@@ -549,8 +554,7 @@ class EventCoder:
         ):
             # No one named: the country the act is done in is its target (CAMEO, PLOVER);
             # also for an event noun a light verb carries ("completed its withdrawal from").
-            preps = _LEAVING_PREPS if trigger.code[:2] in ("08", "16") else PLACE_RECIPIENT_PREPS
-            place = place_recipient(doc, trigger.token, preps)
+            place = place_recipient(doc, trigger.token, _place_preps(trigger.code))
             recipients = [place] if place is not None else []
         pairs: list[tuple[Span | None, Span | None]]
         mutual = trigger.reciprocal and not recipients and len(actors) > 1
@@ -805,6 +809,15 @@ class EventCoder:
             actors = self._clause_addressees(doc, token, clause)
             if actors:
                 return actors
+        if trigger.kind == "verb" and trigger.complement is None:
+            # "refused to send troops to Iraq", "agreed to lift the embargo on Cuba": whom
+            # the act refused, agreed or offered would affect is its target.
+            for verb in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+                for slot in _COMPLEMENT_SLOTS:
+                    heads = [t for h in _slot_heads(verb, slot) for t in _with_conjuncts(h)]
+                    actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
+                    if actors:
+                        return actors
         # "rejected an Indian proposal", "shelled Iraqi towns": what the act is done to
         # names no actor, but the country it belongs to is the act's target (CAMEO).
         for heads in slot_heads:
@@ -979,6 +992,12 @@ def _drop_governed(triggers: dict[int, Trigger]) -> None:
             if governor is not None and governor.user is not None and node.i != i:
                 del triggers[i]
                 break
+
+
+def _place_preps(code: str) -> frozenset[str]:
+    """Prepositions whose place is the target of an act with no one named: acts that leave
+    a place (yielding, reducing relations) also take "from"."""
+    return _LEAVING_PREPS if code[:2] in ("08", "16") else PLACE_RECIPIENT_PREPS
 
 
 def _trigger_bounds(trigger: Trigger) -> tuple[int, int]:
@@ -1346,6 +1365,8 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
+#: Where an uncoded act in a verb's open complement finds whom it would affect.
+_COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
 _ANAPHORIC_ACTS = frozenset(
     {"move", "decision", "step", "action", "act", "attack", "strike", "operation", "measure"}
