@@ -556,6 +556,15 @@ def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder
         # What a refused or promised act would affect is the target of the refusal.
         ("Poland has refused to send troops to Iraq.", ("POL", "IRQ", "REJECT")),
         ("Ghana says it is willing to withdraw its soldiers from Togo.", ("GHA", "TGO", "AGREE")),
+        # Force is aimed at whom its purpose names; demands are accepted from someone.
+        (
+            "Egyptian police opened fire to disperse student demonstrators.",
+            ("EGYCOP", "EGYCVL", "ASSAULT"),
+        ),
+        (
+            "The Kenyan government accepted demands from Somali rebels.",
+            ("KENGOV", "SOMREB", "CONCEDE"),
+        ),
         # Generic agents take the country of their sentence.
         ("Kenyan police dispersed protesters with tear gas.", ("KENCOP", "KENCVL", "ASSAULT")),
         (

@@ -809,10 +809,21 @@ class EventCoder:
             actors = self._clause_addressees(doc, token, clause)
             if actors:
                 return actors
-        if trigger.kind == "verb" and trigger.complement is None:
+        if trigger.kind == "verb":
             # "refused to send troops to Iraq", "agreed to lift the embargo on Cuba": whom
-            # the act refused, agreed or offered would affect is its target.
-            for verb in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            # the act refused, agreed or offered would affect is its target; "opened fire
+            # to disperse the crowd": force is aimed at whom its purpose names.
+            force = int(trigger.code[:2]) >= 15
+            complements = [
+                c
+                for c in token.children
+                if c.pos_ == "VERB"
+                and (
+                    (c.dep_ == "xcomp" and trigger.complement is None)
+                    or (force and _purpose_clause(c))
+                )
+            ]
+            for verb in complements:
                 for slot in _COMPLEMENT_SLOTS:
                     heads = [t for h in _slot_heads(verb, slot) for t in _with_conjuncts(h)]
                     actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
