@@ -556,6 +556,12 @@ def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder
         # What a refused or promised act would affect is the target of the refusal.
         ("Poland has refused to send troops to Iraq.", ("POL", "IRQ", "REJECT")),
         ("Ghana says it is willing to withdraw its soldiers from Togo.", ("GHA", "TGO", "AGREE")),
+        # The target may hang on what the act does.
+        ("Peru threatened further action against Chile.", ("PER", "CHL", "THREATEN")),
+        (
+            "Britain mobilized reservists for a possible war against Iraq.",
+            ("GBR", "IRQ", "MOBILIZE"),
+        ),
         # Force is aimed at whom its purpose names; demands are accepted from someone.
         (
             "Egyptian police opened fire to disperse student demonstrators.",

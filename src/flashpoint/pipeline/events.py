@@ -829,6 +829,23 @@ class EventCoder:
                     actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
                     if actors:
                         return actors
+        # "threatened action against X", "mobilized reservists for a war against X",
+        # "would boycott contact with X": the target hangs on what the act does.
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [
+            g
+            for o in [token, *objects]
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in objects:
+            for slot in _OBJECT_SLOTS:
+                heads = [t for h in _slot_heads(obj, slot) for t in _with_conjuncts(h)]
+                actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
+                if actors:
+                    return actors
         # "rejected an Indian proposal", "shelled Iraqi towns": what the act is done to
         # names no actor, but the country it belongs to is the act's target (CAMEO).
         for heads in slot_heads:
@@ -1376,6 +1393,8 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
+#: Prepositions on a verb's object that name the act's target ("action against X").
+_OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
 _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
