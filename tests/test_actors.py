@@ -320,3 +320,21 @@ def test_actors_article_country_for_sentences_that_name_none(coder: Coder) -> No
     assert codes["Officials"] == "BGDGOV"
     two = "Floods hit Bangladesh and India on Monday. Officials said 40 people had died."
     assert _codes(coder, two)["Officials"] is None
+
+
+def test_actors_role_nouns_take_the_sector_of_their_body(coder: Coder) -> None:
+    actors = _actors(coder, "The rebel leader met union leaders.")
+    sectors = {k: a.sector for k, a in actors.items()}
+    assert sectors == {"The rebel leader": "REB", "union leaders": "LAB"}
+    actors = _actors(coder, "Senior military officials said the drill was over.")
+    assert actors["Senior military officials"].sector == "MIL"
+    assert _actors(coder, "Government officials denied it.")["Government officials"].sector == "GOV"
+
+
+def test_actors_people_of_a_person_take_the_person_country(coder: Coder) -> None:
+    text = "Hundreds of supporters of President Vladimir Putin rallied."
+    codes = _codes(coder, text)
+    assert any(code == "RUS" for name, code in codes.items() if "supporters" in name)
+    # those who act against the person are not the person's people
+    codes = _codes(coder, "The attackers of President Hamid Karzai fled.")
+    assert codes["The attackers"] is None

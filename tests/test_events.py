@@ -583,3 +583,8 @@ def test_events_recipients_of_controlled_acts_and_joined_agents(
     coder: Coder, text: str, dyad: tuple[str, str, str]
 ) -> None:
     assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_engaged_in_is_done_by_its_subject(coder: Coder) -> None:
+    dyads = _coded_dyads(coder, "Chadian forces were engaged in heavy fighting in the north.")
+    assert any(actor == "TCDMIL" for actor, _, _ in dyads)

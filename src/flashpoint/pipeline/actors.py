@@ -172,6 +172,22 @@ PLACING_PREPS = AGENT_PREPS - {"for"}
 #: Sectors of armed agents, which take a country from their sentence only where they are
 #: or whose authorities speak for them.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "CRM"})
+#: Agent nouns that name a role in a body, whose sector a modifying agent gives (each is
+#: an agent term itself, in ``agents.yaml``).
+ROLE_NOUNS = frozenset(
+    {
+        "leader",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "member",
+    }
+)
+#: Sectors of agents who act against the person they are named after ("the attackers of
+#: the president"), not for them.
+HOSTILE_SECTORS = frozenset({"REB", "UAF", "CRM"})
 #: Verbs whose direct object is where someone goes.
 DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "flee", "invade"})
 #: Sectors of a state's civil authorities.
@@ -358,6 +374,10 @@ class ActorResolver:
         capitalised = first.isupper() or first.isdigit() or key in self._lowercase_ok
         last = doc[end - 1]
         nounish = last.pos_ in ("NOUN", "PROPN", "X") or (last.pos_ == "ADJ" and last.tag_ == "NNS")
+        # "military officials", "militant leaders": the body a role is in, as an adjective.
+        nounish = nounish or (
+            last.dep_ in ("amod", "compound") and last.head.lemma_.lower() in ROLE_NOUNS
+        )
         kept: list[Entry] = []
         for entry in entries:
             if entry.type in PROPER_TYPES:
@@ -510,6 +530,21 @@ class ActorResolver:
                             and unit_at[t.i].type
                             in ("country", "capital", "organisation", "demonym")
                         ]
+                        owner = unit_at.get(obj.i)
+                        if (
+                            not found
+                            and prep.lower_ == "of"
+                            and owner is not None
+                            and owner.type == "person"
+                            and owner.entry is not None
+                            and head.entry is not None
+                            and head.entry.sector not in HOSTILE_SECTORS
+                        ):
+                            # "supporters of former President X", "aides of the prime
+                            # minister": the person's people, of the person's country.
+                            country_from_city = self._person_code(owner.entry, date, None)[0]
+                            end = max(end, _phrase_end(doc, obj))
+                            break
                         if (
                             not found
                             and obj.ent_type_ == "GPE"
@@ -611,6 +646,11 @@ class ActorResolver:
         elif head.type == "agent" and entry is not None:
             kind = entry.kind if entry.kind != "unknown" else "agent"
             sector = entry.sector
+            kinds = [u.entry for u in agents if u.entry is not None and u.entry.sector]
+            if kinds and root.lemma_.lower() in ROLE_NOUNS:
+                # "rebel commanders", "union leaders", "military officials": a role in
+                # the body the modifier names.
+                sector = kinds[-1].sector
             people = [u for u in mods if u.type == "person" and u.entry is not None]
             if people and country is None and org is None:
                 country = self._person_code(people[-1].entry, date, None)[0]  # type: ignore[arg-type]

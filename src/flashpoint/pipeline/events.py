@@ -749,6 +749,9 @@ class EventCoder:
                 if pobj.dep_ == "pobj"
             ]
             return self._actors_of_heads(doc, [t for a in agents for t in _with_conjuncts(a)])
+        if _is_stative(verb):
+            heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            return self._actors_of_heads(doc, [t for h in heads for t in _with_conjuncts(h)])
         return self._actors_of_heads(doc, _subject_heads(verb, self.lexicon))
 
     def _recipients(self, doc: Doc, trigger: Trigger) -> list[Span]:
@@ -1221,7 +1224,18 @@ def _clause_subjects(clause: Token) -> list[Token]:
     return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _is_stative(verb: Token) -> bool:
+    """ "forces were engaged in fighting": a passive form whose subject does the act."""
+    return (
+        verb.lemma_.lower() in _STATIVE_IN
+        and _prep_child(verb, "in") is not None
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _is_passive(verb: Token) -> bool:
+    if _is_stative(verb):
+        return False
     if any(c.dep_ in ("auxpass", *_PASSIVE_SUBJECTS) for c in verb.children):
         return True
     return (
@@ -1393,6 +1407,8 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
+#: Participles that with "be ... in" describe what their subject is doing.
+_STATIVE_IN = frozenset({"engage", "involve"})
 #: Prepositions on a verb's object that name the act's target ("action against X").
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
