@@ -11,6 +11,7 @@ import pytest
 from flashpoint import Config
 from flashpoint.evaluate import conflibert_class, petrarch, plover
 from flashpoint.evaluate.common import EvalDataError
+from flashpoint.records import Actor, CharSpan, Event, SentenceRef
 
 VALIDATION_XML = """<Validation><Sentences>
 <Sentence date="20010203" id="T-1" category="DEMO">
@@ -53,6 +54,27 @@ def test_eval_petrarch_levels_compare_codes_as_written() -> None:
     assert (exact.tp_pred, exact.tp_gold, exact.predicted, exact.gold) == (0, 0, 2, 2)
     assert (root.tp_pred, root.tp_gold) == (1, 1)
     assert (dyad.tp_pred, dyad.tp_gold) == (1, 1)
+
+
+def test_eval_petrarch_writes_events_in_petrarch_notation() -> None:
+    def event(actor: Actor | None, recipient: Actor | None) -> Event:
+        return Event(
+            id="a:e0",
+            article_id="a",
+            sentence=SentenceRef(index=0, text="x", start=0, end=1),
+            trigger=CharSpan(text="x", start=0, end=1),
+            actor=actor,
+            recipient=recipient,
+            event_type="ACCUSE",
+            cameo="111",
+            goldstein=-4.0,
+            quad_class=3,
+        )
+
+    officials = Actor(text="officials", sector="GOV", start=0, end=9)
+    chile = Actor(text="Chile", code="CHL", country="CHL", start=0, end=5)
+    assert petrarch.as_coding(event(officials, None)) == petrarch.Coding("---GOV", "---", "111")
+    assert petrarch.as_coding(event(None, chile)) == petrarch.Coding("---", "CHL", "111")
 
 
 def test_eval_petrarch_run_reports_levels_and_noevents(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ scored.
 Scoring (the project's convention): each scored sentence's text is coded with its date as
 the article date. An expected coding is found when some event of that sentence has the same
 source code, target code and CAMEO code (``exact``), the same codes and CAMEO root
-(``root``), or the same source and target (``dyad``); codes compare as written in the gold.
+(``root``), or the same source and target (``dyad``); codes compare as written in the gold,
+and flashpoint's are written the same way (``---`` for an unknown side, ``---GOV`` for
+officials of no known country).
 Precision counts every event emitted for the scored sentences, noevents sentences
 included (each event there is a false positive); an event matches when it fits some
 expected coding of its sentence at that level.
@@ -25,7 +27,7 @@ from typing import Any
 
 from ..coder import Coder
 from ..config import Config
-from ..records import Article, Event
+from ..records import Actor, Article, Event
 from .common import PRF, EvalDataError, write_errors
 
 LEVELS = ("exact", "root", "dyad")
@@ -90,12 +92,19 @@ def read_sentences(path: Path) -> Iterator[GoldSentence]:
 
 
 def as_coding(event: Event) -> Coding:
-    """An event as a PETRARCH coding; an unknown side is written as an empty code."""
+    """An event as a PETRARCH coding, in PETRARCH's notation: an unknown side is ``---``,
+    an agent whose country is unknown ``---`` and its sector (``---GOV``)."""
     return Coding(
-        source=(event.actor.code or "") if event.actor else "",
-        target=(event.recipient.code or "") if event.recipient else "",
-        code=event.cameo,
+        source=_petrarch_code(event.actor), target=_petrarch_code(event.recipient), code=event.cameo
     )
+
+
+def _petrarch_code(actor: Actor | None) -> str:
+    if actor is None:
+        return "---"
+    if actor.code:
+        return actor.code
+    return "---" + (actor.sector or "")
 
 
 def fits(predicted: Coding, expected: Coding, level: str) -> bool:
