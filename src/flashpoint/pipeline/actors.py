@@ -765,7 +765,6 @@ class ActorResolver:
         for m in mentions:
             for i in range(m.start, m.end):
                 holder.setdefault(i, m)
-        in_units = {i for u in units for i in range(u.start, u.end)}
         in_names = {i for u in units if u.type in PROPER_TYPES for i in range(u.start, u.end)}
         country_units = [
             u
@@ -779,52 +778,18 @@ class ActorResolver:
             joinable = [
                 m
                 for m in mentions
-                if m.local and m.country is None and m.sector and m.code is None
+                if m.local
+                and m.country is None
+                and m.sector
+                and m.code is None
                 and sent.start <= m.head < sent.end
                 and not _names_other(doc[m.head], in_names)
             ]
             if not joinable:
                 continue
-            anywhere: set[str] = set()
-            authority: dict[str, set[int]] = {}  # country -> the verbs its authorities head
-            located: dict[str, set[int]] = {}  # country -> the words its places attach to
-            for m in mentions:
-                if (
-                    sent.start <= m.head < sent.end
-                    and m.country in self.kb.country_names
-                    and _governing_prep(doc[m.head]) not in AWAY_PREPS
-                    and not _destination(doc[m.head])
-                ):
-                    head = doc[m.head]
-                    if m.sector in AUTHORITY_SECTORS and head.dep_ in ("nsubj", "nsubjpass"):
-                        authority.setdefault(m.country, set()).add(head.head.i)  # type: ignore[arg-type]
-                    if m.sector != "MIL":
-                        anywhere.add(m.country)  # type: ignore[arg-type]
-            places: list[tuple[str, Token]] = [
-                (_country_of(u), _root(doc, u))  # type: ignore[misc]
-                for u in country_units
-                if sent.start <= u.start < sent.end and u.start not in holder
-            ]
-            places += [
-                (city, ent.root)
-                for ent in sent.ents
-                if ent.label_ == "GPE"
-                and ent.start not in holder
-                and ent.start not in in_units
-                and (city := self.kb.city_country(ent.text))
-            ]
-            for country, root in places:
-                # "in the Somali capital": the phrase the name modifies is the place.
-                while root.dep_ in ("amod", "compound", "poss", "appos") and root.head.i != root.i:
-                    root = root.head
-                host = _prep_host(root)
-                owner = holder.get(host.i)
-                if _governing_prep(root) not in LOCATING_PREPS or (
-                    owner is not None and owner.kind == "agent" and not owner.local
-                ):
-                    continue  # "ambassadors in Geneva" place no one else
-                anywhere.add(country)
-                located.setdefault(country, set()).add(host.i)
+            anywhere, authority, located = self._sentence_countries(
+                doc, sent, mentions, holder, units, country_units
+            )
             named = any(sent.start <= u.start < sent.end for u in country_units)
             for m in joinable:
                 if m.sector in ARMED_SECTORS:
@@ -838,10 +803,66 @@ class ActorResolver:
                 elif anywhere:
                     found = set(anywhere)
                 else:
-                    found = set(article) if not named else set()
+                    found = {c for c in article if c} if not named else set()
                 if len(found) == 1:
                     m.country = found.pop()
                     m.code = m.country + m.sector  # type: ignore[operator]
+
+    def _sentence_countries(
+        self,
+        doc: Doc,
+        sent: Span,
+        mentions: list[Mention],
+        holder: dict[int, Mention],
+        units: list[Unit],
+        country_units: list[Unit],
+    ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]]]:
+        """The countries a sentence is about, for :meth:`_join_context`: every one it names
+        as an actor or a place; those whose authorities are subjects, with their verbs; and
+        those it names as places, with the words their phrases attach to."""
+        anywhere: set[str] = set()
+        authority: dict[str, set[int]] = {}
+        located: dict[str, set[int]] = {}
+        for m in mentions:
+            head = doc[m.head]
+            if (
+                not sent.start <= m.head < sent.end
+                or m.country not in self.kb.country_names
+                or _governing_prep(head) in AWAY_PREPS
+                or _destination(head)
+            ):
+                continue
+            if m.sector in AUTHORITY_SECTORS and head.dep_ in ("nsubj", "nsubjpass"):
+                authority.setdefault(m.country, set()).add(head.head.i)  # type: ignore[arg-type]
+            if m.sector != "MIL":
+                anywhere.add(m.country)  # type: ignore[arg-type]
+        in_units = {i for u in units for i in range(u.start, u.end)}
+        places: list[tuple[str, Token]] = [
+            (_country_of(u), _root(doc, u))  # type: ignore[misc]
+            for u in country_units
+            if sent.start <= u.start < sent.end and u.start not in holder
+        ]
+        places += [
+            (city, ent.root)
+            for ent in sent.ents
+            if ent.label_ == "GPE"
+            and ent.start not in holder
+            and ent.start not in in_units
+            and (city := self.kb.city_country(ent.text))
+        ]
+        for country, root in places:
+            # "in the Somali capital": the phrase the name modifies is the place.
+            while root.dep_ in ("amod", "compound", "poss", "appos") and root.head.i != root.i:
+                root = root.head
+            host = _prep_host(root)
+            owner = holder.get(host.i)
+            if _governing_prep(root) not in LOCATING_PREPS or (
+                owner is not None and owner.kind == "agent" and not owner.local
+            ):
+                continue  # "ambassadors in Geneva" place no one else
+            anywhere.add(country)
+            located.setdefault(country, set()).add(host.i)
+        return anywhere, authority, located
 
     def _modifies_act(self, root: Token) -> bool:
         """A name directly modifying a noun that names an act: the act's doer."""
