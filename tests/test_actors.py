@@ -338,3 +338,11 @@ def test_actors_people_of_a_person_take_the_person_country(coder: Coder) -> None
     # those who act against the person are not the person's people
     codes = _codes(coder, "The attackers of President Hamid Karzai fled.")
     assert codes["The attackers"] is None
+
+
+def test_actors_a_surname_after_another_first_name_is_someone_else(coder: Coder) -> None:
+    codes = _codes(coder, "Hunter Biden testified on Monday, and President Biden spoke.")
+    assert codes["Hunter Biden"] is None
+    assert _codes(coder, "The ship sailed to the port of Bandar Abbas.").get("Bandar Abbas") is None
+    # titles and known names still resolve
+    assert _codes(coder, "Secretary Pompeo met Netanyahu.")["Secretary Pompeo"] == "USAGOV"

@@ -379,7 +379,10 @@ class ActorResolver:
             last.dep_ in ("amod", "compound") and last.head.lemma_.lower() in ROLE_NOUNS
         )
         kept: list[Entry] = []
+        other_name = end - start == 1 and self._other_first_name(doc, start)
         for entry in entries:
+            if entry.type == "person" and other_name:
+                continue  # "Hunter Biden", "the port of Bandar Abbas": someone else
             if entry.type in PROPER_TYPES:
                 if capitalised:
                     kept.append(entry)
@@ -388,6 +391,21 @@ class ActorResolver:
         # A capitalised name beats a common noun spelled the same ("Congress", "congress").
         kept.sort(key=lambda e: e.type not in PROPER_TYPES)
         return kept
+
+    def _other_first_name(self, doc: Doc, start: int) -> bool:
+        """Whether a surname at ``start`` follows a name of its own that the knowledge base
+        does not know for it: a capitalised word that is no title, initial or known name."""
+        if start == 0:
+            return False
+        before = doc[start - 1]
+        return (
+            before.pos_ == "PROPN"
+            and before.is_alpha
+            and before.is_title
+            and len(before) > 1
+            and before.ent_type_ == "PERSON"
+            and normalise(before.text) not in self.kb.phrases
+        )
 
     # -- step 2: noun phrases -----------------------------------------------------------------
     def _group(
