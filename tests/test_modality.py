@@ -28,6 +28,10 @@ def _token(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def]
         ("Chile could strike the border post.", "strike", "hypothetical"),
         ("Chile might expel the envoy.", "expel", "hypothetical"),
         ("If Chile attacks the post, Peru will respond.", "attacks", "hypothetical"),
+        # "due to" and "about" before a noun give a cause or a topic, not a schedule.
+        ("The prisoner died due to torture.", "torture", "asserted"),
+        ("Peru worried about the attack on its embassy.", "attack", "asserted"),
+        ("Chile is due to visit Peru.", "visit", "future"),
     ],
 )
 def test_modality_of_trigger(nlp: Language, text: str, word: str, expected: str) -> None:
