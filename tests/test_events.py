@@ -548,3 +548,99 @@ def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder
     main = main_event(events)
     assert main is not None and main.event_type == "REJECT"
     assert any(e.event_type != "REJECT" for e in events)  # the welcome is still coded
+
+
+def _main(coder: Coder, text: str) -> Event | None:
+    return main_event(coder.code(Article(id="m", date=dt.date(2021, 5, 4), text=text)).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # A gerund after "guilty of" is done by the subject of "are guilty".
+        (
+            "Chilean troops are guilty of violating the truce with Peru.",
+            ("CHLMIL", "PER", "ASSAULT"),
+        ),
+        # "of attacking" after an object is done by that object, not by the accuser.
+        ("Egypt accused Jordan of attacking Israel.", ("EGY", "JOR", "ACCUSE")),
+        # An oath parsed as an adverbial "to" clause is still a threat.
+        ("Peruvian rebels have sworn to fight until Chile leaves.", ("PERREB", None, "THREATEN")),
+        # Deciding to let someone act is letting them act; a purpose clause is not.
+        (
+            "The Egyptian court decided to allow the Jordanian government to send observers.",
+            ("EGYJUD", "JORGOV", "CONCEDE"),
+        ),
+        # The harm a noun names befell whoever died of it.
+        ("A Chilean prisoner died of torture in a jail in Lima.", (None, "CHLCVL", "ASSAULT")),
+        ("An Iranian detainee died due to repeated torture.", (None, "IRNCVL", "ASSAULT")),
+    ],
+)
+def test_events_gerund_doers_oaths_decisions_and_deaths(
+    coder: Coder, text: str, dyad: tuple[str | None, str | None, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_a_statement_names_the_act_its_participle_states(coder: Coder) -> None:
+    main = _main(coder, "Egypt issued a statement demanding that Israel free the prisoners.")
+    assert main is not None and main.event_type == "REQUEST"
+    assert main.actor is not None and main.actor.code == "EGY"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # Seeking refuge is a demand for humanitarian aid on the host (CAMEO 1033).
+        ("Thousands of Syrians sought refuge in Jordan.", ("SYR", "JOR", "REQUEST"), "1033"),
+        ("The Peruvian dissident asked Chile for asylum.", ("PEROPP", "CHL", "REQUEST"), "1033"),
+        # Handing a thing back to a country, named only as a place.
+        ("Egypt returned the smuggled birds to Peru.", ("EGY", "PER", "RETREAT"), "0842"),
+        # Offered concessions are intent to yield, not yet yielding.
+        ("Egypt offered concessions to Israel.", ("EGY", "ISR", "AGREE"), "035"),
+        ("A Chilean man was put under investigation in Peru.", (None, "CHLCVL", "ACCUSE"), "090"),
+        ("Egypt placed the Jordanian envoy under arrest.", ("EGY", "JORGOV", "COERCE"), "173"),
+        ("A Chilean court approved the extradition of a Peruvian banker.", None, "063"),
+        ("Egypt allowed humanitarian relief into Gaza.", None, "0863"),
+        ("Japan deployed two rescue teams to Nepal.", ("JPN", "NPL", "AID"), "073"),
+        ("Chile and Peru performed joint war games.", None, "062"),
+    ],
+)
+def test_events_refuge_returns_offers_custody_and_aid_triggers(
+    coder: Coder, text: str, dyad: tuple[str | None, str | None, str] | None, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if dyad is not None:
+        assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_returning_home_or_returning_fire_is_no_handover(coder: Coder) -> None:
+    for text in ("The Chilean envoy returned to Lima.", "Israel returned fire."):
+        article = Article(id="h", date=dt.date(2021, 5, 4), text=text)
+        assert all(e.cameo != "0842" for e in coder.code(article).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # Soliciting others to punish or protest against Y rallies opposition against Y.
+        ("Chile called for sanctions against Peru.", ("CHL", "PER", "ACCUSE"), "113"),
+        ("Egypt urged France to impose sanctions on Israel.", ("EGY", "ISR", "ACCUSE"), "113"),
+        ("Egypt called on Jordanians to protest against Israel.", ("EGY", "ISR", "ACCUSE"), "113"),
+        # Pressuring someone to act is demanding it of them.
+        ("Egypt pressured Jordan to end the boycott.", ("EGY", "JOR", "REQUEST"), "1052"),
+        # "Y must be ready to mediate", as the speaker says, is a demand on Y.
+        (
+            "Egypt said the United States must be ready to mediate with Iran.",
+            ("EGY", "USA", "REQUEST"),
+            "100",
+        ),
+    ],
+)
+def test_events_rallying_opposition_pressure_and_must_be_ready(
+    coder: Coder, text: str, dyad: tuple[str, str, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    assert dyad in _coded_dyads(coder, text)

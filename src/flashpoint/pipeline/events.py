@@ -77,6 +77,7 @@ class Trigger:
     actors: list[Span] | None = None  # fixed roles (set when folding triggers)
     recipients: list[Span] | None = None
     user: UserVerbMatch | None = None  # set when a user verb dictionary coded the trigger
+    stated: bool = False  # the act a statement names ("issued a statement condemning X")
 
 
 @dataclass(frozen=True)
@@ -297,6 +298,10 @@ class EventCoder:
                     continue
             elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
                 continue
+            if pattern.needs_object and not any(
+                c.dep_ in ("dobj", "nsubjpass") for c in token.children
+            ):
+                continue
             return Trigger(
                 token=token,
                 kind="verb",
@@ -330,7 +335,7 @@ class EventCoder:
             # "allowed X to hold a rally" parsed as a clause whose subject is X.
             trigger.recipients = self._actors_of_heads(token.doc, _clause_subjects(clause))
         if frame.family == "08" and (
-            _purpose_clause(token)
+            _purpose_clause(token, self.lexicon)
             or not any(
                 _coded(a)
                 for a in self._actors_of_heads(token.doc, _subject_heads(token, self.lexicon))
@@ -436,6 +441,25 @@ class EventCoder:
                 trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
         self._fold_protest_purpose(doc, triggers)
         self._fold_demand_clause(doc, triggers)
+        self._fold_statement_content(doc, triggers)
+
+    def _fold_statement_content(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "issued a declaration demanding that X ...", "released a statement condemning
+        Y": the act the statement's participle names is the event, done by whoever issued
+        the statement; the bare statement (010) says no more than that."""
+        code = self.lexicon.statement_code
+        for i, trigger in list(triggers.items()):
+            comp = trigger.complement
+            if trigger.kind != "verb" or trigger.code != code or comp is None:
+                continue
+            for clause in comp.children:
+                inner = triggers.get(clause.i)
+                if clause.dep_ != "acl" or clause.tag_ != "VBG" or inner is None:
+                    continue
+                inner.actors = self._verb_actors(doc, trigger)
+                inner.stated = True
+                del triggers[i]
+                break
 
     def _fold_demand_clause(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "reiterated its demand that Israel ease restrictions": a demand or appeal
@@ -499,8 +523,13 @@ class EventCoder:
             # "plans to impose martial law", "is prepared to strike": intent to do harm
             # is a threat (CAMEO 13).
             frame = self.lexicon.family_frame("13") or frame
+        code = frame.code_for(inner.code)
         recipients = None
-        if frame.family in ("02", "10") or token.lemma_.lower() in self.lexicon.object_control:
+        if code[:2] != frame.family:
+            # "called on Arabs to rally against Y": rallying opposition against Y (113)
+            # is aimed where the act appealed for is aimed.
+            recipients = self._recipients(doc, inner) or None
+        elif frame.family in ("02", "10") or token.lemma_.lower() in self.lexicon.object_control:
             target = _object_of_control(token)
             if target is not None:
                 recipients = self._actors_of_heads(doc, _with_conjuncts(target))
@@ -512,7 +541,7 @@ class EventCoder:
         triggers[token.i] = Trigger(
             token=token,
             kind="control",
-            code=frame.code_for(inner.code),
+            code=code,
             actors=actors,
             recipients=recipients,
             reciprocal=inner.reciprocal,
@@ -540,7 +569,17 @@ class EventCoder:
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
         if trigger.needs_recipient and not recipients:
-            return
+            # "returned the manuscripts to Peru": the place a thing is handed back to
+            # names its recipient. (Arriving somewhere is no visit unless a host is
+            # named: troops arrive too.)
+            place = None
+            if trigger.verb is not None and trigger.verb.needs_object:
+                place = place_recipient(doc, trigger.token, frozenset(trigger.recipient_slots))
+            if place is None:
+                return
+            recipients = [place]
+        if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
+            recipients = self._died_of(doc, trigger.token)
         if (
             actors
             and not recipients
@@ -569,7 +608,7 @@ class EventCoder:
             pairs = [(a, r) for a, r in pairs if a is not None or r is not None]
         modality = modality_of(trigger.token, self.lexicon.modality)
         code = trigger.code
-        if trigger.kind == "verb" and trigger.actors is None:
+        if (trigger.kind == "verb" and trigger.actors is None) or trigger.kind == "control":
             demand = self._as_demand(doc, trigger, code)
             if demand is not None:
                 code, modality, actors, recipients = demand
@@ -610,7 +649,8 @@ class EventCoder:
             # ("will send aid" -> 033) or a threat ("will strike" -> 138).
             code, modality = self._as_intent(code)
         start, end = _trigger_bounds(trigger)
-        base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if _is_background(trigger.token) else 0.0)
+        background = not trigger.stated and _is_background(trigger.token)
+        base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if background else 0.0)
         for actor, recipient in pairs:
             yield EventMatch(
                 trigger_start=start,
@@ -716,6 +756,8 @@ class EventCoder:
         """'X said Y must withdraw': an act someone says another must do is a demand by
         the speaker on that other (CAMEO 10), coded from the complement's category."""
         verb = trigger.token
+        if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+            verb = verb.head  # "must be ready to mediate"
         if not _has_aux(verb, _MUST):
             return None
         speech = verb.head
@@ -730,6 +772,20 @@ class EventCoder:
         addressees = self._verb_actors(doc, trigger)
         code = code if code[:2] == "10" else frame.code_for(code)
         return code, modality_of(speech, self.lexicon.modality), speakers, addressees
+
+    def _died_of(self, doc: Doc, noun: Token) -> list[Span]:
+        """ "a prisoner died of torture", "died as a result of the beatings", "dies in
+        prison after torture": whoever died suffered the harm the noun names."""
+        node = noun
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "pcomp", "amod", "advmod") or node.head == node:
+                return []
+            node = node.head
+            if node.pos_ in _VERBAL:
+                break
+        if node.pos_ not in _VERBAL or node.lemma_.lower() not in _DYING:
+            return []
+        return self._actors_of_heads(doc, _subject_heads(node, self.lexicon))
 
     def _verb_actors(self, doc: Doc, trigger: Trigger) -> list[Span]:
         verb = trigger.token
@@ -1128,6 +1184,15 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         return _with_conjuncts(misread)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return _with_conjuncts(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head != head:
+        # "are guilty of violating", "apologized for killing": the gerund's doer is the
+        # subject of what the preposition hangs on, or its object where it has one
+        # ("accused Y of attacking", "Y was arrested for spying").
+        host = head.head
+        objects = [c for c in host.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects:
+            return _with_conjuncts(_antecedent(objects[0]))
+        return _subject_heads(host, lexicon, depth + 1)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
         target = _object_of_control(head)
         if target is not None:
@@ -1156,8 +1221,11 @@ def _object_of_control(verb: Token) -> Token | None:
     return None
 
 
-def _purpose_clause(verb: Token) -> bool:
-    """ "... to allow elections": an infinitive clause hanging on another verb."""
+def _purpose_clause(verb: Token, lexicon: Lexicon) -> bool:
+    """ "... to allow elections": an infinitive clause hanging on another verb, unless
+    that verb decides on it ("decided to allow")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.decision_verbs:
+        return False
     return verb.dep_ in ("advcl", "xcomp") and _has_aux(verb, _TO)
 
 
@@ -1205,6 +1273,8 @@ def _misread_subject(verb: Token) -> Token | None:
 def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
     """The coded event a control verb governs: its xcomp (or an xcomp's light verb)."""
     for child in verb.children:
+        if _infinitive_advcl(child) and child.i in triggers and child.i != verb.i:
+            return child
         if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and child.i != verb.i:
             # "said it would attack" is reported speech, not a control frame; an xcomp is.
             if child.dep_ == "ccomp" and any(c.dep_ in _SUBJECTS for c in child.children):
@@ -1217,11 +1287,27 @@ def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None
     return None
 
 
+def _infinitive_advcl(clause: Token) -> bool:
+    """ "have sworn to fight": a bare "to" clause the parser hung as an adverbial on a
+    verb with no object; it is that verb's complement, not a purpose ("called a meeting
+    to discuss" has an object; "until they gain" has a marker)."""
+    return (
+        clause.dep_ == "advcl"
+        and _has_aux(clause, _TO)
+        and not any(c.dep_ in ("mark", *_SUBJECTS) for c in clause.children)
+        and not any(c.dep_ in ("dobj", "dative") for c in clause.head.children)
+    )
+
+
 def _control_candidates(
     doc: Doc, triggers: dict[int, Trigger], lexicon: Lexicon
 ) -> Iterator[Token]:
     """Control words that are not triggers themselves ("plans to", "is ready to")."""
-    heads = {triggers[i].token.head for i in triggers if triggers[i].token.dep_ == "xcomp"}
+    heads = {
+        triggers[i].token.head
+        for i in triggers
+        if triggers[i].token.dep_ == "xcomp" or _infinitive_advcl(triggers[i].token)
+    }
     for head in sorted(heads, key=lambda t: -t.i):
         if head.i not in triggers and lexicon.control_frames(head.lemma_.lower()):
             yield head
@@ -1234,6 +1320,11 @@ def _pick_frame(frames: tuple[ControlFrame, ...], inner_code: str) -> ControlFra
         if (frame.family == "13") == conflict:
             return frame
     return frames[0]
+
+
+def _is_harm(code: str) -> bool:
+    """Physical harm done to people: assault, fighting, mass violence (CAMEO 18-20)."""
+    return code[:2] in ("18", "19", "20")
 
 
 def _is_conflict(code: str) -> bool:
@@ -1345,6 +1436,7 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
+_DYING = frozenset({"die", "succumb", "perish"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
 _ANAPHORIC_ACTS = frozenset(

@@ -60,6 +60,7 @@ class VerbPattern:
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
     reciprocal: bool = False
     needs_recipient: bool = False
+    needs_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -143,6 +144,8 @@ class Lexicon:
     relational_nouns: frozenset[str]
     object_control: frozenset[str]
     modality: ModalityCues
+    #: Verbs whose "to" complement is the act itself, not a purpose ("decided to allow").
+    decision_verbs: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
     #: The code of a sentence that only reports speech (CAMEO 010), if such are coded.
     statement_code: str | None = None
@@ -227,6 +230,7 @@ def _verb_patterns(data: Any, source: str) -> list[VerbPattern]:
                     recipient=_words(entry.get("recipient"), where) or DEFAULT_RECIPIENT,
                     reciprocal=bool(entry.get("reciprocal", False)),
                     needs_recipient=bool(entry.get("needs_recipient", False)),
+                    needs_object=bool(entry.get("needs_object", False)),
                 )
             )
     return patterns
@@ -290,6 +294,7 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "speech_verbs": frozenset(_words(data.get("speech_verbs"), source)),
         "relational_nouns": frozenset(_words(data.get("relational_nouns"), source)),
         "object_control": frozenset(_words(data.get("object_control"), source)),
+        "decision_verbs": frozenset(_words(data.get("decision_verbs"), source)),
         "statement_code": _code(data["statement"], f"{source}, statement")
         if data.get("statement")
         else None,
