@@ -644,3 +644,42 @@ def test_events_rallying_opposition_pressure_and_must_be_ready(
     main = _main(coder, text)
     assert main is not None and main.cameo == cameo
     assert dyad in _coded_dyads(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # Charges are legal action (115), not an arrest.
+        ("A Chilean court indicted a Peruvian general.", ("CHLJUD", "PERMIL", "ACCUSE"), "115"),
+        # The tokenizer splits "cease-fire"; the lexicon's "ceasefire" still matches.
+        ("Egypt announced a cease-fire with Jordanian rebels.", None, "0871"),
+        ("Egypt announced $3 million in aid to Jordan.", ("EGY", "JOR", "AID"), "071"),
+        ("The US military trains Iraqi pilots.", ("USAMIL", "IRQMIL", "COOPERATE"), "062"),
+        ("Egypt is sending troops to the UN peacekeeping mission in Mali.", None, "074"),
+        # An object the parser hung as the subject of a following clause.
+        ("Jordan says it will not accept Syrian refugees fleeing the war.", None, "122"),
+        # Owning up to one's own act of force claims responsibility for it.
+        (
+            "The Jordanian rebels claimed that they had attacked an Egyptian army base.",
+            ("JORREB", "EGYMIL", "AGREE"),
+            "015",
+        ),
+    ],
+)
+def test_events_charges_hyphens_funds_training_peacekeepers_and_claims(
+    coder: Coder, text: str, dyad: tuple[str, str, str] | None, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if dyad is not None:
+        assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_claiming_anothers_act_is_no_claim_of_responsibility(coder: Coder) -> None:
+    events = coder.code(
+        Article(
+            id="c", date=dt.date(2021, 5, 4), text="Egypt claimed that Israel had attacked Jordan."
+        )
+    ).events
+    assert all(e.cameo != "015" for e in events)
+    assert ("ISR", "JOR", "ASSAULT") in _dyads(events)

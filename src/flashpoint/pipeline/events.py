@@ -442,6 +442,38 @@ class EventCoder:
         self._fold_protest_purpose(doc, triggers)
         self._fold_demand_clause(doc, triggers)
         self._fold_statement_content(doc, triggers)
+        self._claimed_acts(doc, triggers)
+
+    def _claimed_acts(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "The rebels claimed they had attacked the base": a doer claiming its own act of
+        force claims responsibility for it (015), aimed where the act was aimed. The act
+        stays an event of its own, reported."""
+        code = self.lexicon.responsibility_code
+        if not code:
+            return
+        for trigger in list(triggers.values()):
+            clause = trigger.token
+            claim = clause.head
+            if (
+                trigger.kind not in ("verb", "noun")
+                or not (int(trigger.code[:2]) >= 17)
+                or clause.dep_ != "ccomp"
+                or claim.i in triggers
+                or claim.lemma_.lower() not in self.lexicon.responsibility_verbs
+            ):
+                continue
+            claimants = self._actors_of_heads(doc, _subject_heads(claim, self.lexicon))
+            doers = self._verb_actors(doc, trigger)
+            pronoun = any(s.pos_ == "PRON" for s in _clause_subjects(clause))
+            if not claimants or not (pronoun or any(_same(a, b) for a in claimants for b in doers)):
+                continue
+            triggers[claim.i] = Trigger(
+                token=claim,
+                kind="verb",
+                code=code,
+                actors=claimants,
+                recipients=self._recipients(doc, trigger) or None,
+            )
 
     def _fold_statement_content(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "issued a declaration demanding that X ...", "released a statement condemning
@@ -1057,8 +1089,14 @@ def _confidence(base: float, actor: Span | None, recipient: Span | None) -> floa
 def _noun_keys(token: Token) -> Iterator[str]:
     """Lemma, then the lower-cased form and a naive singular (the tagger may call a
     capitalised plural such as "Rockets" a proper noun and leave it unlemmatised)."""
+    keys = [token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")]
+    # "cease-fire", "air-strike": the tokenizer splits what the lexicon writes as one word.
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head == token:
+        prefix = doc[token.i - 2].lower_
+        keys += [prefix + keys[0], f"{prefix}-{keys[0]}"]
     seen = set()
-    for key in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
+    for key in keys:
         if key and key not in seen:
             seen.add(key)
             yield key
@@ -1112,6 +1150,15 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
+        # "will not accept refugees fleeing the war": an object misread as the subject of
+        # a clause that follows the verb.
+        candidates.extend(
+            s
+            for c in verb.children
+            if c.dep_ == "ccomp" and not _has_aux(c, _TO)
+            for s in c.children
+            if s.dep_ == "nsubj" and verb.i < s.i < c.i
+        )
         # "fired two artillery shells": the object may be a number or quantity head.
         for c in list(candidates):
             candidates.extend(g for g in c.children if g.dep_ in ("compound", "nmod"))

@@ -146,6 +146,9 @@ class Lexicon:
     modality: ModalityCues
     #: Verbs whose "to" complement is the act itself, not a purpose ("decided to allow").
     decision_verbs: frozenset[str] = frozenset()
+    #: Verbs that claim one's own act ("claimed they had attacked"), and the code (015).
+    responsibility_verbs: frozenset[str] = frozenset()
+    responsibility_code: str | None = None
     sources: tuple[str, ...] = field(default=())
     #: The code of a sentence that only reports speech (CAMEO 010), if such are coded.
     statement_code: str | None = None
@@ -295,6 +298,12 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "relational_nouns": frozenset(_words(data.get("relational_nouns"), source)),
         "object_control": frozenset(_words(data.get("object_control"), source)),
         "decision_verbs": frozenset(_words(data.get("decision_verbs"), source)),
+        "responsibility_verbs": frozenset(
+            _words((data.get("responsibility") or {}).get("lemmas"), source)
+        ),
+        "responsibility_code": _code(data["responsibility"], f"{source}, responsibility")
+        if data.get("responsibility")
+        else None,
         "statement_code": _code(data["statement"], f"{source}, statement")
         if data.get("statement")
         else None,
@@ -373,7 +382,14 @@ def _with_user_verbs(base: Lexicon, verb_files: Iterable[str | Path], replace: b
     if replace:
         # Only the user's verbs code events; the parse helpers (light and speech verbs,
         # relational nouns, modality cues) stay, as they say how to read roles.
-        changes.update(verbs={}, nouns={}, instruments={}, control={}, statement_code=None)
+        changes.update(
+            verbs={},
+            nouns={},
+            instruments={},
+            control={},
+            statement_code=None,
+            responsibility_code=None,
+        )
     return dataclasses.replace(base, **changes)
 
 
