@@ -683,3 +683,27 @@ def test_events_claiming_anothers_act_is_no_claim_of_responsibility(coder: Coder
     ).events
     assert all(e.cameo != "015" for e in events)
     assert ("ISR", "JOR", "ASSAULT") in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cameo"),
+    [
+        # A predicate adjective of commitment is intent even when its act codes nothing.
+        ("Egypt said it is committed to reforming its courts.", "EGY", "030"),
+        # "is committed" states the subject's own stance: the subject is the actor.
+        ("Chile is committed to opening up its economy.", "CHL", "030"),
+        ("Jordan is willing to talk with Israel.", "JOR", "036"),
+        # Lifting a curfew is a concession (PLOVER 2.0), coded as CAMEO's 0813.
+        ("Egypt lifted the curfew in Cairo.", "EGY", "0813"),
+        ("UN peacekeepers were shipped out of Peru.", None, "1661"),
+    ],
+)
+def test_events_commitments_curfews_and_peacekeepers_shipped_out(
+    coder: Coder, text: str, actor: str | None, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if actor is not None:
+        assert main.actor is not None and main.actor.code == actor
+    if cameo == "0813":
+        assert main.event_type == "CONCEDE"

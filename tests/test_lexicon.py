@@ -74,3 +74,19 @@ def test_lexicon_bad_code_names_file_and_entry(tmp_path: Path) -> None:
     (tmp_path / "verbs.yaml").write_text('- code: "99x"\n  lemmas: [attack]\n')
     with pytest.raises(LexiconError, match=r"verbs.yaml, entry 1"):
         load_lexicon([], directory=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "obj", "code"),
+    [
+        ("lift", "curfew", "0813"),  # ease curfew
+        ("lift", "emergency", "0814"),  # ease state of emergency or martial law
+        ("indict", None, "115"),  # charges are legal action, not arrest
+    ],
+)
+def test_lexicon_easing_and_charges_use_their_cameo_subcodes(
+    lemma: str, obj: str | None, code: str
+) -> None:
+    patterns = load_lexicon([]).verb_patterns(lemma)
+    assert any(p.code == code and (obj is None or obj in p.objects) for p in patterns)
+    assert not any(p.code in ("0811", "0812") and obj in p.objects for p in patterns)

@@ -270,6 +270,10 @@ class EventCoder:
             if instrument is not None:
                 return instrument
             return self._verb_trigger(token, lemma) or self._order_trigger(token, lemma)
+        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
+            # "is willing to ...", "is committed to ...": a predicate adjective the
+            # lexicon lists as a verb.
+            return self._verb_trigger(token, lemma)
         if token.pos_ in _NOMINAL:
             for key in _noun_keys(token):
                 trigger = self._noun_trigger(token, key)
@@ -1209,6 +1213,9 @@ def _antecedent(token: Token) -> Token:
 def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     """The head words of a verb's subject, inherited through xcomp/conj/relative clauses."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "expl"]
+    if not subjects and not _is_passive(verb):
+        # "X is committed to reform": a stative participle's subject is its own.
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not subjects:
         # "X however have opposed": the parser may hang the subject on the auxiliary.
         subjects = [
@@ -1289,7 +1296,14 @@ def _clause_subjects(clause: Token) -> list[Token]:
     return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+#: Participles that state the subject's own stance, not something done to it: "X is
+#: committed to reform", "X is opposed to the plan" (unless an agent says otherwise).
+_STATIVE_PARTICIPLES = frozenset({"committed", "determined", "opposed", "dedicated", "poised"})
+
+
 def _is_passive(verb: Token) -> bool:
+    if verb.lower_ in _STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     if any(c.dep_ in ("auxpass", *_PASSIVE_SUBJECTS) for c in verb.children):
         return True
     return (
