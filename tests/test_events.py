@@ -707,3 +707,32 @@ def test_events_commitments_curfews_and_peacekeepers_shipped_out(
         assert main.actor is not None and main.actor.code == actor
     if cameo == "0813":
         assert main.event_type == "CONCEDE"
+
+
+def test_events_every_conjoined_act_of_a_threat_is_threatened(coder: Coder) -> None:
+    text = "Iran threatened to attack a Jordanian base and kill its commander."
+    events = coder.code(Article(id="k", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.event_type == "THREATEN" for e in events)
+    assert {e.trigger.text for e in events} >= {"threatened", "kill"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cameo"),
+    [
+        # What an uncoded complement is for is what is offered.
+        ("Chile has offered to send troops to help Peru.", "CHL", "033"),
+        ("Peru expelled the UN peacekeepers.", "PER", "1661"),
+        ("Egypt expelled the Jordanian inspectors.", "EGY", "1662"),
+        # A court finding someone guilty is legal action against them.
+        ("A Chilean court found a Peruvian official guilty of fraud.", "CHLJUD", "115"),
+        # The subject of "responsible for" or "behind" did the act the noun names.
+        ("Jordanian rebels were responsible for mass killings in Egypt.", "JORREB", "202"),
+        ("Iranian militants were behind the bombing in Baghdad.", "IRNREB", "183"),
+    ],
+)
+def test_events_purposes_expulsions_verdicts_and_culprits(
+    coder: Coder, text: str, actor: str, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    assert main.actor is not None and main.actor.code == actor

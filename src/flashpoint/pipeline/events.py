@@ -583,6 +583,24 @@ class EventCoder:
             reciprocal=inner.reciprocal,
             extra=[],
         )
+        # "threatened to attack the base and kill its commander": each conjoined act is
+        # threatened (or promised, or demanded) too.
+        for conj in complement.children:
+            other = triggers.get(conj.i)
+            if conj.dep_ != "conj" or other is None or other.user is not None:
+                continue
+            conj_frame = frame
+            if frame.family == "03" and _is_conflict(other.code):
+                conj_frame = self.lexicon.family_frame("13") or frame
+            own = [r for r in self._recipients(doc, other) if not any(_same(r, a) for a in actors)]
+            triggers[conj.i] = Trigger(
+                token=conj,
+                kind="control",
+                code=conj_frame.code_for(other.code),
+                actors=actors,
+                recipients=own or recipients,
+                reciprocal=other.reciprocal,
+            )
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -939,7 +957,24 @@ class EventCoder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agents.extend(self._actors_of_heads(doc, _with_conjuncts(pobj)))
+        if not agents:
+            agents = self._culprits(doc, noun)
         return _unique(agents)
+
+    def _culprits(self, doc: Doc, noun: Token) -> list[Span]:
+        """ "X was responsible for the killings", "X is guilty of the attack", "X was
+        behind the bombing": the subject of the predicate did the act."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        host = prep.head
+        if prep.lower_ in ("for", "of") and host.lemma_.lower() in _CULPABLE:
+            if host.dep_ not in ("acomp", "oprd"):
+                return []
+            host = host.head
+        elif not (prep.lower_ == "behind" and host.lemma_.lower() == "be"):
+            return []
+        return self._actors_of_heads(doc, _subject_heads(host, self.lexicon))
 
     def _actors_of_heads(self, doc: Doc, heads: Iterable[Token]) -> list[Span]:
         found: list[Span] = []
@@ -1154,6 +1189,8 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
+        # "found the official guilty": a small clause's predicate adjective.
+        candidates.extend(c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ")
         # "will not accept refugees fleeing the war": an object misread as the subject of
         # a clause that follows the verb.
         candidates.extend(
@@ -1179,8 +1216,14 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
 def _slot_heads(host: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         # The pattern's own object counts: "rejected an Indian proposal" is aimed at
-        # whoever the proposal names or belongs to.
-        return [c for c in host.children if c.dep_ == "dobj"]
+        # whoever the proposal names or belongs to. In a small clause ("found the
+        # official guilty") the object is the adjective's subject.
+        small_clause = host.pos_ == "ADJ" and host.dep_ == "ccomp"
+        return [
+            c
+            for c in host.children
+            if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
+        ]
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -1345,6 +1388,21 @@ def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.i in triggers:
                     return pobj
+    for child in verb.children:
+        purpose = _coded_purpose(child, triggers)
+        if child.dep_ == "xcomp" and purpose is not None:
+            return purpose
+    return None
+
+
+def _coded_purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """ "offered to send troops to help X": when the complement itself codes nothing,
+    the coded act it is done for says what is offered."""
+    if clause.i in triggers:
+        return None
+    for child in clause.children:
+        if child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO) and child.i in triggers:
+            return child
     return None
 
 
@@ -1368,6 +1426,11 @@ def _control_candidates(
         triggers[i].token.head
         for i in triggers
         if triggers[i].token.dep_ == "xcomp" or _infinitive_advcl(triggers[i].token)
+    }
+    heads |= {
+        token.head.head
+        for token in (t.token for t in triggers.values())
+        if token.head.dep_ == "xcomp" and _coded_purpose(token.head, triggers) == token
     }
     for head in sorted(heads, key=lambda t: -t.i):
         if head.i not in triggers and lexicon.control_frames(head.lemma_.lower()):
@@ -1498,6 +1561,7 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
 _DYING = frozenset({"die", "succumb", "perish"})
+_CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
 _ANAPHORIC_ACTS = frozenset(
