@@ -736,3 +736,27 @@ def test_events_purposes_expulsions_verdicts_and_culprits(
     main = _main(coder, text)
     assert main is not None and main.cameo == cameo
     assert main.actor is not None and main.actor.code == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # A modifier says what kind of act a light verb carries out.
+        ("The Egyptian army carried out surgical operations in Sinai.", "073"),
+        # A participle describing a noun reports no act of its own.
+        ("Libya's internationally recognised government announced a ceasefire.", "0871"),
+        # Fighting an epidemic harms no one; the donation is the act.
+        ("China donated medical supplies to Peru to fight the epidemic.", "070"),
+        ("Egyptian police opened fire on Jordanian smugglers.", "190"),
+    ],
+)
+def test_events_light_verb_kinds_descriptive_participles_and_figurative_fights(
+    coder: Coder, text: str, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if cameo == "070":
+        assert all(
+            not e.cameo.startswith("19")
+            for e in coder.code(Article(id="f", date=dt.date(2021, 5, 4), text=text)).events
+        )

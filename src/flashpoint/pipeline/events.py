@@ -265,6 +265,10 @@ class EventCoder:
 
     def _trigger_at(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
+        if token.pos_ in _VERBAL and token.dep_ == "amod":
+            # "the internationally recognised government", "the besieged city": a
+            # participle describing a noun reports no act of its own.
+            return None
         if token.pos_ in _VERBAL:
             instrument = self._instrument(token, lemma)
             if instrument is not None:
@@ -288,7 +292,10 @@ class EventCoder:
         return Trigger(token=token, kind="verb", code=user.code.code or "", user=user, extra=parts)
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        figurative = _aims_at(token) & self.lexicon.figurative_targets
         for pattern in self.lexicon.verb_patterns(lemma):
+            if figurative and _is_harm(pattern.code):
+                continue  # "to fight the epidemic", "battling the blaze": no one is harmed
             extra: list[Token] = []
             if pattern.particle is not None:
                 particle = _particle(token, pattern.particle)
@@ -413,6 +420,18 @@ class EventCoder:
                     trigger.code = _more_specific(trigger.code, folded.code, prefer_second=True)
                     trigger.recipient_slots = _merge_slots(
                         trigger.recipient_slots, folded.recipient_slots
+                    )
+                elif (
+                    folded.kind == "noun"
+                    and folded.noun is not None
+                    and folded.noun.modifiers
+                    and trigger.token.lemma_.lower() in self.lexicon.light_verbs
+                ):
+                    # "carried out surgical operations", "launched a cyber attack": the
+                    # modifier says what kind of act the light verb carries.
+                    trigger.code = folded.code
+                    trigger.recipient_slots = _merge_slots(
+                        folded.recipient_slots, trigger.recipient_slots
                     )
         # Control verbs take the event of their complement ("agreed to meet" -> 036).
         for token_i in sorted(triggers, reverse=True):
@@ -1139,6 +1158,19 @@ def _noun_keys(token: Token) -> Iterator[str]:
         if key and key not in seen:
             seen.add(key)
             yield key
+
+
+def _aims_at(verb: Token) -> set[str]:
+    """The lemmas of what a verb is aimed at: its object, or the object of "against"."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "against"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return {key for head in heads for key in _noun_keys(head)}
 
 
 def _particle(verb: Token, particle: str) -> Token | None:

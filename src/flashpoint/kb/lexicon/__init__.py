@@ -146,6 +146,8 @@ class Lexicon:
     modality: ModalityCues
     #: Verbs whose "to" complement is the act itself, not a purpose ("decided to allow").
     decision_verbs: frozenset[str] = frozenset()
+    #: Objects that make a verb of force figurative ("fight the epidemic").
+    figurative_targets: frozenset[str] = frozenset()
     #: Verbs that claim one's own act ("claimed they had attacked"), and the code (015).
     responsibility_verbs: frozenset[str] = frozenset()
     responsibility_code: str | None = None
@@ -298,6 +300,7 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "relational_nouns": frozenset(_words(data.get("relational_nouns"), source)),
         "object_control": frozenset(_words(data.get("object_control"), source)),
         "decision_verbs": frozenset(_words(data.get("decision_verbs"), source)),
+        "figurative_targets": frozenset(_words(data.get("figurative_targets"), source)),
         "responsibility_verbs": frozenset(
             _words((data.get("responsibility") or {}).get("lemmas"), source)
         ),
