@@ -760,3 +760,8 @@ def test_events_light_verb_kinds_descriptive_participles_and_figurative_fights(
             not e.cameo.startswith("19")
             for e in coder.code(Article(id="f", date=dt.date(2021, 5, 4), text=text)).events
         )
+
+
+def test_events_travelling_for_talks_is_negotiating(coder: Coder) -> None:
+    dyads = _coded_dyads(coder, "Egypt and Jordan returned to Geneva for talks on water.")
+    assert {("EGY", "JOR", "CONSULT"), ("JOR", "EGY", "CONSULT")} <= dyads
