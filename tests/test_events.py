@@ -765,3 +765,26 @@ def test_events_light_verb_kinds_descriptive_participles_and_figurative_fights(
 def test_events_travelling_for_talks_is_negotiating(coder: Coder) -> None:
     dyads = _coded_dyads(coder, "Egypt and Jordan returned to Geneva for talks on water.")
     assert {("EGY", "JOR", "CONSULT"), ("JOR", "EGY", "CONSULT")} <= dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # What one hopes others will do has not happened: the hope is the event.
+        ("Egypt said it hoped for more talks with Jordan.", ("EGY", None, "SUPPORT"), "013"),
+        (
+            "Iran hopes Japan will persuade Peru to lift its sanctions.",
+            ("IRN", "JPN", "SUPPORT"),
+            "013",
+        ),
+        # Hoping to act oneself is intent.
+        ("Egypt hopes to meet Israel.", ("EGY", "ISR", "AGREE"), "036"),
+    ],
+)
+def test_events_a_hoped_for_act_is_an_optimistic_comment(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    assert main.actor is not None and main.actor.code == dyad[0]
+    assert (main.recipient.code if main.recipient else None) == dyad[1]

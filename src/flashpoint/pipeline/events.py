@@ -466,6 +466,33 @@ class EventCoder:
         self._fold_demand_clause(doc, triggers)
         self._fold_statement_content(doc, triggers)
         self._claimed_acts(doc, triggers)
+        self._hoped_for(doc, triggers)
+
+    def _hoped_for(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "said it hoped for more talks", "hopes Japan will persuade Y to lift ...": an
+        act hoped for from others has not happened; the event is the hope, an optimistic
+        comment (013) by whoever hopes, aimed at whoever is hoped to act."""
+        code = self.lexicon.optimism_code
+        if not code:
+            return
+        for i, trigger in list(triggers.items()):
+            hope, clause = _hoping_verb(trigger.token, self.lexicon.optimism_verbs)
+            if hope is None or clause is None or trigger.user is not None:
+                continue
+            del triggers[i]
+            if hope.i in triggers and triggers[hope.i].code != code:
+                continue
+            actors = self._actors_of_heads(doc, _subject_heads(hope, self.lexicon))
+            hoped = self._actors_of_heads(doc, _clause_subjects(clause))
+            hoped = [h for h in hoped if not any(_same(h, a) for a in actors)]
+            if hope.i not in triggers:
+                triggers[hope.i] = Trigger(
+                    token=hope,
+                    kind="verb",
+                    code=code,
+                    actors=actors,
+                    recipients=hoped or None,
+                )
 
     def _claimed_acts(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "The rebels claimed they had attacked the base": a doer claiming its own act of
@@ -1425,6 +1452,26 @@ def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None
         if child.dep_ == "xcomp" and purpose is not None:
             return purpose
     return None
+
+
+def _hoping_verb(token: Token, lemmas: frozenset[str]) -> tuple[Token | None, Token | None]:
+    """The verb of hope governing ``token`` through a "that" clause with its own subject
+    or a "for" phrase, and the clause (or "for" phrase head) it governs it through."""
+    node = token
+    for _ in range(5):
+        head = node.head
+        if head == node:
+            break
+        if head.lemma_.lower() in lemmas and head.pos_ in _VERBAL:
+            if node.dep_ == "ccomp" and _clause_subjects(node):
+                return head, node
+            if node.dep_ == "prep" and node.lower_ == "for":
+                return head, node
+            return None, None
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "dobj"):
+            break
+        node = head
+    return None, None
 
 
 def _coded_purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:

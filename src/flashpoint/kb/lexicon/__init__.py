@@ -148,6 +148,9 @@ class Lexicon:
     decision_verbs: frozenset[str] = frozenset()
     #: Objects that make a verb of force figurative ("fight the epidemic").
     figurative_targets: frozenset[str] = frozenset()
+    #: Verbs of hope and the optimistic comment (013) a hoped-for act becomes.
+    optimism_verbs: frozenset[str] = frozenset()
+    optimism_code: str | None = None
     #: Verbs that claim one's own act ("claimed they had attacked"), and the code (015).
     responsibility_verbs: frozenset[str] = frozenset()
     responsibility_code: str | None = None
@@ -301,6 +304,10 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "object_control": frozenset(_words(data.get("object_control"), source)),
         "decision_verbs": frozenset(_words(data.get("decision_verbs"), source)),
         "figurative_targets": frozenset(_words(data.get("figurative_targets"), source)),
+        "optimism_verbs": frozenset(_words((data.get("optimism") or {}).get("lemmas"), source)),
+        "optimism_code": _code(data["optimism"], f"{source}, optimism")
+        if data.get("optimism")
+        else None,
         "responsibility_verbs": frozenset(
             _words((data.get("responsibility") or {}).get("lemmas"), source)
         ),
@@ -392,6 +399,7 @@ def _with_user_verbs(base: Lexicon, verb_files: Iterable[str | Path], replace: b
             control={},
             statement_code=None,
             responsibility_code=None,
+            optimism_code=None,
         )
     return dataclasses.replace(base, **changes)
 
