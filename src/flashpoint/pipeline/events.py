@@ -708,7 +708,9 @@ class EventCoder:
             pairs = [(a, r) for a, r in pairs if a is not None or r is not None]
         modality = modality_of(trigger.token, self.lexicon.modality)
         code = trigger.code
-        if (trigger.kind == "verb" and trigger.actors is None) or trigger.kind == "control":
+        if (trigger.kind in ("verb", "noun") and trigger.actors is None) or (
+            trigger.kind == "control"
+        ):
             demand = self._as_demand(doc, trigger, code)
             if demand is not None:
                 code, modality, actors, recipients = demand
@@ -858,6 +860,10 @@ class EventCoder:
         verb = trigger.token
         if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
             verb = verb.head  # "must be ready to mediate"
+        elif trigger.kind == "noun":
+            if verb.dep_ != "dobj" or verb.head.pos_ not in _VERBAL:
+                return None
+            verb = verb.head  # "Y must end its attacks": stopping them is demanded
         if not _has_aux(verb, _MUST):
             return None
         speech = verb.head
@@ -869,8 +875,12 @@ class EventCoder:
         speakers = self._actors_of_heads(doc, _subject_heads(speech, self.lexicon))
         if not speakers:
             return None
-        addressees = self._verb_actors(doc, trigger)
-        code = code if code[:2] == "10" else frame.code_for(code)
+        if trigger.kind == "noun":
+            addressees = self._actors_of_heads(doc, _subject_heads(verb, self.lexicon))
+            code = frame.code_for("")
+        else:
+            addressees = self._verb_actors(doc, trigger)
+            code = code if code[:2] == "10" else frame.code_for(code)
         return code, modality_of(speech, self.lexicon.modality), speakers, addressees
 
     def _died_of(self, doc: Doc, noun: Token) -> list[Span]:
