@@ -790,3 +790,37 @@ def test_events_a_hoped_for_act_is_an_optimistic_comment(
     assert main is not None and main.cameo == cameo
     assert main.actor is not None and main.actor.code == dyad[0]
     assert (main.recipient.code if main.recipient else None) == dyad[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # "called X to <act>" is a telephone call; the act is the caller's, aimed at X.
+        ("Egypt called Jordan on Monday to apologize.", ("EGY", "JOR", "SUPPORT"), "055"),
+        # A date after "called" is no "call on".
+        ("Chile called on Monday for talks with Peru.", ("CHL", "PER", "REQUEST"), "026"),
+        ("Egypt called on Jordan to release the prisoners.", ("EGY", "JOR", "REQUEST"), "0253"),
+        # The event noun a light verb carries stands for the agreed complement.
+        (
+            "Egypt agreed to extend its peacekeeping mission in Mali.",
+            ("EGY", None, "AGREE"),
+            "0334",
+        ),
+        ("Chile accepted Peru's invitation to visit Lima.", ("CHL", "PER", "AGREE"), "036"),
+        # "allow UN agencies access": a verbless small clause completes the pattern.
+        ("Egypt allowed UN agencies access to Sinai.", ("EGY", None, "RETREAT"), "0863"),
+    ],
+)
+def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
+    assert main.actor is not None and main.actor.code == dyad[0]
+    if dyad[1] is not None:
+        assert main.recipient is not None and main.recipient.code == dyad[1]
+
+
+def test_events_calling_a_meeting_is_no_cancellation(coder: Coder) -> None:
+    article = Article(id="m", date=dt.date(2021, 5, 4), text="Egypt called an emergency meeting.")
+    assert all(e.cameo != "160" for e in coder.code(article).events)

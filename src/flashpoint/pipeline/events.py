@@ -467,6 +467,23 @@ class EventCoder:
         self._fold_statement_content(doc, triggers)
         self._claimed_acts(doc, triggers)
         self._hoped_for(doc, triggers)
+        self._called_for_a_purpose(doc, triggers)
+
+    def _called_for_a_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "called Morrison to congratulate him", "called Erdogan to apologize": the
+        purpose of a telephone call is aimed at whoever was called, unless it names its
+        own target."""
+        for trigger in triggers.values():
+            call = trigger.token.head
+            if (
+                trigger.recipients is not None
+                or trigger.token.dep_ not in ("xcomp", "advcl")
+                or not _phone_call(call)
+                or self._recipients(doc, trigger)
+            ):
+                continue
+            callee = [c for c in call.children if c.dep_ == "dobj"]
+            trigger.recipients = self._actors_of_heads(doc, callee) or None
 
     def _hoped_for(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "said it hoped for more talks", "hopes Japan will persuade Y to lift ...": an
@@ -592,9 +609,9 @@ class EventCoder:
 
     def _fold_control(self, doc: Doc, token: Token, triggers: dict[int, Trigger]) -> None:
         frames = self.lexicon.control_frames(token.lemma_.lower())
-        if not frames:
+        if not frames or _phone_call(token):
             return
-        complement = _event_complement(token, triggers)
+        complement = _event_complement(token, triggers, self.lexicon.light_verbs)
         if complement is None:
             return
         inner = triggers[complement.i]
@@ -616,6 +633,9 @@ class EventCoder:
             if target is not None:
                 recipients = self._actors_of_heads(doc, _with_conjuncts(target))
         actors = self._actors_of_heads(doc, _subject_heads(token, self.lexicon))
+        if not actors and inner.kind == "noun":
+            # "allies agreed to extend their mission": the noun's owner is who agreed.
+            actors = self._noun_agents(doc, inner)
         if recipients is None:
             own = [r for r in self._recipients(doc, inner) if not any(_same(r, a) for a in actors)]
             recipients = own or None
@@ -1213,8 +1233,25 @@ def _aims_at(verb: Token) -> set[str]:
 def _particle(verb: Token, particle: str) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "advmod", "compound:prt") and child.lower_ == particle:
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children
+            ):
+                continue  # "called Morrison on Wednesday" is no "call on"
             return child
     return None
+
+
+def _phone_call(verb: Token) -> bool:
+    """ "called Morrison to congratulate him": "call" with a direct object and no "on" or
+    "for" is a telephone call; the "to" clause is the caller's own purpose."""
+    return (
+        verb.lemma_.lower() == "call"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and _particle(verb, "on") is None
+        and _particle(verb, "upon") is None
+        and _prep_child(verb, "for") is None
+        and not any(c.dep_ in ("prt", "oprd") for c in verb.children)
+    )
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
@@ -1258,8 +1295,11 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
-        # "found the official guilty": a small clause's predicate adjective.
-        candidates.extend(c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ")
+        # "found the official guilty", "allow UN agencies access": a verbless small
+        # clause's predicate.
+        candidates.extend(
+            c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")
+        )
         # "will not accept refugees fleeing the war": an object misread as the subject of
         # a clause that follows the verb.
         candidates.extend(
@@ -1287,7 +1327,7 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         # The pattern's own object counts: "rejected an Indian proposal" is aimed at
         # whoever the proposal names or belongs to. In a small clause ("found the
         # official guilty") the object is the adjective's subject.
-        small_clause = host.pos_ == "ADJ" and host.dep_ == "ccomp"
+        small_clause = host.pos_ in ("ADJ", "NOUN") and host.dep_ == "ccomp"
         return [
             c
             for c in host.children
@@ -1359,7 +1399,11 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         if objects:
             return _with_conjuncts(_antecedent(objects[0]))
         return _subject_heads(host, lexicon, depth + 1)
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in lexicon.object_control
+        and not _phone_call(head)
+    ):
         target = _object_of_control(head)
         if target is not None:
             return _with_conjuncts(target)
@@ -1443,7 +1487,9 @@ def _misread_subject(verb: Token) -> Token | None:
     return None
 
 
-def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
+def _event_complement(
+    verb: Token, triggers: dict[int, Trigger], light_verbs: frozenset[str] = frozenset()
+) -> Token | None:
     """The coded event a control verb governs: its xcomp (or an xcomp's light verb)."""
     for child in verb.children:
         if _infinitive_advcl(child) and child.i in triggers and child.i != verb.i:
@@ -1458,8 +1504,21 @@ def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.i in triggers:
                     return pobj
     for child in verb.children:
+        if child.dep_ != "xcomp" or child.i in triggers:
+            continue
+        # "agreed to extend their peacekeeping mission": the event noun a light verb
+        # carries stands for the complement.
+        for obj in child.children:
+            carried = triggers.get(obj.i)
+            if (
+                obj.dep_ == "dobj"
+                and carried is not None
+                and carried.kind == "noun"
+                and child.lemma_.lower() in light_verbs
+            ):
+                return obj
         purpose = _coded_purpose(child, triggers)
-        if child.dep_ == "xcomp" and purpose is not None:
+        if purpose is not None:
             return purpose
     return None
 
