@@ -824,3 +824,16 @@ def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
 def test_events_calling_a_meeting_is_no_cancellation(coder: Coder) -> None:
     article = Article(id="m", date=dt.date(2021, 5, 4), text="Egypt called an emergency meeting.")
     assert all(e.cameo != "160" for e in coder.code(article).events)
+
+
+def test_events_conceding_defeat_yields_and_recognizing_a_state_supports(coder: Coder) -> None:
+    main = _main(coder, "The Peruvian president conceded defeat to his Chilean rival.")
+    assert main is not None and main.event_type == "CONCEDE"
+    main = _main(coder, "France recognized Kosovo.")
+    assert main is not None and main.cameo == "054"
+
+
+def test_events_what_someone_is_capable_of_is_not_done(coder: Coder) -> None:
+    text = "Iran has trained hackers capable of launching cyber attacks on Israel."
+    events = coder.code(Article(id="c", date=dt.date(2021, 5, 4), text=text)).events
+    assert all(e.modality != "asserted" for e in events if e.event_type == "COERCE")
