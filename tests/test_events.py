@@ -837,3 +837,11 @@ def test_events_what_someone_is_capable_of_is_not_done(coder: Coder) -> None:
     text = "Iran has trained hackers capable of launching cyber attacks on Israel."
     events = coder.code(Article(id="c", date=dt.date(2021, 5, 4), text=text)).events
     assert all(e.modality != "asserted" for e in events if e.event_type == "COERCE")
+
+
+def test_events_a_possible_act_stays_possible_when_reported(coder: Coder) -> None:
+    text = "Chile refused to allow UN planes to land and evacuate its observers, Peru said."
+    events = coder.code(Article(id="p", date=dt.date(2021, 5, 4), text=text)).events
+    main = main_event(events)
+    assert main is not None and main.event_type == "REJECT"
+    assert all(e.modality != "reported" for e in events if e.trigger.text == "evacuate")

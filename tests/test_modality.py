@@ -50,3 +50,12 @@ def test_modality_reported_would_is_future_not_condition(nlp: Language) -> None:
     cues = load_lexicon([]).modality
     token = _token(nlp, "Chile said it would release the prisoners.", "release")
     assert modality_of(token, cues) == "future"
+
+
+def test_modality_a_conjoined_verb_shares_the_first_conjuncts_governor(nlp: Language) -> None:
+    cues = load_lexicon([]).modality
+    text = "Chile refused to let the planes land and evacuate the wounded."
+    assert modality_of(_token(nlp, text, "evacuate"), cues) == "hypothetical"
+    # ... but not that conjunct's own negation.
+    text = "Chile did not attack the post but shelled the town."
+    assert modality_of(_token(nlp, text, "shelled"), cues) == "asserted"

@@ -35,6 +35,15 @@ def governors(trigger: Token) -> Iterator[Token]:
     """
     token = trigger
     yield token
+    if (
+        token.dep_ == "conj"
+        and token.pos_ in ("VERB", "AUX")
+        and token.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
+        # "refused to let them land and evacuate": a conjoined verb shares what governs
+        # the first conjunct, though not that conjunct's own auxiliaries or negation.
+        token = token.head
     for _ in range(_MAX_HOPS):
         if token.dep_ not in _UPWARD or token.head == token:
             return
