@@ -11,11 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint import Article, Coder
+from flashpoint.kb.lexicon import load_lexicon
 from flashpoint.pipeline.events import (
     EventCoder,
     EventMatch,
     _is_passive,
     _misread_subject,
+    _phone_call,
     _subject_heads,
     main_event,
 )
@@ -819,6 +821,25 @@ def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
     assert main.actor is not None and main.actor.code == dyad[0]
     if dyad[1] is not None:
         assert main.recipient is not None and main.recipient.code == dyad[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("Egypt called Jordan to discuss the border.", True),
+        ("Egypt called Jordan on Monday to congratulate its king.", True),
+        # Calling people to act on their own is an appeal, not a telephone call.
+        ("Police called residents to evacuate the town.", False),
+        ("Egypt called on Jordan to discuss the border.", False),
+        ("Egypt called the vote a fraud.", False),
+    ],
+)
+def test_events_phone_call_needs_a_purpose_one_states_on_a_call(
+    nlp: Language, text: str, call: bool
+) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "call")
+    assert _phone_call(verb, load_lexicon([]).call_purposes) is call
 
 
 def test_events_calling_a_meeting_is_no_cancellation(coder: Coder) -> None:

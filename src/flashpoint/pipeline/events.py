@@ -478,7 +478,7 @@ class EventCoder:
             if (
                 trigger.recipients is not None
                 or trigger.token.dep_ not in ("xcomp", "advcl")
-                or not _phone_call(call)
+                or not _phone_call(call, self.lexicon.call_purposes)
                 or self._recipients(doc, trigger)
             ):
                 continue
@@ -609,7 +609,7 @@ class EventCoder:
 
     def _fold_control(self, doc: Doc, token: Token, triggers: dict[int, Trigger]) -> None:
         frames = self.lexicon.control_frames(token.lemma_.lower())
-        if not frames or _phone_call(token):
+        if not frames or _phone_call(token, self.lexicon.call_purposes):
             return
         complement = _event_complement(token, triggers, self.lexicon.light_verbs)
         if complement is None:
@@ -1241,12 +1241,17 @@ def _particle(verb: Token, particle: str) -> Token | None:
     return None
 
 
-def _phone_call(verb: Token) -> bool:
-    """ "called Morrison to congratulate him": "call" with a direct object and no "on" or
-    "for" is a telephone call; the "to" clause is the caller's own purpose."""
+def _phone_call(verb: Token, purposes: frozenset[str]) -> bool:
+    """ "called Morrison to congratulate him": "call" with a direct object, no "on" or
+    "for", and a "to" clause saying what one says on a call is a telephone call; the
+    clause is the caller's own purpose ("called residents to evacuate" still appeals)."""
     return (
         verb.lemma_.lower() == "call"
         and any(c.dep_ == "dobj" for c in verb.children)
+        and any(
+            c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in purposes
+            for c in verb.children
+        )
         and _particle(verb, "on") is None
         and _particle(verb, "upon") is None
         and _prep_child(verb, "for") is None
@@ -1402,7 +1407,7 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
     if (
         verb.dep_ == "xcomp"
         and head.lemma_.lower() in lexicon.object_control
-        and not _phone_call(head)
+        and not _phone_call(head, lexicon.call_purposes)
     ):
         target = _object_of_control(head)
         if target is not None:

@@ -146,6 +146,8 @@ class Lexicon:
     modality: ModalityCues
     #: Verbs whose "to" complement is the act itself, not a purpose ("decided to allow").
     decision_verbs: frozenset[str] = frozenset()
+    #: What one calls someone to do on a telephone call ("called X to congratulate him").
+    call_purposes: frozenset[str] = frozenset()
     #: Objects that make a verb of force figurative ("fight the epidemic").
     figurative_targets: frozenset[str] = frozenset()
     #: Verbs of hope and the optimistic comment (013) a hoped-for act becomes.
@@ -304,6 +306,7 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "object_control": frozenset(_words(data.get("object_control"), source)),
         "decision_verbs": frozenset(_words(data.get("decision_verbs"), source)),
         "figurative_targets": frozenset(_words(data.get("figurative_targets"), source)),
+        "call_purposes": frozenset(_words(data.get("call_purposes"), source)),
         "optimism_verbs": frozenset(_words((data.get("optimism") or {}).get("lemmas"), source)),
         "optimism_code": _code(data["optimism"], f"{source}, optimism")
         if data.get("optimism")
