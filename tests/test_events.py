@@ -632,6 +632,12 @@ def test_events_returning_home_or_returning_fire_is_no_handover(coder: Coder) ->
         ("Egypt called on Jordanians to protest against Israel.", ("EGY", "ISR", "ACCUSE"), "113"),
         # Pressuring someone to act is demanding it of them.
         ("Egypt pressured Jordan to end the boycott.", ("EGY", "JOR", "REQUEST"), "1052"),
+        # A message or reminder "that Y must ..." is a demand by whoever sent it.
+        (
+            "Egypt sent a message to Israel that it must stop the raids.",
+            ("EGY", "ISR", "REQUEST"),
+            "100",
+        ),
         # An act a speaker says Y must end is demanded of Y.
         ("Egypt said Israel must end its raids on Gaza.", ("EGY", "ISR", "REQUEST"), "100"),
         # "Y must be ready to mediate", as the speaker says, is a demand on Y.

@@ -887,7 +887,16 @@ class EventCoder:
         if not _has_aux(verb, _MUST):
             return None
         speech = verb.head
-        if verb.dep_ != "ccomp" or speech.lemma_.lower() not in self.lexicon.speech_verbs:
+        if (
+            verb.dep_ in ("acl", "ccomp")
+            and speech.pos_ == "NOUN"
+            and speech.dep_ == "dobj"
+            and speech.head.pos_ in _VERBAL
+        ):
+            # "issued a reminder to Iraq that it must cooperate": the one who issued it
+            # says so.
+            speech = speech.head
+        elif verb.dep_ != "ccomp" or speech.lemma_.lower() not in self.lexicon.speech_verbs:
             return None
         frame = self.lexicon.family_frame("10")
         if frame is None:
