@@ -733,6 +733,7 @@ def test_events_every_conjoined_act_of_a_threat_is_threatened(coder: Coder) -> N
         ("Chile has offered to send troops to help Peru.", "CHL", "033"),
         ("Peru expelled the UN peacekeepers.", "PER", "1661"),
         ("Egypt expelled the Jordanian inspectors.", "EGY", "1662"),
+        ("Egypt set free 20 Jordanian prisoners.", "EGY", "0841"),
         # A court finding someone guilty is legal action against them.
         ("A Chilean court found a Peruvian official guilty of fraud.", "CHLJUD", "115"),
         # The subject of "responsible for" or "behind" did the act the noun names.
