@@ -11,11 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint import Article, Coder
+from flashpoint.kb.lexicon import load_lexicon
 from flashpoint.pipeline.events import (
     EventCoder,
     EventMatch,
     _is_passive,
     _misread_subject,
+    _phone_call,
     _subject_heads,
     main_event,
 )
@@ -585,6 +587,330 @@ def test_events_recipients_of_controlled_acts_and_joined_agents(
     assert dyad in _coded_dyads(coder, text)
 
 
+def _main(coder: Coder, text: str) -> Event | None:
+    return main_event(coder.code(Article(id="m", date=dt.date(2021, 5, 4), text=text)).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # A gerund after "guilty of" is done by the subject of "are guilty".
+        (
+            "Chilean troops are guilty of violating the truce with Peru.",
+            ("CHLMIL", "PER", "ASSAULT"),
+        ),
+        # "of attacking" after an object is done by that object, not by the accuser.
+        ("Egypt accused Jordan of attacking Israel.", ("EGY", "JOR", "ACCUSE")),
+        # An oath parsed as an adverbial "to" clause is still a threat.
+        ("Peruvian rebels have sworn to fight until Chile leaves.", ("PERREB", None, "THREATEN")),
+        # Deciding to let someone act is letting them act; a purpose clause is not.
+        (
+            "The Egyptian court decided to allow the Jordanian government to send observers.",
+            ("EGYJUD", "JORGOV", "CONCEDE"),
+        ),
+        # The harm a noun names befell whoever died of it.
+        ("A Chilean prisoner died of torture in a jail in Lima.", (None, "CHLCVL", "ASSAULT")),
+        ("An Iranian detainee died due to repeated torture.", (None, "IRNCVL", "ASSAULT")),
+    ],
+)
+def test_events_gerund_doers_oaths_decisions_and_deaths(
+    coder: Coder, text: str, dyad: tuple[str | None, str | None, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
 def test_events_engaged_in_is_done_by_its_subject(coder: Coder) -> None:
     dyads = _coded_dyads(coder, "Chadian forces were engaged in heavy fighting in the north.")
     assert any(actor == "TCDMIL" for actor, _, _ in dyads)
+
+
+def test_events_a_statement_names_the_act_its_participle_states(coder: Coder) -> None:
+    main = _main(coder, "Egypt issued a statement demanding that Israel free the prisoners.")
+    assert main is not None and main.event_type == "REQUEST"
+    assert main.actor is not None and main.actor.code == "EGY"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # Seeking refuge is a demand for humanitarian aid on the host (CAMEO 1033).
+        ("Thousands of Syrians sought refuge in Jordan.", ("SYR", "JOR", "REQUEST"), "1033"),
+        ("The Peruvian dissident asked Chile for asylum.", ("PEROPP", "CHL", "REQUEST"), "1033"),
+        # Handing a thing back to a country, named only as a place.
+        ("Egypt returned the smuggled birds to Peru.", ("EGY", "PER", "RETREAT"), "0842"),
+        # Offered concessions are intent to yield, not yet yielding.
+        ("Egypt offered concessions to Israel.", ("EGY", "ISR", "AGREE"), "035"),
+        ("A Chilean man was put under investigation in Peru.", (None, "CHLCVL", "ACCUSE"), "090"),
+        ("Egypt placed the Jordanian envoy under arrest.", ("EGY", "JORGOV", "COERCE"), "173"),
+        ("A Chilean court approved the extradition of a Peruvian banker.", None, "063"),
+        ("Egypt allowed humanitarian relief into Gaza.", None, "0863"),
+        ("Japan deployed two rescue teams to Nepal.", ("JPN", "NPL", "AID"), "073"),
+        ("Chile and Peru performed joint war games.", None, "062"),
+    ],
+)
+def test_events_refuge_returns_offers_custody_and_aid_triggers(
+    coder: Coder, text: str, dyad: tuple[str | None, str | None, str] | None, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if dyad is not None:
+        assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_returning_home_or_returning_fire_is_no_handover(coder: Coder) -> None:
+    for text in ("The Chilean envoy returned to Lima.", "Israel returned fire."):
+        article = Article(id="h", date=dt.date(2021, 5, 4), text=text)
+        assert all(e.cameo != "0842" for e in coder.code(article).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # Soliciting others to punish or protest against Y rallies opposition against Y.
+        ("Chile called for sanctions against Peru.", ("CHL", "PER", "ACCUSE"), "113"),
+        ("Egypt urged France to impose sanctions on Israel.", ("EGY", "ISR", "ACCUSE"), "113"),
+        ("Egypt called on Jordanians to protest against Israel.", ("EGY", "ISR", "ACCUSE"), "113"),
+        # Pressuring someone to act is demanding it of them.
+        ("Egypt pressured Jordan to end the boycott.", ("EGY", "JOR", "REQUEST"), "1052"),
+        # A message or reminder "that Y must ..." is a demand by whoever sent it.
+        (
+            "Egypt sent a message to Israel that it must stop the raids.",
+            ("EGY", "ISR", "REQUEST"),
+            "100",
+        ),
+        # An act a speaker says Y must end is demanded of Y.
+        ("Egypt said Israel must end its raids on Gaza.", ("EGY", "ISR", "REQUEST"), "100"),
+        # "Y must be ready to mediate", as the speaker says, is a demand on Y.
+        (
+            "Egypt said the United States must be ready to mediate with Iran.",
+            ("EGY", "USA", "REQUEST"),
+            "100",
+        ),
+    ],
+)
+def test_events_rallying_opposition_pressure_and_must_be_ready(
+    coder: Coder, text: str, dyad: tuple[str, str, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    assert dyad in _coded_dyads(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # Charges are legal action (115), not an arrest.
+        ("A Chilean court indicted a Peruvian general.", ("CHLJUD", "PERMIL", "ACCUSE"), "115"),
+        # The tokenizer splits "cease-fire"; the lexicon's "ceasefire" still matches.
+        ("Egypt announced a cease-fire with Jordanian rebels.", None, "0871"),
+        ("Egypt announced $3 million in aid to Jordan.", ("EGY", "JOR", "AID"), "071"),
+        ("The US military trains Iraqi pilots.", ("USAMIL", "IRQMIL", "COOPERATE"), "062"),
+        ("Egypt is sending troops to the UN peacekeeping mission in Mali.", None, "074"),
+        # An object the parser hung as the subject of a following clause.
+        ("Jordan says it will not accept Syrian refugees fleeing the war.", None, "122"),
+        # Owning up to one's own act of force claims responsibility for it.
+        (
+            "The Jordanian rebels claimed that they had attacked an Egyptian army base.",
+            ("JORREB", "EGYMIL", "AGREE"),
+            "015",
+        ),
+    ],
+)
+def test_events_charges_hyphens_funds_training_peacekeepers_and_claims(
+    coder: Coder, text: str, dyad: tuple[str, str, str] | None, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if dyad is not None:
+        assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_claiming_anothers_act_is_no_claim_of_responsibility(coder: Coder) -> None:
+    events = coder.code(
+        Article(
+            id="c", date=dt.date(2021, 5, 4), text="Egypt claimed that Israel had attacked Jordan."
+        )
+    ).events
+    assert all(e.cameo != "015" for e in events)
+    assert ("ISR", "JOR", "ASSAULT") in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cameo"),
+    [
+        # A predicate adjective of commitment is intent even when its act codes nothing.
+        ("Egypt said it is committed to reforming its courts.", "EGY", "030"),
+        # "is committed" states the subject's own stance: the subject is the actor.
+        ("Chile is committed to opening up its economy.", "CHL", "030"),
+        ("Jordan is willing to talk with Israel.", "JOR", "036"),
+        # Lifting a curfew is a concession (PLOVER 2.0), coded as CAMEO's 0813.
+        ("Egypt lifted the curfew in Cairo.", "EGY", "0813"),
+        ("UN peacekeepers were shipped out of Peru.", None, "1661"),
+    ],
+)
+def test_events_commitments_curfews_and_peacekeepers_shipped_out(
+    coder: Coder, text: str, actor: str | None, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if actor is not None:
+        assert main.actor is not None and main.actor.code == actor
+    if cameo == "0813":
+        assert main.event_type == "CONCEDE"
+
+
+def test_events_every_conjoined_act_of_a_threat_is_threatened(coder: Coder) -> None:
+    text = "Iran threatened to attack a Jordanian base and kill its commander."
+    events = coder.code(Article(id="k", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.event_type == "THREATEN" for e in events)
+    assert {e.trigger.text for e in events} >= {"threatened", "kill"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cameo"),
+    [
+        # What an uncoded complement is for is what is offered.
+        ("Chile has offered to send troops to help Peru.", "CHL", "033"),
+        ("Peru expelled the UN peacekeepers.", "PER", "1661"),
+        ("Egypt expelled the Jordanian inspectors.", "EGY", "1662"),
+        ("Egypt set free 20 Jordanian prisoners.", "EGY", "0841"),
+        # A court finding someone guilty is legal action against them.
+        ("A Chilean court found a Peruvian official guilty of fraud.", "CHLJUD", "115"),
+        # The subject of "responsible for" or "behind" did the act the noun names.
+        ("Jordanian rebels were responsible for mass killings in Egypt.", "JORREB", "202"),
+        ("Iranian militants were behind the bombing in Baghdad.", "IRNREB", "183"),
+    ],
+)
+def test_events_purposes_expulsions_verdicts_and_culprits(
+    coder: Coder, text: str, actor: str, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    assert main.actor is not None and main.actor.code == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # A modifier says what kind of act a light verb carries out.
+        ("The Egyptian army carried out surgical operations in Sinai.", "073"),
+        # A participle describing a noun reports no act of its own.
+        ("Libya's internationally recognised government announced a ceasefire.", "0871"),
+        # Fighting an epidemic harms no one; the donation is the act.
+        ("China donated medical supplies to Peru to fight the epidemic.", "070"),
+        ("Egyptian police opened fire on Jordanian smugglers.", "190"),
+    ],
+)
+def test_events_light_verb_kinds_descriptive_participles_and_figurative_fights(
+    coder: Coder, text: str, cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    if cameo == "070":
+        assert all(
+            not e.cameo.startswith("19")
+            for e in coder.code(Article(id="f", date=dt.date(2021, 5, 4), text=text)).events
+        )
+
+
+def test_events_travelling_for_talks_is_negotiating(coder: Coder) -> None:
+    dyads = _coded_dyads(coder, "Egypt and Jordan returned to Geneva for talks on water.")
+    assert {("EGY", "JOR", "CONSULT"), ("JOR", "EGY", "CONSULT")} <= dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # What one hopes others will do has not happened: the hope is the event, aimed
+        # at whom the hoped-for act involves.
+        ("Egypt said it hoped for more talks with Jordan.", ("EGY", "JOR", "SUPPORT"), "013"),
+        (
+            "Iran hopes Japan will persuade Peru to lift its sanctions.",
+            ("IRN", "JPN", "SUPPORT"),
+            "013",
+        ),
+        # Hoping to act oneself is intent.
+        ("Egypt hopes to meet Israel.", ("EGY", "ISR", "AGREE"), "036"),
+    ],
+)
+def test_events_a_hoped_for_act_is_an_optimistic_comment(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    assert main.actor is not None and main.actor.code == dyad[0]
+    assert (main.recipient.code if main.recipient else None) == dyad[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # "called X to <act>" is a telephone call; the act is the caller's, aimed at X.
+        ("Egypt called Jordan on Monday to apologize.", ("EGY", "JOR", "SUPPORT"), "055"),
+        # A date after "called" is no "call on".
+        ("Chile called on Monday for talks with Peru.", ("CHL", "PER", "REQUEST"), "026"),
+        ("Egypt called on Jordan to release the prisoners.", ("EGY", "JOR", "REQUEST"), "0253"),
+        # The event noun a light verb carries stands for the agreed complement.
+        (
+            "Egypt agreed to extend its peacekeeping mission in Mali.",
+            ("EGY", None, "AGREE"),
+            "0334",
+        ),
+        ("Chile accepted Peru's invitation to visit Lima.", ("CHL", "PER", "AGREE"), "036"),
+        # "allow UN agencies access": a verbless small clause completes the pattern.
+        ("Egypt allowed UN agencies access to Sinai.", ("EGY", None, "RETREAT"), "0863"),
+    ],
+)
+def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
+    assert main.actor is not None and main.actor.code == dyad[0]
+    if dyad[1] is not None:
+        assert main.recipient is not None and main.recipient.code == dyad[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("Egypt called Jordan to discuss the border.", True),
+        ("Egypt called Jordan on Monday to congratulate its king.", True),
+        # Calling people to act on their own is an appeal, not a telephone call.
+        ("Police called residents to evacuate the town.", False),
+        ("Egypt called on Jordan to discuss the border.", False),
+        ("Egypt called the vote a fraud.", False),
+    ],
+)
+def test_events_phone_call_needs_a_purpose_one_states_on_a_call(
+    nlp: Language, text: str, call: bool
+) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "call")
+    assert _phone_call(verb, load_lexicon([]).call_purposes) is call
+
+
+def test_events_calling_a_meeting_is_no_cancellation(coder: Coder) -> None:
+    article = Article(id="m", date=dt.date(2021, 5, 4), text="Egypt called an emergency meeting.")
+    assert all(e.cameo != "160" for e in coder.code(article).events)
+
+
+def test_events_conceding_defeat_yields_and_recognizing_a_state_supports(coder: Coder) -> None:
+    main = _main(coder, "The Peruvian president conceded defeat to his Chilean rival.")
+    assert main is not None and main.event_type == "CONCEDE"
+    main = _main(coder, "France recognized Kosovo.")
+    assert main is not None and main.cameo == "054"
+
+
+def test_events_what_someone_is_capable_of_is_not_done(coder: Coder) -> None:
+    text = "Iran has trained hackers capable of launching cyber attacks on Israel."
+    events = coder.code(Article(id="c", date=dt.date(2021, 5, 4), text=text)).events
+    assert all(e.modality != "asserted" for e in events if e.event_type == "COERCE")
+
+
+def test_events_a_possible_act_stays_possible_when_reported(coder: Coder) -> None:
+    text = "Chile refused to allow UN planes to land and evacuate its observers, Peru said."
+    events = coder.code(Article(id="p", date=dt.date(2021, 5, 4), text=text)).events
+    main = main_event(events)
+    assert main is not None and main.event_type == "REJECT"
+    assert all(e.modality != "reported" for e in events if e.trigger.text == "evacuate")

@@ -44,6 +44,8 @@ def test_lexicon_nouns_and_instruments_are_indexed() -> None:
         ("urge", "087", "0256"),  # urged to pull back: appeal to de-escalate
         ("refuse", "084", "1243"),  # refused to release: refuse to release
         ("demand", "046", "106"),  # demanded talks: demand negotiation
+        ("urge", "141", "113"),  # urged to protest against Y: rally opposition against Y
+        ("call", "163", "113"),  # called on X to sanction Y: rally opposition against Y
     ],
 )
 def test_lexicon_control_frame_maps_complement_to_subcode(
@@ -51,6 +53,13 @@ def test_lexicon_control_frame_maps_complement_to_subcode(
 ) -> None:
     frames = load_lexicon([]).control_frames(lemma)
     assert expected in {frame.code_for(complement) for frame in frames}
+
+
+def test_lexicon_reads_object_requirements_and_decision_verbs() -> None:
+    lexicon = load_lexicon([])
+    assert any(p.needs_object and p.needs_recipient for p in lexicon.verb_patterns("return"))
+    assert "decide" in lexicon.decision_verbs
+    assert any(frame.family == "10" for frame in lexicon.control_frames("pressure"))
 
 
 def test_lexicon_missing_verb_file_is_a_clear_error() -> None:
@@ -65,3 +74,19 @@ def test_lexicon_bad_code_names_file_and_entry(tmp_path: Path) -> None:
     (tmp_path / "verbs.yaml").write_text('- code: "99x"\n  lemmas: [attack]\n')
     with pytest.raises(LexiconError, match=r"verbs.yaml, entry 1"):
         load_lexicon([], directory=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "obj", "code"),
+    [
+        ("lift", "curfew", "0813"),  # ease curfew
+        ("lift", "emergency", "0814"),  # ease state of emergency or martial law
+        ("indict", None, "115"),  # charges are legal action, not arrest
+    ],
+)
+def test_lexicon_easing_and_charges_use_their_cameo_subcodes(
+    lemma: str, obj: str | None, code: str
+) -> None:
+    patterns = load_lexicon([]).verb_patterns(lemma)
+    assert any(p.code == code and (obj is None or obj in p.objects) for p in patterns)
+    assert not any(p.code in ("0811", "0812") and obj in p.objects for p in patterns)

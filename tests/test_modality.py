@@ -28,6 +28,10 @@ def _token(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def]
         ("Chile could strike the border post.", "strike", "hypothetical"),
         ("Chile might expel the envoy.", "expel", "hypothetical"),
         ("If Chile attacks the post, Peru will respond.", "attacks", "hypothetical"),
+        # "due to" and "about" before a noun give a cause or a topic, not a schedule.
+        ("The prisoner died due to torture.", "torture", "asserted"),
+        ("Peru worried about the attack on its embassy.", "attack", "asserted"),
+        ("Chile is due to visit Peru.", "visit", "future"),
     ],
 )
 def test_modality_of_trigger(nlp: Language, text: str, word: str, expected: str) -> None:
@@ -46,3 +50,12 @@ def test_modality_reported_would_is_future_not_condition(nlp: Language) -> None:
     cues = load_lexicon([]).modality
     token = _token(nlp, "Chile said it would release the prisoners.", "release")
     assert modality_of(token, cues) == "future"
+
+
+def test_modality_a_conjoined_verb_shares_the_first_conjuncts_governor(nlp: Language) -> None:
+    cues = load_lexicon([]).modality
+    text = "Chile refused to let the planes land and evacuate the wounded."
+    assert modality_of(_token(nlp, text, "evacuate"), cues) == "hypothetical"
+    # ... but not that conjunct's own negation.
+    text = "Chile did not attack the post but shelled the town."
+    assert modality_of(_token(nlp, text, "shelled"), cues) == "asserted"

@@ -355,7 +355,7 @@ def test_ontology_plover_matches_conversion_table(onto: Ontology, gold_dir: Path
         contexts = tuple(c.strip() for c in parts[2].split(";") if c.strip())
         assert (entry.plover, entry.mode or "", entry.contexts) == (parts[0], parts[1], contexts)
     amended = {entry.code for entry in onto if entry.basis == "amended"}
-    assert amended == {"08", "0831", "085", "163", "175"}
+    assert amended == {"08", "0813", "0814", "0831", "085", "163", "175"}
 
 
 def test_ontology_normalises_every_gold_plover_name(onto: Ontology, gold_dir: Path) -> None:

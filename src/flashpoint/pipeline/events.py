@@ -77,6 +77,7 @@ class Trigger:
     actors: list[Span] | None = None  # fixed roles (set when folding triggers)
     recipients: list[Span] | None = None
     user: UserVerbMatch | None = None  # set when a user verb dictionary coded the trigger
+    stated: bool = False  # the act a statement names ("issued a statement condemning X")
 
 
 @dataclass(frozen=True)
@@ -264,11 +265,19 @@ class EventCoder:
 
     def _trigger_at(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
+        if token.pos_ in _VERBAL and token.dep_ == "amod":
+            # "the internationally recognised government", "the besieged city": a
+            # participle describing a noun reports no act of its own.
+            return None
         if token.pos_ in _VERBAL:
             instrument = self._instrument(token, lemma)
             if instrument is not None:
                 return instrument
             return self._verb_trigger(token, lemma) or self._order_trigger(token, lemma)
+        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
+            # "is willing to ...", "is committed to ...": a predicate adjective the
+            # lexicon lists as a verb.
+            return self._verb_trigger(token, lemma)
         if token.pos_ in _NOMINAL:
             for key in _noun_keys(token):
                 trigger = self._noun_trigger(token, key)
@@ -283,7 +292,10 @@ class EventCoder:
         return Trigger(token=token, kind="verb", code=user.code.code or "", user=user, extra=parts)
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        figurative = _aims_at(token) & self.lexicon.figurative_targets
         for pattern in self.lexicon.verb_patterns(lemma):
+            if figurative and _is_harm(pattern.code):
+                continue  # "to fight the epidemic", "battling the blaze": no one is harmed
             extra: list[Token] = []
             if pattern.particle is not None:
                 particle = _particle(token, pattern.particle)
@@ -296,6 +308,10 @@ class EventCoder:
                 if complement is None:
                     continue
             elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
+                continue
+            if pattern.needs_object and not any(
+                c.dep_ in ("dobj", "nsubjpass") for c in token.children
+            ):
                 continue
             return Trigger(
                 token=token,
@@ -330,7 +346,7 @@ class EventCoder:
             # "allowed X to hold a rally" parsed as a clause whose subject is X.
             trigger.recipients = self._actors_of_heads(token.doc, _clause_subjects(clause))
         if frame.family == "08" and (
-            _purpose_clause(token)
+            _purpose_clause(token, self.lexicon)
             or not any(
                 _coded(a)
                 for a in self._actors_of_heads(token.doc, _subject_heads(token, self.lexicon))
@@ -405,6 +421,18 @@ class EventCoder:
                     trigger.recipient_slots = _merge_slots(
                         trigger.recipient_slots, folded.recipient_slots
                     )
+                elif (
+                    folded.kind == "noun"
+                    and folded.noun is not None
+                    and folded.noun.modifiers
+                    and trigger.token.lemma_.lower() in self.lexicon.light_verbs
+                ):
+                    # "carried out surgical operations", "launched a cyber attack": the
+                    # modifier says what kind of act the light verb carries.
+                    trigger.code = folded.code
+                    trigger.recipient_slots = _merge_slots(
+                        folded.recipient_slots, trigger.recipient_slots
+                    )
         # Control verbs take the event of their complement ("agreed to meet" -> 036).
         for token_i in sorted(triggers, reverse=True):
             trigger = triggers.get(token_i)
@@ -436,6 +464,101 @@ class EventCoder:
                 trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
         self._fold_protest_purpose(doc, triggers)
         self._fold_demand_clause(doc, triggers)
+        self._fold_statement_content(doc, triggers)
+        self._claimed_acts(doc, triggers)
+        self._hoped_for(doc, triggers)
+        self._called_for_a_purpose(doc, triggers)
+
+    def _called_for_a_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "called Morrison to congratulate him", "called Erdogan to apologize": the
+        purpose of a telephone call is aimed at whoever was called, unless it names its
+        own target."""
+        for trigger in triggers.values():
+            call = trigger.token.head
+            if (
+                trigger.recipients is not None
+                or trigger.token.dep_ not in ("xcomp", "advcl")
+                or not _phone_call(call, self.lexicon.call_purposes)
+                or self._recipients(doc, trigger)
+            ):
+                continue
+            callee = [c for c in call.children if c.dep_ == "dobj"]
+            trigger.recipients = self._actors_of_heads(doc, callee) or None
+
+    def _hoped_for(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "said it hoped for more talks", "hopes Japan will persuade Y to lift ...": an
+        act hoped for from others has not happened; the event is the hope, an optimistic
+        comment (013) by whoever hopes, aimed at whoever is hoped to act."""
+        code = self.lexicon.optimism_code
+        if not code:
+            return
+        for i, trigger in list(triggers.items()):
+            hope, clause = _hoping_verb(trigger.token, self.lexicon.optimism_verbs)
+            if hope is None or clause is None or trigger.user is not None:
+                continue
+            del triggers[i]
+            if hope.i in triggers and triggers[hope.i].code != code:
+                continue
+            actors = self._actors_of_heads(doc, _subject_heads(hope, self.lexicon))
+            hoped = self._actors_of_heads(doc, _clause_subjects(clause))
+            hoped = [h for h in hoped if not any(_same(h, a) for a in actors)]
+            if hope.i not in triggers:
+                triggers[hope.i] = Trigger(
+                    token=hope,
+                    kind="verb",
+                    code=code,
+                    actors=actors,
+                    recipients=hoped or None,
+                )
+
+    def _claimed_acts(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "The rebels claimed they had attacked the base": a doer claiming its own act of
+        force claims responsibility for it (015), aimed where the act was aimed. The act
+        stays an event of its own, reported."""
+        code = self.lexicon.responsibility_code
+        if not code:
+            return
+        for trigger in list(triggers.values()):
+            clause = trigger.token
+            claim = clause.head
+            if (
+                trigger.kind not in ("verb", "noun")
+                or not (int(trigger.code[:2]) >= 17)
+                or clause.dep_ != "ccomp"
+                or claim.i in triggers
+                or claim.lemma_.lower() not in self.lexicon.responsibility_verbs
+            ):
+                continue
+            claimants = self._actors_of_heads(doc, _subject_heads(claim, self.lexicon))
+            doers = self._verb_actors(doc, trigger)
+            pronoun = any(s.pos_ == "PRON" for s in _clause_subjects(clause))
+            if not claimants or not (pronoun or any(_same(a, b) for a in claimants for b in doers)):
+                continue
+            triggers[claim.i] = Trigger(
+                token=claim,
+                kind="verb",
+                code=code,
+                actors=claimants,
+                recipients=self._recipients(doc, trigger) or None,
+            )
+
+    def _fold_statement_content(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+        """ "issued a declaration demanding that X ...", "released a statement condemning
+        Y": the act the statement's participle names is the event, done by whoever issued
+        the statement; the bare statement (010) says no more than that."""
+        code = self.lexicon.statement_code
+        for i, trigger in list(triggers.items()):
+            comp = trigger.complement
+            if trigger.kind != "verb" or trigger.code != code or comp is None:
+                continue
+            for clause in comp.children:
+                inner = triggers.get(clause.i)
+                if clause.dep_ != "acl" or clause.tag_ != "VBG" or inner is None:
+                    continue
+                inner.actors = self._verb_actors(doc, trigger)
+                inner.stated = True
+                del triggers[i]
+                break
 
     def _fold_demand_clause(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "reiterated its demand that Israel ease restrictions": a demand or appeal
@@ -486,9 +609,9 @@ class EventCoder:
 
     def _fold_control(self, doc: Doc, token: Token, triggers: dict[int, Trigger]) -> None:
         frames = self.lexicon.control_frames(token.lemma_.lower())
-        if not frames:
+        if not frames or _phone_call(token, self.lexicon.call_purposes):
             return
-        complement = _event_complement(token, triggers)
+        complement = _event_complement(token, triggers, self.lexicon.light_verbs)
         if complement is None:
             return
         inner = triggers[complement.i]
@@ -499,12 +622,20 @@ class EventCoder:
             # "plans to impose martial law", "is prepared to strike": intent to do harm
             # is a threat (CAMEO 13).
             frame = self.lexicon.family_frame("13") or frame
+        code = frame.code_for(inner.code)
         recipients = None
-        if frame.family in ("02", "10") or token.lemma_.lower() in self.lexicon.object_control:
+        if code[:2] != frame.family:
+            # "called on Arabs to rally against Y": rallying opposition against Y (113)
+            # is aimed where the act appealed for is aimed.
+            recipients = self._recipients(doc, inner) or None
+        elif frame.family in ("02", "10") or token.lemma_.lower() in self.lexicon.object_control:
             target = _object_of_control(token)
             if target is not None:
                 recipients = self._actors_of_heads(doc, _with_conjuncts(target))
         actors = self._actors_of_heads(doc, _subject_heads(token, self.lexicon))
+        if not actors and inner.kind == "noun":
+            # "allies agreed to extend their mission": the noun's owner is who agreed.
+            actors = self._noun_agents(doc, inner)
         if recipients is None:
             own = [r for r in self._recipients(doc, inner) if not any(_same(r, a) for a in actors)]
             if not own and actors and inner.kind == "verb":
@@ -517,12 +648,30 @@ class EventCoder:
         triggers[token.i] = Trigger(
             token=token,
             kind="control",
-            code=frame.code_for(inner.code),
+            code=code,
             actors=actors,
             recipients=recipients,
             reciprocal=inner.reciprocal,
             extra=[],
         )
+        # "threatened to attack the base and kill its commander": each conjoined act is
+        # threatened (or promised, or demanded) too.
+        for conj in complement.children:
+            other = triggers.get(conj.i)
+            if conj.dep_ != "conj" or other is None or other.user is not None:
+                continue
+            conj_frame = frame
+            if frame.family == "03" and _is_conflict(other.code):
+                conj_frame = self.lexicon.family_frame("13") or frame
+            own = [r for r in self._recipients(doc, other) if not any(_same(r, a) for a in actors)]
+            triggers[conj.i] = Trigger(
+                token=conj,
+                kind="control",
+                code=conj_frame.code_for(other.code),
+                actors=actors,
+                recipients=own or recipients,
+                reciprocal=other.reciprocal,
+            )
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -545,7 +694,17 @@ class EventCoder:
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
         if trigger.needs_recipient and not recipients:
-            return
+            # "returned the manuscripts to Peru": the place a thing is handed back to
+            # names its recipient. (Arriving somewhere is no visit unless a host is
+            # named: troops arrive too.)
+            place = None
+            if trigger.verb is not None and trigger.verb.needs_object:
+                place = place_recipient(doc, trigger.token, frozenset(trigger.recipient_slots))
+            if place is None:
+                return
+            recipients = [place]
+        if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
+            recipients = self._died_of(doc, trigger.token)
         if (
             actors
             and not recipients
@@ -573,7 +732,9 @@ class EventCoder:
             pairs = [(a, r) for a, r in pairs if a is not None or r is not None]
         modality = modality_of(trigger.token, self.lexicon.modality)
         code = trigger.code
-        if trigger.kind == "verb" and trigger.actors is None:
+        if (trigger.kind in ("verb", "noun") and trigger.actors is None) or (
+            trigger.kind == "control"
+        ):
             demand = self._as_demand(doc, trigger, code)
             if demand is not None:
                 code, modality, actors, recipients = demand
@@ -614,7 +775,8 @@ class EventCoder:
             # ("will send aid" -> 033) or a threat ("will strike" -> 138).
             code, modality = self._as_intent(code)
         start, end = _trigger_bounds(trigger)
-        base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if _is_background(trigger.token) else 0.0)
+        background = not trigger.stated and _is_background(trigger.token)
+        base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if background else 0.0)
         for actor, recipient in pairs:
             yield EventMatch(
                 trigger_start=start,
@@ -720,10 +882,25 @@ class EventCoder:
         """'X said Y must withdraw': an act someone says another must do is a demand by
         the speaker on that other (CAMEO 10), coded from the complement's category."""
         verb = trigger.token
+        if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+            verb = verb.head  # "must be ready to mediate"
+        elif trigger.kind == "noun":
+            if verb.dep_ != "dobj" or verb.head.pos_ not in _VERBAL:
+                return None
+            verb = verb.head  # "Y must end its attacks": stopping them is demanded
         if not _has_aux(verb, _MUST):
             return None
         speech = verb.head
-        if verb.dep_ != "ccomp" or speech.lemma_.lower() not in self.lexicon.speech_verbs:
+        if (
+            verb.dep_ in ("acl", "ccomp")
+            and speech.pos_ == "NOUN"
+            and speech.dep_ == "dobj"
+            and speech.head.pos_ in _VERBAL
+        ):
+            # "issued a reminder to Iraq that it must cooperate": the one who issued it
+            # says so.
+            speech = speech.head
+        elif verb.dep_ != "ccomp" or speech.lemma_.lower() not in self.lexicon.speech_verbs:
             return None
         frame = self.lexicon.family_frame("10")
         if frame is None:
@@ -731,9 +908,27 @@ class EventCoder:
         speakers = self._actors_of_heads(doc, _subject_heads(speech, self.lexicon))
         if not speakers:
             return None
-        addressees = self._verb_actors(doc, trigger)
-        code = code if code[:2] == "10" else frame.code_for(code)
+        if trigger.kind == "noun":
+            addressees = self._actors_of_heads(doc, _subject_heads(verb, self.lexicon))
+            code = frame.code_for("")
+        else:
+            addressees = self._verb_actors(doc, trigger)
+            code = code if code[:2] == "10" else frame.code_for(code)
         return code, modality_of(speech, self.lexicon.modality), speakers, addressees
+
+    def _died_of(self, doc: Doc, noun: Token) -> list[Span]:
+        """ "a prisoner died of torture", "died as a result of the beatings", "dies in
+        prison after torture": whoever died suffered the harm the noun names."""
+        node = noun
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "pcomp", "amod", "advmod") or node.head == node:
+                return []
+            node = node.head
+            if node.pos_ in _VERBAL:
+                break
+        if node.pos_ not in _VERBAL or node.lemma_.lower() not in _DYING:
+            return []
+        return self._actors_of_heads(doc, _subject_heads(node, self.lexicon))
 
     def _verb_actors(self, doc: Doc, trigger: Trigger) -> list[Span]:
         verb = trigger.token
@@ -749,9 +944,6 @@ class EventCoder:
                 if pobj.dep_ == "pobj"
             ]
             return self._actors_of_heads(doc, [t for a in agents for t in _with_conjuncts(a)])
-        if _is_stative(verb):
-            heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            return self._actors_of_heads(doc, [t for h in heads for t in _with_conjuncts(h)])
         return self._actors_of_heads(doc, _subject_heads(verb, self.lexicon))
 
     def _recipients(self, doc: Doc, trigger: Trigger) -> list[Span]:
@@ -823,7 +1015,7 @@ class EventCoder:
                 if c.pos_ == "VERB"
                 and (
                     (c.dep_ == "xcomp" and trigger.complement is None)
-                    or (force and _purpose_clause(c))
+                    or (force and _purpose_clause(c, self.lexicon))
                 )
             ]
             for verb in complements:
@@ -891,7 +1083,24 @@ class EventCoder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agents.extend(self._actors_of_heads(doc, _with_conjuncts(pobj)))
+        if not agents:
+            agents = self._culprits(doc, noun)
         return _unique(agents)
+
+    def _culprits(self, doc: Doc, noun: Token) -> list[Span]:
+        """ "X was responsible for the killings", "X is guilty of the attack", "X was
+        behind the bombing": the subject of the predicate did the act."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        host = prep.head
+        if prep.lower_ in ("for", "of") and host.lemma_.lower() in _CULPABLE:
+            if host.dep_ not in ("acomp", "oprd"):
+                return []
+            host = host.head
+        elif not (prep.lower_ == "behind" and host.lemma_.lower() == "be"):
+            return []
+        return self._actors_of_heads(doc, _subject_heads(host, self.lexicon))
 
     def _actors_of_heads(self, doc: Doc, heads: Iterable[Token]) -> list[Span]:
         found: list[Span] = []
@@ -1051,18 +1260,59 @@ def _confidence(base: float, actor: Span | None, recipient: Span | None) -> floa
 def _noun_keys(token: Token) -> Iterator[str]:
     """Lemma, then the lower-cased form and a naive singular (the tagger may call a
     capitalised plural such as "Rockets" a proper noun and leave it unlemmatised)."""
+    keys = [token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")]
+    # "cease-fire", "air-strike": the tokenizer splits what the lexicon writes as one word.
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head == token:
+        prefix = doc[token.i - 2].lower_
+        keys += [prefix + keys[0], f"{prefix}-{keys[0]}"]
     seen = set()
-    for key in (token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")):
+    for key in keys:
         if key and key not in seen:
             seen.add(key)
             yield key
 
 
+def _aims_at(verb: Token) -> set[str]:
+    """The lemmas of what a verb is aimed at: its object, or the object of "against"."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "against"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return {key for head in heads for key in _noun_keys(head)}
+
+
 def _particle(verb: Token, particle: str) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "advmod", "compound:prt") and child.lower_ == particle:
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children
+            ):
+                continue  # "called Morrison on Wednesday" is no "call on"
             return child
     return None
+
+
+def _phone_call(verb: Token, purposes: frozenset[str]) -> bool:
+    """ "called Morrison to congratulate him": "call" with a direct object, no "on" or
+    "for", and a "to" clause saying what one says on a call is a telephone call; the
+    clause is the caller's own purpose ("called residents to evacuate" still appeals)."""
+    return (
+        verb.lemma_.lower() == "call"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(
+            c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in purposes
+            for c in verb.children
+        )
+        and _particle(verb, "on") is None
+        and _particle(verb, "upon") is None
+        and _prep_child(verb, "for") is None
+        and not any(c.dep_ in ("prt", "oprd") for c in verb.children)
+    )
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
@@ -1106,6 +1356,20 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
+        # "found the official guilty", "allow UN agencies access": a verbless small
+        # clause's predicate.
+        candidates.extend(
+            c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")
+        )
+        # "will not accept refugees fleeing the war": an object misread as the subject of
+        # a clause that follows the verb.
+        candidates.extend(
+            s
+            for c in verb.children
+            if c.dep_ == "ccomp" and not _has_aux(c, _TO)
+            for s in c.children
+            if s.dep_ == "nsubj" and verb.i < s.i < c.i
+        )
         # "fired two artillery shells": the object may be a number or quantity head.
         for c in list(candidates):
             candidates.extend(g for g in c.children if g.dep_ in ("compound", "nmod"))
@@ -1122,8 +1386,14 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
 def _slot_heads(host: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         # The pattern's own object counts: "rejected an Indian proposal" is aimed at
-        # whoever the proposal names or belongs to.
-        return [c for c in host.children if c.dep_ == "dobj"]
+        # whoever the proposal names or belongs to. In a small clause ("found the
+        # official guilty") the object is the adjective's subject.
+        small_clause = host.pos_ in ("ADJ", "NOUN") and host.dep_ == "ccomp"
+        return [
+            c
+            for c in host.children
+            if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
+        ]
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -1156,6 +1426,9 @@ def _antecedent(token: Token) -> Token:
 def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]:
     """The head words of a verb's subject, inherited through xcomp/conj/relative clauses."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "expl"]
+    if not subjects and not _is_passive(verb):
+        # "X is committed to reform": a stative participle's subject is its own.
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not subjects:
         # "X however have opposed": the parser may hang the subject on the auxiliary.
         subjects = [
@@ -1178,7 +1451,20 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         return _with_conjuncts(misread)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return _with_conjuncts(head)
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head != head:
+        # "are guilty of violating", "apologized for killing": the gerund's doer is the
+        # subject of what the preposition hangs on, or its object where it has one
+        # ("accused Y of attacking", "Y was arrested for spying").
+        host = head.head
+        objects = [c for c in host.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects:
+            return _with_conjuncts(_antecedent(objects[0]))
+        return _subject_heads(host, lexicon, depth + 1)
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in lexicon.object_control
+        and not _phone_call(head, lexicon.call_purposes)
+    ):
         target = _object_of_control(head)
         if target is not None:
             return _with_conjuncts(target)
@@ -1206,8 +1492,11 @@ def _object_of_control(verb: Token) -> Token | None:
     return None
 
 
-def _purpose_clause(verb: Token) -> bool:
-    """ "... to allow elections": an infinitive clause hanging on another verb."""
+def _purpose_clause(verb: Token, lexicon: Lexicon) -> bool:
+    """ "... to allow elections": an infinitive clause hanging on another verb, unless
+    that verb decides on it ("decided to allow")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.decision_verbs:
+        return False
     return verb.dep_ in ("advcl", "xcomp") and _has_aux(verb, _TO)
 
 
@@ -1224,12 +1513,18 @@ def _clause_subjects(clause: Token) -> list[Token]:
     return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+#: Participles that state the subject's own stance, not something done to it: "X is
+#: committed to reform", "X is opposed to the plan" (unless an agent says otherwise).
+_STATIVE_PARTICIPLES = frozenset({"committed", "determined", "opposed", "dedicated", "poised"})
+
+
 def _is_stative(verb: Token) -> bool:
-    """ "forces were engaged in fighting": a passive form whose subject does the act."""
-    return (
-        verb.lemma_.lower() in _STATIVE_IN
-        and _prep_child(verb, "in") is not None
-        and not any(c.dep_ == "agent" for c in verb.children)
+    """ "forces were engaged in fighting", "X is opposed to the plan": a passive form whose
+    subject does the act or holds the stance."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return verb.lower_ in _STATIVE_PARTICIPLES or (
+        verb.lemma_.lower() in _STATIVE_IN and _prep_child(verb, "in") is not None
     )
 
 
@@ -1263,9 +1558,13 @@ def _misread_subject(verb: Token) -> Token | None:
     return None
 
 
-def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
+def _event_complement(
+    verb: Token, triggers: dict[int, Trigger], light_verbs: frozenset[str] = frozenset()
+) -> Token | None:
     """The coded event a control verb governs: its xcomp (or an xcomp's light verb)."""
     for child in verb.children:
+        if _infinitive_advcl(child) and child.i in triggers and child.i != verb.i:
+            return child
         if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and child.i != verb.i:
             # "said it would attack" is reported speech, not a control frame; an xcomp is.
             if child.dep_ == "ccomp" and any(c.dep_ in _SUBJECTS for c in child.children):
@@ -1275,14 +1574,83 @@ def _event_complement(verb: Token, triggers: dict[int, Trigger]) -> Token | None
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.i in triggers:
                     return pobj
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.i in triggers:
+            continue
+        # "agreed to extend their peacekeeping mission": the event noun a light verb
+        # carries stands for the complement.
+        for obj in child.children:
+            carried = triggers.get(obj.i)
+            if (
+                obj.dep_ == "dobj"
+                and carried is not None
+                and carried.kind == "noun"
+                and child.lemma_.lower() in light_verbs
+            ):
+                return obj
+        purpose = _coded_purpose(child, triggers)
+        if purpose is not None:
+            return purpose
     return None
+
+
+def _hoping_verb(token: Token, lemmas: frozenset[str]) -> tuple[Token | None, Token | None]:
+    """The verb of hope governing ``token`` through a "that" clause with its own subject
+    or a "for" phrase, and the clause (or "for" phrase head) it governs it through."""
+    node = token
+    for _ in range(5):
+        head = node.head
+        if head == node:
+            break
+        if head.lemma_.lower() in lemmas and head.pos_ in _VERBAL:
+            if node.dep_ == "ccomp" and _clause_subjects(node):
+                return head, node
+            if node.dep_ == "prep" and node.lower_ == "for":
+                return head, node
+            return None, None
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "prep", "dobj"):
+            break
+        node = head
+    return None, None
+
+
+def _coded_purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """ "offered to send troops to help X": when the complement itself codes nothing,
+    the coded act it is done for says what is offered."""
+    if clause.i in triggers:
+        return None
+    for child in clause.children:
+        if child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO) and child.i in triggers:
+            return child
+    return None
+
+
+def _infinitive_advcl(clause: Token) -> bool:
+    """ "have sworn to fight": a bare "to" clause the parser hung as an adverbial on a
+    verb with no object; it is that verb's complement, not a purpose ("called a meeting
+    to discuss" has an object; "until they gain" has a marker)."""
+    return (
+        clause.dep_ == "advcl"
+        and _has_aux(clause, _TO)
+        and not any(c.dep_ in ("mark", *_SUBJECTS) for c in clause.children)
+        and not any(c.dep_ in ("dobj", "dative") for c in clause.head.children)
+    )
 
 
 def _control_candidates(
     doc: Doc, triggers: dict[int, Trigger], lexicon: Lexicon
 ) -> Iterator[Token]:
     """Control words that are not triggers themselves ("plans to", "is ready to")."""
-    heads = {triggers[i].token.head for i in triggers if triggers[i].token.dep_ == "xcomp"}
+    heads = {
+        triggers[i].token.head
+        for i in triggers
+        if triggers[i].token.dep_ == "xcomp" or _infinitive_advcl(triggers[i].token)
+    }
+    heads |= {
+        token.head.head
+        for token in (t.token for t in triggers.values())
+        if token.head.dep_ == "xcomp" and _coded_purpose(token.head, triggers) == token
+    }
     for head in sorted(heads, key=lambda t: -t.i):
         if head.i not in triggers and lexicon.control_frames(head.lemma_.lower()):
             yield head
@@ -1295,6 +1663,11 @@ def _pick_frame(frames: tuple[ControlFrame, ...], inner_code: str) -> ControlFra
         if (frame.family == "13") == conflict:
             return frame
     return frames[0]
+
+
+def _is_harm(code: str) -> bool:
+    """Physical harm done to people: assault, fighting, mass violence (CAMEO 18-20)."""
+    return code[:2] in ("18", "19", "20")
 
 
 def _is_conflict(code: str) -> bool:
@@ -1406,6 +1779,8 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
 
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
+_DYING = frozenset({"die", "succumb", "perish"})
+_CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Participles that with "be ... in" describe what their subject is doing.
 _STATIVE_IN = frozenset({"engage", "involve"})

@@ -35,6 +35,15 @@ def governors(trigger: Token) -> Iterator[Token]:
     """
     token = trigger
     yield token
+    if (
+        token.dep_ == "conj"
+        and token.pos_ in ("VERB", "AUX")
+        and token.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
+        # "refused to let them land and evacuate": a conjoined verb shares what governs
+        # the first conjunct, though not that conjunct's own auxiliaries or negation.
+        token = token.head
     for _ in range(_MAX_HOPS):
         if token.dep_ not in _UPWARD or token.head == token:
             return
@@ -95,6 +104,7 @@ def is_hypothetical(trigger: Token, cues: ModalityCues) -> bool:
 
 def is_future(trigger: Token, cues: ModalityCues) -> bool:
     """'will impose', 'plans to', 'is going to', 'is about to', 'is set to'."""
+    through_object = False
     for i, token in enumerate(governors(trigger)):
         for child in token.children:
             if child.dep_ == "aux" and (
@@ -103,10 +113,14 @@ def is_future(trigger: Token, cues: ModalityCues) -> bool:
                 or _reported_would(token, child, cues)
             ):
                 return True
-        if i > 0 and token.lemma_.lower() in cues.future_governors:
+        # "died due to torture", "worried about the attack": a noun that is the object
+        # of "due to" or "about" is a cause or a topic, not an act scheduled ahead.
+        governs = not (through_object and token.pos_ not in ("VERB", "AUX"))
+        if i > 0 and governs and token.lemma_.lower() in cues.future_governors:
             return True
-        if i > 0 and token.lower_ in cues.future_governors:
+        if i > 0 and governs and token.lower_ in cues.future_governors:
             return True
+        through_object = through_object or token.dep_ == "pobj"
     return False
 
 

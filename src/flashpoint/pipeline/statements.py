@@ -161,6 +161,8 @@ def _reported(event: Event, quotes: list[Quote], claims: list[Claim]) -> Event:
             and (statement.cue_start <= at < (statement.cue_end or 0))
         )
         if statement.start <= at < statement.end and not cue:
-            modality = event.modality if event.modality == "negated" else "reported"
+            # A denied or merely possible act stays so when someone reports it.
+            keep = event.modality in ("negated", "hypothetical")
+            modality = event.modality if keep else "reported"
             return event.model_copy(update={"reported_by": statement.id, "modality": modality})
     return event

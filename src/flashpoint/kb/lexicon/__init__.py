@@ -60,6 +60,7 @@ class VerbPattern:
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
     reciprocal: bool = False
     needs_recipient: bool = False
+    needs_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -143,6 +144,18 @@ class Lexicon:
     relational_nouns: frozenset[str]
     object_control: frozenset[str]
     modality: ModalityCues
+    #: Verbs whose "to" complement is the act itself, not a purpose ("decided to allow").
+    decision_verbs: frozenset[str] = frozenset()
+    #: What one calls someone to do on a telephone call ("called X to congratulate him").
+    call_purposes: frozenset[str] = frozenset()
+    #: Objects that make a verb of force figurative ("fight the epidemic").
+    figurative_targets: frozenset[str] = frozenset()
+    #: Verbs of hope and the optimistic comment (013) a hoped-for act becomes.
+    optimism_verbs: frozenset[str] = frozenset()
+    optimism_code: str | None = None
+    #: Verbs that claim one's own act ("claimed they had attacked"), and the code (015).
+    responsibility_verbs: frozenset[str] = frozenset()
+    responsibility_code: str | None = None
     sources: tuple[str, ...] = field(default=())
     #: The code of a sentence that only reports speech (CAMEO 010), if such are coded.
     statement_code: str | None = None
@@ -227,6 +240,7 @@ def _verb_patterns(data: Any, source: str) -> list[VerbPattern]:
                     recipient=_words(entry.get("recipient"), where) or DEFAULT_RECIPIENT,
                     reciprocal=bool(entry.get("reciprocal", False)),
                     needs_recipient=bool(entry.get("needs_recipient", False)),
+                    needs_object=bool(entry.get("needs_object", False)),
                 )
             )
     return patterns
@@ -290,6 +304,19 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "speech_verbs": frozenset(_words(data.get("speech_verbs"), source)),
         "relational_nouns": frozenset(_words(data.get("relational_nouns"), source)),
         "object_control": frozenset(_words(data.get("object_control"), source)),
+        "decision_verbs": frozenset(_words(data.get("decision_verbs"), source)),
+        "figurative_targets": frozenset(_words(data.get("figurative_targets"), source)),
+        "call_purposes": frozenset(_words(data.get("call_purposes"), source)),
+        "optimism_verbs": frozenset(_words((data.get("optimism") or {}).get("lemmas"), source)),
+        "optimism_code": _code(data["optimism"], f"{source}, optimism")
+        if data.get("optimism")
+        else None,
+        "responsibility_verbs": frozenset(
+            _words((data.get("responsibility") or {}).get("lemmas"), source)
+        ),
+        "responsibility_code": _code(data["responsibility"], f"{source}, responsibility")
+        if data.get("responsibility")
+        else None,
         "statement_code": _code(data["statement"], f"{source}, statement")
         if data.get("statement")
         else None,
@@ -368,7 +395,15 @@ def _with_user_verbs(base: Lexicon, verb_files: Iterable[str | Path], replace: b
     if replace:
         # Only the user's verbs code events; the parse helpers (light and speech verbs,
         # relational nouns, modality cues) stay, as they say how to read roles.
-        changes.update(verbs={}, nouns={}, instruments={}, control={}, statement_code=None)
+        changes.update(
+            verbs={},
+            nouns={},
+            instruments={},
+            control={},
+            statement_code=None,
+            responsibility_code=None,
+            optimism_code=None,
+        )
     return dataclasses.replace(base, **changes)
 
 
