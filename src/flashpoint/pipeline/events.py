@@ -1018,12 +1018,9 @@ class EventCoder:
                     or (force and _purpose_clause(c, self.lexicon))
                 )
             ]
-            for verb in complements:
-                for slot in _COMPLEMENT_SLOTS:
-                    heads = [t for h in _slot_heads(verb, slot) for t in _with_conjuncts(h)]
-                    actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
-                    if actors:
-                        return actors
+            actors = self._coded_in_slots(doc, complements, _COMPLEMENT_SLOTS)
+            if actors:
+                return actors
         # "threatened action against X", "mobilized reservists for a war against X",
         # "would boycott contact with X": the target hangs on what the act does.
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -1035,18 +1032,27 @@ class EventCoder:
             for g in p.children
             if g.dep_ == "pobj"
         ]
-        for obj in objects:
-            for slot in _OBJECT_SLOTS:
-                heads = [t for h in _slot_heads(obj, slot) for t in _with_conjuncts(h)]
-                actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
-                if actors:
-                    return actors
+        actors = self._coded_in_slots(doc, objects, _OBJECT_SLOTS)
+        if actors:
+            return actors
         # "rejected an Indian proposal", "shelled Iraqi towns": what the act is done to
         # names no actor, but the country it belongs to is the act's target (CAMEO).
         for heads in slot_heads:
             found = _unique(ref for h in heads if (ref := _country_ref(doc, h)) is not None)
             if found:
                 return found
+        return []
+
+    def _coded_in_slots(
+        self, doc: Doc, hosts: Iterable[Token], slots: Sequence[str]
+    ) -> list[Span]:
+        """The coded actors in the first slot, host by host, that holds any."""
+        for host in hosts:
+            for slot in slots:
+                heads = [t for h in _slot_heads(host, slot) for t in _with_conjuncts(h)]
+                actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
+                if actors:
+                    return actors
         return []
 
     def _clause_addressees(self, doc: Doc, verb: Token, clause: str) -> list[Span]:
