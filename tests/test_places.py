@@ -155,3 +155,34 @@ def test_places_untagged_name_after_a_locative_preposition_is_a_place(nlp: Any) 
     assert [p.text for p in places] == ["Wadi Qatra"]
     assert places[0].country is None and places[0].feature == "unknown"
     assert _places(nlp, "The minister spoke in January.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A bomb went off near a school in the town of Kefr Duwayl on Monday.", "Kefr Duwayl"),
+        ("Soldiers shelled the settlement of Umm Hartain overnight.", "Umm Hartain"),
+        ("Police patrolled the Kasembe Mwila district after the riot.", "Kasembe Mwila"),
+    ],
+)
+def test_places_name_a_place_noun_introduces_is_kept_from_the_actors(
+    nlp: Any, text: str, name: str
+) -> None:
+    assert name in [p.text for p in _places(nlp, text)]
+
+
+def test_places_unknown_name_tagged_as_a_firm_after_a_verb_locative_is_a_place(
+    nlp: Any,
+) -> None:
+    places = _places(nlp, "Six people were killed in Oued Zenati when militants opened fire.")
+    assert [p.text for p in places] == ["Oued Zenati"]
+    # an institution's name is not a place, whatever the preposition
+    places = _places(nlp, "He died later at Greenfield University Hospital.")
+    assert not any("University" in p.text for p in places)
+
+
+def test_places_country_inside_an_organisations_name_is_no_place(nlp: Any) -> None:
+    places = _places(nlp, "The Islamic State of Iraq and the Levant claimed the bombing.")
+    assert not any(p.text == "Iraq" for p in places)
+    places = _places(nlp, "The army fought the Taliban in Helmand and Hamas in Gaza.")
+    assert "Hamas" not in [p.text for p in places]

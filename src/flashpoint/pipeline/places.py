@@ -109,14 +109,74 @@ PLACE_NOUNS = frozenset(
         "outskirts",
         "airport",
         "lga",
+        "settlement",
+        "hamlet",
+        "island",
+        "islet",
+        "peninsula",
+        "commune",
+        "locality",
+        "oasis",
+        "enclave",
+        "suburbs",
+        "vicinity",
     }
 )
+#: Place nouns after which a name the model tagged as a person or an organisation is still
+#: a place ("the Kasama district"); not those a group also has ("the Smith camp").
+_NAMING_PLACE_NOUNS = PLACE_NOUNS - {"camp", "base", "airbase", "border", "crossing"}
 #: Prepositions after which an untagged proper noun is taken for a place ("in Maru").
 _PLACE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
 #: Entity types that say a proper noun is no place.
 _NOT_PLACES = frozenset(
     {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "MONEY"}
 )
+
+#: Words that make a name an institution's or an occasion's, not a place's
+#: ("Vanderbilt University Medical Center", "the Asian Games").
+INSTITUTION_WORDS = frozenset(
+    {
+        "university",
+        "college",
+        "school",
+        "academy",
+        "institute",
+        "hospital",
+        "center",
+        "centre",
+        "clinic",
+        "embassy",
+        "consulate",
+        "ministry",
+        "council",
+        "committee",
+        "commission",
+        "conference",
+        "summit",
+        "forum",
+        "championship",
+        "championships",
+        "games",
+        "cup",
+        "open",
+        "party",
+        "front",
+        "company",
+        "corporation",
+        "bank",
+        "court",
+        "association",
+        "union",
+        "agency",
+        "group",
+        "network",
+        "television",
+        "radio",
+        "news",
+    }
+)
+#: Entity types the small model gives place names it does not know.
+_MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG"})
 
 #: An untagged proper noun is taken for a city of this name only when the city is this big.
 KNOWN_CITY_POPULATION = 100_000
@@ -159,7 +219,8 @@ class PlaceTagger:
         spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
         spans += [Span(doc, s, e, label="LOC") for _, s, e in self.landmarks(doc)]
         spans += [Span(doc, s, e, label="CAPITAL") for _, s, e in self.capitals(doc)]
-        ents = {(e.start, e.end) for e in doc.ents}
+        # "the Kasama" tagged as a whole is the name "Kasama".
+        ents = {(e.start + (e[0].lower_ == "the" and len(e) > 1), e.end) for e in doc.ents}
         for _, start, end in self.named(doc, as_spans=False):
             # "the village of X" names a place whatever the model took X for.
             name = _name_part(doc[start:end], after_place_noun=doc[start].lower_ in PLACE_NOUNS)
@@ -197,6 +258,8 @@ class PlaceTagger:
             ):
                 continue
             key = place_key(span.text)
+            if _coded_organisation(span) and key not in self.kb.countries:
+                continue  # "Hamas", "Hezbollah": a group the actors stage knows
             city = self.kb.best_city(key)
             if (
                 key in self.kb.landmarks
@@ -213,8 +276,13 @@ class PlaceTagger:
         spans = [
             s
             for s in self.candidates(doc)
-            if not is_metonym(s)
-            and not (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
+            if named_by_place_noun(s)
+            or _untagged_locative(s)
+            or not (
+                is_metonym(s)
+                or (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
+                or _in_organisation_name(s)
+            )
         ]
         countries, admins = self.context(doc, spans)
         found: Found = []
@@ -323,6 +391,24 @@ def is_metonym(span: Span) -> bool:
     return actor_root.dep_ == "pobj" and actor_root.head.lower_ == "by"
 
 
+def named_by_place_noun(span: Span) -> bool:
+    """ "the town of Gharz", "the Kasama district": a noun says the name is a place's,
+    whatever the tagger or the actors stage took it for. A name the actors stage knows
+    (a coded group: "the Hamas camp") is not."""
+    root = span.root
+    if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
+        noun = root.head.head
+    elif root.dep_ == "compound" and root.head.i == span.end:
+        noun = root.head
+    else:
+        return False
+    if noun.lower_ not in _NAMING_PLACE_NOUNS:
+        return False
+    actor = span_covering(span.doc._.fp_actors, root)
+    record = actor._.fp_actor if actor is not None else None
+    return record is None or record.code is None
+
+
 def _untagged_locative(span: Span) -> bool:
     """ "killed in Maru", "clashes near Huddur": a proper noun the model left untagged,
     standing alone after a locative preposition, is a place the gazetteer lacks. A name
@@ -330,7 +416,15 @@ def _untagged_locative(span: Span) -> bool:
     root = span.root
     if root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
         return False
-    if any(t.ent_type_ in _NOT_PLACES for t in span):
+    tags = {t.ent_type_ for t in span} & _NOT_PLACES
+    # The small model takes many a village for a person or a firm ("killed in Oued
+    # Tlelat"); after a preposition on the verb itself that is rarely one, unless the
+    # actors stage knows the name.
+    if tags and not (
+        tags <= _MISTAKEN_FOR_PLACES
+        and root.head.head.pos_ == "VERB"
+        and not any(t.lower_ in INSTITUTION_WORDS for t in span)
+    ):
         return False
     if all(t.lower_ in PLACE_NOUNS or "." in t.text for t in span):
         return False  # "the Governorate", "at 8 P.M."
@@ -339,7 +433,17 @@ def _untagged_locative(span: Span) -> bool:
         return False
     if any(t.dep_ in ("poss", "case") or t.tag_ == "POS" for t in root.children):
         return False
-    return span_covering(span.doc._.fp_actors, root) is None
+    actor = span_covering(span.doc._.fp_actors, root)
+    if actor is None:
+        return True
+    record = actor._.fp_actor
+    return (
+        bool(tags)
+        and record is not None
+        and record.code is None
+        and record.kind in ("person", "organisation")
+        and (actor.start, actor.end) == (span.start, span.end)
+    )
 
 
 def _is_agentive(span: Span) -> bool:
@@ -360,10 +464,15 @@ def _name_part(span: Span, after_place_noun: bool = False) -> Span | None:
     if not words:
         return None
     start, end = words[0].i, words[-1].i + 1
+    name = Span(span.doc, start, end, label="LOC")
     refused = {"DATE"} if after_place_noun else {"PERSON", "ORG", "NORP", "DATE"}
-    if any(t.ent_type_ in refused for t in span.doc[start:end]):
-        return None
-    return Span(span.doc, start, end, label="LOC")
+    if any(t.ent_type_ in refused for t in name):
+        # "the Kasama district": the noun after the name outweighs the tagger.
+        if after_place_noun or not named_by_place_noun(name) or any(
+            t.ent_type_ in ("NORP", "DATE") for t in name
+        ):
+            return None
+    return name
 
 
 def _person_words(doc: Doc) -> set[str]:
@@ -396,6 +505,42 @@ def _is_person(span: Span, people: set[str]) -> bool:
         if record.kind in {"organisation", "group"} and len(words) > len(span):
             return True
     return len(span) == 1 and span[0].lower_ in people
+
+
+def _coded_organisation(span: Span) -> bool:
+    actor = span_covering(span.doc._.fp_actors, span.root)
+    record = actor._.fp_actor if actor is not None else None
+    return (
+        record is not None
+        and record.kind in ("organisation", "group")
+        and record.code is not None
+        and actor is not None
+        and actor.start <= span.start
+        and span.end <= actor.end
+    )
+
+
+def _in_organisation_name(span: Span) -> bool:
+    """ "the Islamic State of Iraq", "the Communist Party of China": a country named inside
+    an organisation's name (the actors stage coded the whole name) is part of the name."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    if head.pos_ != "PROPN" or not head.is_title:
+        return False
+    actor = span_covering(span.doc._.fp_actors, root)
+    record = actor._.fp_actor if actor is not None else None
+    return (
+        actor is not None
+        and record is not None
+        and record.kind in ("organisation", "group")
+        and record.code is not None
+        and actor.start <= head.i < actor.end
+        and len(actor) > len(span)
+    )
 
 
 def _trim(span: Span) -> Span | None:
