@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from flashpoint.pipeline.anchor import EventAnchor
 from flashpoint.records import Article, CharSpan, Event, SentenceRef
 
@@ -133,3 +135,28 @@ def test_anchor_place_completing_a_locative_phrase_is_the_place(nlp: Any) -> Non
     text = "Two guards were wounded, as gunmen opened fire near the town of Jenin overnight."
     (event,) = _anchor(nlp, text, "wounded")
     assert event.place is not None and event.place.name == "Jenin"
+
+
+def test_anchor_verbs_joined_by_and_share_their_place(nlp: Any) -> None:
+    text = "In Hebron, a teenager was shot and killed in a clash near the town of Beit Ummar."
+    (event,) = _anchor(nlp, text, "shot")
+    assert event.place is not None and event.place.text == "Beit Ummar"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        (
+            "Police detained 40 people during a raid by special forces in Kalamata, in "
+            "southern Greece, on Sunday.",
+            "detained",
+            "Kalamata",
+        ),
+        ("Two policemen were killed on Monday in Mardin, southeastern Turkey.", "killed", "Mardin"),
+    ],
+)
+def test_anchor_wider_area_after_a_comma_only_locates_the_place(
+    nlp: Any, text: str, trigger: str, place: str
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert event.place is not None and event.place.text == place

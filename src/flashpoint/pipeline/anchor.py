@@ -266,26 +266,43 @@ def governing_verb(trigger: Token) -> Token | None:
 def attachments(trigger: Token, spans: list[Span]) -> list[tuple[Span, int]]:
     """Spans attached to the trigger (or, for a noun trigger, to its verb), with distances."""
     found = [(s, d) for s in spans if (d := path_length(trigger, s)) is not None]
-    seen = {s.start for s, _ in found}
-    if trigger.pos_ not in _CLAUSE_POS and (verb := governing_verb(trigger)) is not None:
-        found += [
-            (s, d + 2)
+
+    def add(token: Token, extra: int) -> None:
+        seen = {s.start for s, _ in found}
+        found.extend(
+            (s, d + extra)
             for s in spans
-            if s.start not in seen and (d := path_length(verb, s)) is not None
-        ]
-    elif (
-        trigger.dep_ in {"advcl", "conj", "xcomp"}
+            if s.start not in seen and (d := path_length(token, s)) is not None
+        )
+
+    is_clause = trigger.pos_ in _CLAUSE_POS
+    if not is_clause and (verb := governing_verb(trigger)) is not None:
+        add(verb, 2)
+    # "was shot and killed near Jenin": a verb joined straight to the next shares its phrases.
+    if is_clause and (partner := joined_verb(trigger)) is not None:
+        add(partner, 1)
+    if (
+        is_clause
+        and trigger.dep_ in {"advcl", "conj", "xcomp"}
         and trigger.head.pos_ in _CLAUSE_POS
         and not found
     ):
         # "stormed the village, killing 39 people": the participle happened where its clause did.
-        head = trigger.head
-        found += [
-            (s, d + 3)
-            for s in spans
-            if s.start not in seen and (d := path_length(head, s)) is not None
-        ]
+        add(trigger.head, 3)
     return found
+
+
+def joined_verb(trigger: Token) -> Token | None:
+    """The verb right after ``trigger`` that it is coordinated with ("shot and killed")."""
+    for partner in trigger.children:
+        if (
+            partner.dep_ == "conj"
+            and partner.pos_ == "VERB"
+            and 0 < partner.i - trigger.i <= 2
+            and all(t.lower_ in ("and", "or", ",") for t in trigger.doc[trigger.i + 1 : partner.i])
+        ):
+            return partner
+    return None
 
 
 def attached(trigger: Token, spans: list[Span]) -> Span | None:
@@ -310,7 +327,7 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
     found = attachments(trigger, places)
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
-        return best[0]._.fp_place  # type: ignore[no-any-return]
+        return narrowed(best[0], places)._.fp_place  # type: ignore[no-any-return]
     sentence = trigger.sent
     locative = [
         s for s in places if sentence.start <= s.start and s.end <= sentence.end and is_locative(s)
@@ -318,7 +335,48 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
     if not locative:
         return None
     best_span = max(locative, key=lambda s: (_rank(s), -abs(s.root.i - trigger.i)))
-    return best_span._.fp_place  # type: ignore[no-any-return]
+    return narrowed(best_span, places)._.fp_place  # type: ignore[no-any-return]
+
+
+#: Words that may stand between a place and the wider area that follows it after a comma:
+#: "Raqqa province, in northeastern Syria", "Iskandariyah, some 50 km south of Baghdad",
+#: "Sur, the capital of Farah province".
+_ADDRESS_WORDS = frozenset(
+    {"in", "of", "the", "a", "an", "some", "about", "around", "just", "near", "outside"}
+    | DIRECTIONS
+    | PLACE_HEADS
+    | {"km", "kms", "mile", "kilometre", "kilometer", "district", "county", "state", "(", ")"}
+)
+
+
+def narrowed(span: Span, places: list[Span]) -> Span:
+    """The place a wider one only locates: "killed in Amed, southeastern Turkey" took place
+    in Amed; "Athens, Greece" in Athens. A more specific place that ends just before a
+    comma, followed by the chosen place and nothing but locating words, wins."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 10:
+        token = doc[i]
+        if token.text == ",":
+            break
+        if not (
+            token.lower_ in _ADDRESS_WORDS
+            or token.like_num
+            or token.pos_ == "ADJ"
+            or token.tag_ == "HYPH"
+        ):
+            return span
+        i -= 1
+    else:
+        return span
+    end = i
+    if end > 0 and doc[end - 1].text == ")":
+        # "the city of Amed (Diyarbakir), southeastern Turkey"
+        end -= 1
+    for other in places:
+        if other.end == end and other.sent == span.sent and _rank(other) > _rank(span):
+            return other
+    return span
 
 
 def is_locative(span: Span) -> bool:
