@@ -160,3 +160,18 @@ def test_anchor_wider_area_after_a_comma_only_locates_the_place(
 ) -> None:
     (event,) = _anchor(nlp, text, trigger)
     assert event.place is not None and event.place.text == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Police said on Monday that a bomb had exploded in Herat.", "said", None),
+        ("The farmer who lived in Ghazni was arrested on Tuesday.", "arrested", None),
+        ("The raid, which took place in Ghazni, killed four men.", "killed", "Ghazni"),
+    ],
+)
+def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts(
+    nlp: Any, text: str, trigger: str, place: str | None
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert (event.place.text if event.place else None) == place

@@ -118,6 +118,8 @@ PLACE_HEADS = frozenset(
         "part",
     }
 )
+#: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
+HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
 MAX_STEPS = 6
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -330,7 +332,12 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
         return narrowed(best[0], places)._.fp_place  # type: ignore[no-any-return]
     sentence = trigger.sent
     locative = [
-        s for s in places if sentence.start <= s.start and s.end <= sentence.end and is_locative(s)
+        s
+        for s in places
+        if sentence.start <= s.start
+        and s.end <= sentence.end
+        and is_locative(s)
+        and not in_other_content(s, trigger)
     ]
     if not locative:
         return None
@@ -377,6 +384,29 @@ def narrowed(span: Span, places: list[Span]) -> Span:
         if other.end == end and other.sent == span.sent and _rank(other) > _rank(span):
             return other
     return span
+
+
+def in_other_content(span: Span, trigger: Token) -> bool:
+    """Whether the place belongs to what the trigger reports or to whom it concerns, not to
+    the act: "said that a bomb went off in Kabul" (a clause the trigger takes as its
+    content) or "the man who lived in Kabul was arrested" (a relative clause on a noun
+    before the trigger, unless it says where that noun happened: "the attack, which took
+    place in Kabul, killed ...")."""
+    token = span.root
+    while token.head != token:
+        if token.dep_ == "ccomp" and token.head == trigger:
+            return True
+        if (
+            token.dep_ == "relcl"
+            and token.head.i < trigger.i
+            and trigger not in token.subtree
+            and token.lemma_ not in HAPPENING_VERBS
+        ):
+            return True
+        token = token.head
+        if token == trigger:
+            return False
+    return False
 
 
 def is_locative(span: Span) -> bool:
