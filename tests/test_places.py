@@ -186,3 +186,20 @@ def test_places_country_inside_an_organisations_name_is_no_place(nlp: Any) -> No
     assert not any(p.text == "Iraq" for p in places)
     places = _places(nlp, "The army fought the Taliban in Helmand and Hamas in Gaza.")
     assert "Hamas" not in [p.text for p in places]
+
+
+def test_places_name_ending_in_a_place_noun_is_a_place(nlp: Any) -> None:
+    places = _places(nlp, "Thirty people were killed in Ukpo LGA between Sunday and Monday.")
+    assert "Ukpo LGA" in [p.text for p in places]
+
+
+def test_places_a_peoples_name_before_a_place_noun_is_no_place(nlp: Any) -> None:
+    places = _places(nlp, "Gunmen burned houses in the Sunni village on Friday.")
+    assert not any(p.text == "Sunni" for p in places)
+
+
+def test_places_unknown_name_a_territorial_verb_takes_is_ground(nlp: Any) -> None:
+    places = _places(nlp, "Rebels first captured Birao on Oct. 29, but lost it a month later.")
+    assert [p.text for p in places] == ["Birao"]
+    # a person captured is no place
+    assert _places(nlp, "Police captured Hassan Ali on Monday.") == []

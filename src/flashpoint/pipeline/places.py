@@ -175,6 +175,39 @@ INSTITUTION_WORDS = frozenset(
         "news",
     }
 )
+#: Faiths and peoples without a state of their own, named before a place noun ("the Sunni
+#: city", "a Kurdish village"): who lives there, not the place's name.
+COMMUNITY_WORDS = frozenset(
+    {
+        "muslim",
+        "sunni",
+        "shia",
+        "shiite",
+        "alawite",
+        "druze",
+        "christian",
+        "catholic",
+        "orthodox",
+        "protestant",
+        "coptic",
+        "jewish",
+        "hindu",
+        "sikh",
+        "buddhist",
+        "yazidi",
+        "kurdish",
+        "arab",
+        "bedouin",
+        "tamil",
+        "pashtun",
+        "rohingya",
+        "tibetan",
+        "uighur",
+        "uyghur",
+        "berber",
+        "tuareg",
+    }
+)
 #: Entity types the small model gives place names it does not know.
 _MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG"})
 
@@ -224,6 +257,7 @@ class PlaceTagger:
         for _, start, end in self.named(doc, as_spans=False):
             # "the village of X" names a place whatever the model took X for.
             name = _name_part(doc[start:end], after_place_noun=doc[start].lower_ in PLACE_NOUNS)
+            name = self.without_people_name(name) if name is not None else None
             if name is not None and not any(
                 s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
             ):
@@ -232,6 +266,16 @@ class PlaceTagger:
         kept = [s for s in trimmed if not is_masked(doc, s.start_char, s.end_char)]
         kept += self.known_names(doc, kept)
         return sorted(filter_spans(kept), key=lambda s: s.start)
+
+    def without_people_name(self, span: Span) -> Span | None:
+        """The name less a leading nation's or faith's name ("Buddhist Thailand" ->
+        "Thailand"); None where nothing else is left ("the Kurdish village")."""
+        start = span.start
+        while start < span.end and span.doc[start].lower_ in COMMUNITY_WORDS:
+            start += 1
+        if start == span.end or self.kb.country_of_demonym(span.doc[start:span.end].text):
+            return None
+        return Span(span.doc, start, span.end, label=span.label_)
 
     def known_names(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Proper nouns the model left untagged or mistagged ("in Kyiv", "on Sanaa") that
@@ -266,6 +310,7 @@ class PlaceTagger:
                 or key in self.kb.countries
                 or (city is not None and city.population >= KNOWN_CITY_POPULATION)
                 or _untagged_locative(span)
+                or _taken_ground(span)
             ):
                 extra.append(span)
         return extra
@@ -278,6 +323,7 @@ class PlaceTagger:
             for s in self.candidates(doc)
             if named_by_place_noun(s)
             or _untagged_locative(s)
+            or _taken_ground(s)
             or not (
                 is_metonym(s)
                 or (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
@@ -396,7 +442,9 @@ def named_by_place_noun(span: Span) -> bool:
     whatever the tagger or the actors stage took it for. A name the actors stage knows
     (a coded group: "the Hamas camp") is not."""
     root = span.root
-    if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
+    if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
+        noun = span[-1]  # "Logo LGA" taken whole
+    elif root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
         noun = root.head.head
     elif root.dep_ == "compound" and root.head.i == span.end:
         noun = root.head
@@ -446,6 +494,27 @@ def _untagged_locative(span: Span) -> bool:
     )
 
 
+#: Territorial verbs whose object may also be a person ("captured the general").
+_PERSON_TAKING_VERBS = frozenset({"capture", "seize", "visit", "leave", "reach", "raid"})
+
+
+def _taken_ground(span: Span) -> bool:
+    """ "rebels captured Birao", "troops entered Kasama": the name a territorial verb takes
+    as its object is ground, when the tagger took it for a firm (or, for verbs that do not
+    take people, a person) and the actors stage does not know it."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_ not in TERRITORIAL_VERBS:
+        return False
+    tags = {t.ent_type_ for t in span} & _NOT_PLACES
+    allowed = {"ORG"} if verb.lemma_ in _PERSON_TAKING_VERBS else _MISTAKEN_FOR_PLACES
+    if not tags or not tags <= allowed or any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return False
+    actor = span_covering(span.doc._.fp_actors, root)
+    record = actor._.fp_actor if actor is not None else None
+    return record is None or record.code is None
+
+
 def _is_agentive(span: Span) -> bool:
     # A passive subject is where something happened to ("Baghdad was shelled"), unless
     # the actors stage coded it; then it stands for the state ("Iran was warned").
@@ -467,9 +536,10 @@ def _name_part(span: Span, after_place_noun: bool = False) -> Span | None:
     name = Span(span.doc, start, end, label="LOC")
     refused = {"DATE"} if after_place_noun else {"PERSON", "ORG", "NORP", "DATE"}
     if any(t.ent_type_ in refused for t in name):
-        # "the Kasama district": the noun after the name outweighs the tagger.
+        # "the Kasama district": the noun after the name outweighs the tagger (a people's
+        # name, "the Kurdish district", "the Sunni city", is left out by the caller).
         if after_place_noun or not named_by_place_noun(name) or any(
-            t.ent_type_ in ("NORP", "DATE") for t in name
+            t.ent_type_ == "DATE" for t in name
         ):
             return None
     return name
