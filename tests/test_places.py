@@ -203,3 +203,17 @@ def test_places_unknown_name_a_territorial_verb_takes_is_ground(nlp: Any) -> Non
     assert [p.text for p in places] == ["Birao"]
     # a person captured is no place
     assert _places(nlp, "Police captured Hassan Ali on Monday.") == []
+
+
+def test_places_dates_and_people_undergoing_an_act_are_no_places(nlp: Any) -> None:
+    places = _places(nlp, "The mayor was shot dead at the palace in Lubumbashi on Jan. 16, 2001.")
+    assert [p.text for p in places] == ["Lubumbashi"]
+    places = _places(nlp, "Zeevi was shot in a Jerusalem hotel Oct. 17.")
+    assert [p.text for p in places] == ["Jerusalem"]
+
+
+def test_places_capital_named_after_of_is_the_place(nlp: Any) -> None:
+    places = _places(nlp, "A man was shot in the regional capital of Beled Hawo on Monday.")
+    assert "Beled Hawo" in [p.text for p in places]
+    places = _places(nlp, "A woman was shot outside her home in the Georgian capital of Tbilisi.")
+    assert [p.text for p in places] == ["Tbilisi"]

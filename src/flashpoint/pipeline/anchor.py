@@ -349,7 +349,7 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
 #: "Raqqa province, in northeastern Syria", "Iskandariyah, some 50 km south of Baghdad",
 #: "Sur, the capital of Farah province".
 _ADDRESS_WORDS = frozenset(
-    {"in", "of", "the", "a", "an", "some", "about", "around", "just", "near", "outside"}
+    {"in", "on", "of", "the", "a", "an", "some", "about", "around", "just", "near", "outside"}
     | DIRECTIONS
     | PLACE_HEADS
     | {"km", "kms", "mile", "kilometre", "kilometer", "district", "county", "state", "(", ")"}

@@ -233,7 +233,7 @@ class PlaceTagger:
             "NAMED",
             [
                 [
-                    {"LOWER": {"IN": list(PLACE_NOUNS)}},
+                    {"LOWER": {"IN": [*PLACE_NOUNS, "capital"]}},
                     {"LOWER": "of"},
                     {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
                 ],
@@ -251,12 +251,25 @@ class PlaceTagger:
     def candidates(self, doc: Doc) -> list[Span]:
         spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
         spans += [Span(doc, s, e, label="LOC") for _, s, e in self.landmarks(doc)]
-        spans += [Span(doc, s, e, label="CAPITAL") for _, s, e in self.capitals(doc)]
+        # "the Georgian capital" stands for the city, unless the text names it: "the
+        # Georgian capital of Tbilisi", "the Georgian capital, Tbilisi".
+        spans += [
+            Span(doc, s, e, label="CAPITAL")
+            for _, s, e in self.capitals(doc)
+            if not (
+                e + 1 < len(doc)
+                and doc[e].lower_ in ("of", ",")
+                and doc[e + 1].pos_ == "PROPN"
+                and doc[e + 1].is_title
+            )
+        ]
         # "the Kasama" tagged as a whole is the name "Kasama".
         ents = {(e.start + (e[0].lower_ == "the" and len(e) > 1), e.end) for e in doc.ents}
         for _, start, end in self.named(doc, as_spans=False):
             # "the village of X" names a place whatever the model took X for.
-            name = _name_part(doc[start:end], after_place_noun=doc[start].lower_ in PLACE_NOUNS)
+            name = _name_part(
+                doc[start:end], after_place_noun=doc[start].lower_ in (*PLACE_NOUNS, "capital")
+            )
             name = self.without_people_name(name) if name is not None else None
             if name is not None and not any(
                 s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
@@ -282,6 +295,8 @@ class PlaceTagger:
         the gazetteer knows as a country, landmark or sizeable city, where the parse puts
         them in a place's position."""
         taken = {i for s in found for i in range(s.start, s.end)}
+        # "on Jan. 16": a date is no place, whatever city shares its name.
+        taken |= {i for s in doc._.fp_times or () for i in range(s.start, s.end)}
         extra: list[Span] = []
         i = 0
         while i < len(doc):
@@ -334,6 +349,8 @@ class PlaceTagger:
         found: Found = []
         for span in spans:
             entry = self.resolve(span, countries, admins)
+            if entry is None and _undergoer(span):
+                continue
             if entry is None:
                 found.append(
                     (
@@ -450,7 +467,9 @@ def named_by_place_noun(span: Span) -> bool:
         noun = root.head
     else:
         return False
-    if noun.lower_ not in _NAMING_PLACE_NOUNS:
+    # "the regional capital of Beled Weyne" names it; "the Chechen capital" does not.
+    capital_of = noun.lower_ == "capital" and noun.i < root.i
+    if noun.lower_ not in _NAMING_PLACE_NOUNS and not capital_of:
         return False
     actor = span_covering(span.doc._.fp_actors, root)
     record = actor._.fp_actor if actor is not None else None
@@ -492,6 +511,25 @@ def _untagged_locative(span: Span) -> bool:
         and record.kind in ("person", "organisation")
         and (actor.start, actor.end) == (span.start, span.end)
     )
+
+
+#: Verbs whose object is a target, a place where it is one: "shelled Kasama", "hit Kasama".
+_TARGETING_VERBS = TERRITORIAL_VERBS | {"hit", "strike", "attack", "target", "bombard", "surround"}
+
+
+def _undergoer(span: Span) -> bool:
+    """ "Zeevi was shot", "police arrested Jabri": a name the gazetteer does not know that
+    undergoes an act which does not take ground is someone, whatever the tagger says."""
+    root = span.root
+    if root.dep_ not in ("nsubjpass", "dobj") or root.head.pos_ != "VERB":
+        return False
+    if named_by_place_noun(span) or _in_place_phrase(span):
+        return False
+    return root.head.lemma_ not in _TARGETING_VERBS
+
+
+def _in_place_phrase(span: Span) -> bool:
+    return any(t.lower_ in PLACE_NOUNS for t in span)
 
 
 #: Territorial verbs whose object may also be a person ("captured the general").
