@@ -175,3 +175,18 @@ def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts
 ) -> None:
     (event,) = _anchor(nlp, text, trigger)
     assert (event.place.text if event.place else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("A bomb exploded in the Ghazi district of Logar province on Monday.", "exploded", "Ghazi"),
+        ("Two men were shot in Silopi town of the province of Sirnak.", "shot", "Silopi"),
+        ("Troops shot a farmer near the West Bank city of Nablus.", "shot", "Nablus"),
+    ],
+)
+def test_anchor_a_place_that_only_contains_another_gives_way_to_it(
+    nlp: Any, text: str, trigger: str, place: str
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert event.place is not None and event.place.text == place

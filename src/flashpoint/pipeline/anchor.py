@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..records import Event, Modality, Place, TimeRef
 from .extensions import article_date
+from .places import PLACE_NOUNS
 
 SPECIFICITY: dict[str, float] = {
     "landmark": 5.0,
@@ -326,7 +327,7 @@ def _rank(span: Span) -> float:
 
 def place_for(trigger: Token, places: list[Span]) -> Place | None:
     places = [s for s in places if not is_modifier_country(s)]
-    found = attachments(trigger, places)
+    found = innermost(attachments(trigger, places))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
         return narrowed(best[0], places)._.fp_place  # type: ignore[no-any-return]
@@ -339,6 +340,7 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
         and is_locative(s)
         and not in_other_content(s, trigger)
     ]
+    locative = [s for s, _ in innermost([(s, 0) for s in locative])]
     if not locative:
         return None
     best_span = max(locative, key=lambda s: (_rank(s), -abs(s.root.i - trigger.i)))
@@ -406,6 +408,50 @@ def in_other_content(span: Span, trigger: Token) -> bool:
         token = token.head
         if token == trigger:
             return False
+    return False
+
+
+def innermost(found: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """Leaves out the places that only contain another of ``found``: "Mosul city of Nineveh
+    province", "the Gaza Strip town of Khan Yunis", "Baghdad's Amriya district", "the Sadr
+    City district in eastern Baghdad" happened in the inner place, whatever its rank."""
+    return [(s, d) for s, d in found if not any(_inside(o, s) for o, _ in found if o is not s)]
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    if not contains(outer, inner):
+        return False
+    # "the West Bank city of Nablus" and "the Shaab neighbourhood of Baghdad" parse alike:
+    # there the broader of the two by what the gazetteer knows is the container, and
+    # between equals the later ("the Ghazi district of Logar province").
+    if not contains(inner, outer):
+        return True
+    return (_rank(inner), -inner.start) > (_rank(outer), -outer.start)
+
+
+def contains(outer: Span, inner: Span) -> bool:
+    """Whether ``outer`` hangs on ``inner``'s phrase as the area it lies in."""
+    phrase = set(range(inner.start, inner.end))
+    root = inner.root
+    # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too.
+    if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
+        phrase.add(root.head.head.i)
+    elif root.dep_ == "compound":
+        phrase.add(root.head.i)
+    token = outer.root
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("poss", "compound", "nmod") and head.i in phrase:
+            return True
+        if token.dep_ != "pobj" or head.lower_ not in ("of", "in") or head.dep_ != "prep":
+            return False
+        noun = head.head
+        if noun.i in phrase:
+            return True
+        if noun.lower_ not in PLACE_NOUNS and noun.lower_ not in DIRECTIONS:
+            return False
+        # "the town of X of the province of Y": climb through the generic place noun.
+        token = noun
     return False
 
 
