@@ -217,3 +217,9 @@ def test_places_capital_named_after_of_is_the_place(nlp: Any) -> None:
     assert "Beled Hawo" in [p.text for p in places]
     places = _places(nlp, "A woman was shot outside her home in the Georgian capital of Tbilisi.")
     assert [p.text for p in places] == ["Tbilisi"]
+
+
+def test_places_names_after_a_plural_place_noun_are_places(nlp: Any) -> None:
+    text = "Militants shelled the villages of Kafr Haddad and Umm Sirhan on Friday."
+    names = [p.text for p in _places(nlp, text)]
+    assert "Kafr Haddad" in names and "Umm Sirhan" in names

@@ -120,11 +120,34 @@ PLACE_NOUNS = frozenset(
         "enclave",
         "suburbs",
         "vicinity",
+        "farm",
+        "street",
+        "sector",
+        "slope",
+        "hill",
+        "hilltop",
+        "mountain",
+        "mountaintop",
     }
+)
+#: The nouns and their plurals ("the villages of X and Y").
+PLACE_NOUN_FORMS = PLACE_NOUNS | frozenset(
+    n[:-1] + "ies" if n.endswith("y") else n + "s" for n in PLACE_NOUNS
 )
 #: Place nouns after which a name the model tagged as a person or an organisation is still
 #: a place ("the Kasama district"); not those a group also has ("the Smith camp").
-_NAMING_PLACE_NOUNS = PLACE_NOUNS - {"camp", "base", "airbase", "border", "crossing"}
+_NAMING_PLACE_NOUNS = PLACE_NOUN_FORMS - {
+    "camp",
+    "base",
+    "airbase",
+    "border",
+    "crossing",
+    "camps",
+    "bases",
+    "airbases",
+    "borders",
+    "crossings",
+}
 #: Prepositions after which an untagged proper noun is taken for a place ("in Maru").
 _PLACE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
 #: Entity types that say a proper noun is no place.
@@ -233,7 +256,7 @@ class PlaceTagger:
             "NAMED",
             [
                 [
-                    {"LOWER": {"IN": [*PLACE_NOUNS, "capital"]}},
+                    {"LOWER": {"IN": [*PLACE_NOUN_FORMS, "capital"]}},
                     {"LOWER": "of"},
                     {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
                 ],
@@ -268,7 +291,8 @@ class PlaceTagger:
         for _, start, end in self.named(doc, as_spans=False):
             # "the village of X" names a place whatever the model took X for.
             name = _name_part(
-                doc[start:end], after_place_noun=doc[start].lower_ in (*PLACE_NOUNS, "capital")
+                doc[start:end],
+                after_place_noun=doc[start].lower_ in (*PLACE_NOUN_FORMS, "capital"),
             )
             name = self.without_people_name(name) if name is not None else None
             if name is not None and not any(
@@ -326,6 +350,7 @@ class PlaceTagger:
                 or (city is not None and city.population >= KNOWN_CITY_POPULATION)
                 or _untagged_locative(span)
                 or _taken_ground(span)
+                or named_by_place_noun(span)
             ):
                 extra.append(span)
         return extra
@@ -459,6 +484,8 @@ def named_by_place_noun(span: Span) -> bool:
     whatever the tagger or the actors stage took it for. A name the actors stage knows
     (a coded group: "the Hamas camp") is not."""
     root = span.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head  # "the villages of Kafr Saghir and Babinnis"
     if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
         noun = span[-1]  # "Logo LGA" taken whole
     elif root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
@@ -471,7 +498,7 @@ def named_by_place_noun(span: Span) -> bool:
     capital_of = noun.lower_ == "capital" and noun.i < root.i
     if noun.lower_ not in _NAMING_PLACE_NOUNS and not capital_of:
         return False
-    actor = span_covering(span.doc._.fp_actors, root)
+    actor = span_covering(span.doc._.fp_actors, span.root)
     record = actor._.fp_actor if actor is not None else None
     return record is None or record.code is None
 
