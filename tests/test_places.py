@@ -223,3 +223,9 @@ def test_places_names_after_a_plural_place_noun_are_places(nlp: Any) -> None:
     text = "Militants shelled the villages of Kafr Haddad and Umm Sirhan on Friday."
     names = [p.text for p in _places(nlp, text)]
     assert "Kafr Haddad" in names and "Umm Sirhan" in names
+
+
+def test_places_capitalised_name_the_tagger_calls_a_noun_is_a_place(nlp: Any) -> None:
+    places = _places(nlp, "The toll rose to 34 people killed in Taez since Thursday.")
+    assert [p.text for p in places] == ["Taez"]
+    assert _places(nlp, "More than 50 fighters were killed in Fridays raids.") == []

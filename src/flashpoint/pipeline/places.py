@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from ..kb.places import Gazetteer, PlaceEntry, place_key
 from ..records import Actor, Place
+from ..timex import MONTHS, WEEKDAYS
 from .extensions import is_masked
 from .spans import span_covering
 
@@ -322,13 +323,28 @@ class PlaceTagger:
         # "on Jan. 16": a date is no place, whatever city shares its name.
         taken |= {i for s in doc._.fp_times or () for i in range(s.start, s.end)}
         extra: list[Span] = []
+
+        def is_name(token: Token) -> bool:
+            # The tagger takes some names for common nouns ("killed in Taez"); a capital
+            # letter inside a sentence still marks them.
+            return token.is_title and (
+                token.pos_ == "PROPN"
+                or (
+                    token.pos_ == "NOUN"
+                    and token.i > token.sent.start
+                    and token.is_alpha
+                    and token.lower_.rstrip("s") not in WEEKDAYS
+                    and token.lower_ not in MONTHS
+                )
+            )
+
         i = 0
         while i < len(doc):
-            if not (doc[i].pos_ == "PROPN" and doc[i].is_title) or i in taken:
+            if not is_name(doc[i]) or i in taken:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in taken:
+            while j < len(doc) and is_name(doc[j]) and j not in taken:
                 j += 1
             span = Span(doc, i, j, label="GPE")
             i = j
