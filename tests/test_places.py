@@ -229,3 +229,8 @@ def test_places_capitalised_name_the_tagger_calls_a_noun_is_a_place(nlp: Any) ->
     places = _places(nlp, "The toll rose to 34 people killed in Taez since Thursday.")
     assert [p.text for p in places] == ["Taez"]
     assert _places(nlp, "More than 50 fighters were killed in Fridays raids.") == []
+
+
+def test_places_unknown_name_after_a_locative_on_the_acts_noun_is_a_place(nlp: Any) -> None:
+    places = _places(nlp, "Fighters clashed during raids in Tal Hamis on Monday.")
+    assert "Tal Hamis" in [p.text for p in places]

@@ -150,7 +150,7 @@ _NAMING_PLACE_NOUNS = PLACE_NOUN_FORMS - {
     "crossings",
 }
 #: Prepositions after which an untagged proper noun is taken for a place ("in Maru").
-_PLACE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
+_PLACE_PREPS = frozenset({"in", "inside", "near", "outside", "around", "at"})
 #: Entity types that say a proper noun is no place.
 _NOT_PLACES = frozenset(
     {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "MONEY"}
@@ -519,6 +519,19 @@ def named_by_place_noun(span: Span) -> bool:
     return record is None or record.code is None
 
 
+def _on_the_act(prep: Token) -> bool:
+    """Whether a preposition hangs on a verb, or on a noun the verb takes ("clashes in X",
+    "stormed a home in X"), not on a name or a number."""
+    head = prep.head
+    if head.pos_ == "VERB":
+        return True
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "pobj", "nsubjpass")
+        and (head.head.pos_ == "VERB" or head.head.head.pos_ == "VERB")
+    )
+
+
 def _untagged_locative(span: Span) -> bool:
     """ "killed in Maru", "clashes near Huddur": a proper noun the model left untagged,
     standing alone after a locative preposition, is a place the gazetteer lacks. A name
@@ -532,7 +545,7 @@ def _untagged_locative(span: Span) -> bool:
     # actors stage knows the name.
     if tags and not (
         tags <= _MISTAKEN_FOR_PLACES
-        and root.head.head.pos_ == "VERB"
+        and _on_the_act(root.head)
         and not any(t.lower_ in INSTITUTION_WORDS for t in span)
     ):
         return False
