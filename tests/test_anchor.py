@@ -168,6 +168,11 @@ def test_anchor_wider_area_after_a_comma_only_locates_the_place(
         ("Police said on Monday that a bomb had exploded in Herat.", "said", None),
         ("The farmer who lived in Ghazni was arrested on Tuesday.", "arrested", None),
         ("The raid, which took place in Ghazni, killed four men.", "killed", "Ghazni"),
+        (
+            "According to a police source in Herat, gunmen killed four men on the highway.",
+            "killed",
+            None,
+        ),
     ],
 )
 def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts(
@@ -190,3 +195,12 @@ def test_anchor_a_place_that_only_contains_another_gives_way_to_it(
 ) -> None:
     (event,) = _anchor(nlp, text, trigger)
     assert event.place is not None and event.place.text == place
+
+
+def test_anchor_unattached_place_nearest_the_act_wins_unless_it_only_measures(nlp: Any) -> None:
+    text = (
+        "Police in Herat said on Monday that gunmen, travelling south of Kabul near "
+        "Ghazni, had been stopped."
+    )
+    (event,) = _anchor(nlp, text, "stopped")
+    assert event.place is not None and event.place.text == "Ghazni"

@@ -343,7 +343,12 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
     locative = [s for s, _ in innermost([(s, 0) for s in locative])]
     if not locative:
         return None
-    best_span = max(locative, key=lambda s: (_rank(s), -abs(s.root.i - trigger.i)))
+    # Not attached to the act: the nearest place is likeliest its own, unless it only
+    # measures where ("south of Algiers, near Medea").
+    best_span = max(
+        locative,
+        key=lambda s: (not is_reference_point(s), -abs(s.root.i - trigger.i), _rank(s)),
+    )
     return narrowed(best_span, places)._.fp_place  # type: ignore[no-any-return]
 
 
@@ -389,15 +394,18 @@ def narrowed(span: Span, places: list[Span]) -> Span:
 
 
 def in_other_content(span: Span, trigger: Token) -> bool:
-    """Whether the place belongs to what the trigger reports or to whom it concerns, not to
-    the act: "said that a bomb went off in Kabul" (a clause the trigger takes as its
-    content) or "the man who lived in Kabul was arrested" (a relative clause on a noun
-    before the trigger, unless it says where that noun happened: "the attack, which took
-    place in Kabul, killed ...")."""
+    """Whether the place belongs to what the trigger reports, to whom reports it or to whom
+    it concerns, not to the act: "said that a bomb went off in Kabul" (a clause the
+    trigger takes as its content), "according to sources in Kabul" (where the source is)
+    or "the man who lived in Kabul was arrested" (a relative clause on a noun before the
+    trigger, unless it says where that noun happened: "the attack, which took place in
+    Kabul, killed ...")."""
     token = span.root
     while token.head != token:
         if token.dep_ == "ccomp" and token.head == trigger:
             return True
+        if token.lower_ == "according":
+            return True  # "according to a source in Aleppo": where the source is
         if (
             token.dep_ == "relcl"
             and token.head.i < trigger.i
