@@ -234,3 +234,17 @@ def test_places_capitalised_name_the_tagger_calls_a_noun_is_a_place(nlp: Any) ->
 def test_places_unknown_name_after_a_locative_on_the_acts_noun_is_a_place(nlp: Any) -> None:
     places = _places(nlp, "Fighters clashed during raids in Tal Hamis on Monday.")
     assert "Tal Hamis" in [p.text for p in places]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two fighters were killed in Tal Ma’arouf on Friday.", "Tal Ma’arouf"),
+    ],
+)
+def test_places_names_with_an_apostrophe_are_names(
+    nlp: Any, text: str, name: str
+) -> None:
+    assert name in [p.text for p in _places(nlp, text)]
+    # acronyms are not taken for unknown places
+    assert _places(nlp, "Fighters of the SDF attacked the post at 0900 GMT.") == []

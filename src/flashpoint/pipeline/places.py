@@ -14,6 +14,8 @@ verb, or when the actors stage coded a span over it as a verb's subject or objec
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -232,6 +234,8 @@ COMMUNITY_WORDS = frozenset(
         "tuareg",
     }
 )
+#: The Arabic article written before a name ("al-Bab", "el-Arish", "ash-Shaddadi").
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
 #: Entity types the small model gives place names it does not know.
 _MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG"})
 
@@ -325,6 +329,13 @@ class PlaceTagger:
         extra: list[Span] = []
 
         def is_name(token: Token) -> bool:
+            # "Sa’eed", "al-Bab": names with an apostrophe or an article are names too.
+            if (
+                token.pos_ == "PROPN"
+                and not token.is_upper  # "SDF", "GMT": acronyms are rarely places
+                and (token.text[:1].isupper() or _ARTICLE_PREFIX.match(token.text) is not None)
+            ):
+                return True
             # The tagger takes some names for common nouns ("killed in Taez"); a capital
             # letter inside a sentence still marks them.
             return token.is_title and (
