@@ -240,9 +240,10 @@ def test_places_unknown_name_after_a_locative_on_the_acts_noun_is_a_place(nlp: A
     ("text", "name"),
     [
         ("Two fighters were killed in Tal Ma’arouf on Friday.", "Tal Ma’arouf"),
+        ("Shells fell on houses in al-Qusour overnight.", "al-Qusour"),
     ],
 )
-def test_places_names_with_an_apostrophe_are_names(
+def test_places_names_with_an_apostrophe_or_an_article_are_names(
     nlp: Any, text: str, name: str
 ) -> None:
     assert name in [p.text for p in _places(nlp, text)]

@@ -235,7 +235,8 @@ COMMUNITY_WORDS = frozenset(
     }
 )
 #: The Arabic article written before a name ("al-Bab", "el-Arish", "ash-Shaddadi").
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
+_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
+_ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(_ARTICLES)})-[A-Z]")
 #: Entity types the small model gives place names it does not know.
 _MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG"})
 
@@ -349,12 +350,24 @@ class PlaceTagger:
                 )
             )
 
+        def article_before(k: int) -> bool:
+            # "al - Qusour" as the tokenizer splits it: the article starts the name.
+            return (
+                k + 2 < len(doc)
+                and doc[k].lower_ in _ARTICLES
+                and doc[k + 1].text == "-"
+                and doc[k + 1].whitespace_ == ""
+                and doc[k].whitespace_ == ""
+                and is_name(doc[k + 2])
+                and not {k, k + 1, k + 2} & taken
+            )
+
         i = 0
         while i < len(doc):
-            if not is_name(doc[i]) or i in taken:
+            if not (is_name(doc[i]) or article_before(i)) or i in taken:
                 i += 1
                 continue
-            j = i
+            j = i + 2 if article_before(i) else i
             while j < len(doc) and is_name(doc[j]) and j not in taken:
                 j += 1
             span = Span(doc, i, j, label="GPE")
