@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from flashpoint.pipeline.anchor import EventAnchor
 from flashpoint.records import Article, CharSpan, Event, SentenceRef
 
@@ -133,3 +135,72 @@ def test_anchor_place_completing_a_locative_phrase_is_the_place(nlp: Any) -> Non
     text = "Two guards were wounded, as gunmen opened fire near the town of Jenin overnight."
     (event,) = _anchor(nlp, text, "wounded")
     assert event.place is not None and event.place.name == "Jenin"
+
+
+def test_anchor_verbs_joined_by_and_share_their_place(nlp: Any) -> None:
+    text = "In Hebron, a teenager was shot and killed in a clash near the town of Beit Ummar."
+    (event,) = _anchor(nlp, text, "shot")
+    assert event.place is not None and event.place.text == "Beit Ummar"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        (
+            "Police detained 40 people during a raid by special forces in Kalamata, in "
+            "southern Greece, on Sunday.",
+            "detained",
+            "Kalamata",
+        ),
+        ("Two policemen were killed on Monday in Mardin, southeastern Turkey.", "killed", "Mardin"),
+    ],
+)
+def test_anchor_wider_area_after_a_comma_only_locates_the_place(
+    nlp: Any, text: str, trigger: str, place: str
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert event.place is not None and event.place.text == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Police said on Monday that a bomb had exploded in Herat.", "said", None),
+        ("The farmer who lived in Ghazni was arrested on Tuesday.", "arrested", None),
+        ("The raid, which took place in Ghazni, killed four men.", "killed", "Ghazni"),
+        (
+            "According to a police source in Herat, gunmen killed four men on the highway.",
+            "killed",
+            None,
+        ),
+    ],
+)
+def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts(
+    nlp: Any, text: str, trigger: str, place: str | None
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert (event.place.text if event.place else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("A bomb exploded in the Ghazi district of Logar province on Monday.", "exploded", "Ghazi"),
+        ("Two men were shot in Silopi town of the province of Sirnak.", "shot", "Silopi"),
+        ("Troops shot a farmer near the West Bank city of Nablus.", "shot", "Nablus"),
+    ],
+)
+def test_anchor_a_place_that_only_contains_another_gives_way_to_it(
+    nlp: Any, text: str, trigger: str, place: str
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert event.place is not None and event.place.text == place
+
+
+def test_anchor_unattached_place_nearest_the_act_wins_unless_it_only_measures(nlp: Any) -> None:
+    text = (
+        "Police in Herat said on Monday that gunmen, travelling south of Kabul near "
+        "Ghazni, had been stopped."
+    )
+    (event,) = _anchor(nlp, text, "stopped")
+    assert event.place is not None and event.place.text == "Ghazni"

@@ -155,3 +155,97 @@ def test_places_untagged_name_after_a_locative_preposition_is_a_place(nlp: Any) 
     assert [p.text for p in places] == ["Wadi Qatra"]
     assert places[0].country is None and places[0].feature == "unknown"
     assert _places(nlp, "The minister spoke in January.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A bomb went off near a school in the town of Kefr Duwayl on Monday.", "Kefr Duwayl"),
+        ("Soldiers shelled the settlement of Umm Hartain overnight.", "Umm Hartain"),
+        ("Police patrolled the Kasembe Mwila district after the riot.", "Kasembe Mwila"),
+    ],
+)
+def test_places_name_a_place_noun_introduces_is_kept_from_the_actors(
+    nlp: Any, text: str, name: str
+) -> None:
+    assert name in [p.text for p in _places(nlp, text)]
+
+
+def test_places_unknown_name_tagged_as_a_firm_after_a_verb_locative_is_a_place(
+    nlp: Any,
+) -> None:
+    places = _places(nlp, "Six people were killed in Oued Zenati when militants opened fire.")
+    assert [p.text for p in places] == ["Oued Zenati"]
+    # an institution's name is not a place, whatever the preposition
+    places = _places(nlp, "He died later at Greenfield University Hospital.")
+    assert not any("University" in p.text for p in places)
+
+
+def test_places_country_inside_an_organisations_name_is_no_place(nlp: Any) -> None:
+    places = _places(nlp, "The Islamic State of Iraq and the Levant claimed the bombing.")
+    assert not any(p.text == "Iraq" for p in places)
+    places = _places(nlp, "The army fought the Taliban in Helmand and Hamas in Gaza.")
+    assert "Hamas" not in [p.text for p in places]
+
+
+def test_places_name_ending_in_a_place_noun_is_a_place(nlp: Any) -> None:
+    places = _places(nlp, "Thirty people were killed in Ukpo LGA between Sunday and Monday.")
+    assert "Ukpo LGA" in [p.text for p in places]
+
+
+def test_places_a_peoples_name_before_a_place_noun_is_no_place(nlp: Any) -> None:
+    places = _places(nlp, "Gunmen burned houses in the Sunni village on Friday.")
+    assert not any(p.text == "Sunni" for p in places)
+
+
+def test_places_unknown_name_a_territorial_verb_takes_is_ground(nlp: Any) -> None:
+    places = _places(nlp, "Rebels first captured Birao on Oct. 29, but lost it a month later.")
+    assert [p.text for p in places] == ["Birao"]
+    # a person captured is no place
+    assert _places(nlp, "Police captured Hassan Ali on Monday.") == []
+
+
+def test_places_dates_and_people_undergoing_an_act_are_no_places(nlp: Any) -> None:
+    places = _places(nlp, "The mayor was shot dead at the palace in Lubumbashi on Jan. 16, 2001.")
+    assert [p.text for p in places] == ["Lubumbashi"]
+    places = _places(nlp, "Zeevi was shot in a Jerusalem hotel Oct. 17.")
+    assert [p.text for p in places] == ["Jerusalem"]
+
+
+def test_places_capital_named_after_of_is_the_place(nlp: Any) -> None:
+    places = _places(nlp, "A man was shot in the regional capital of Beled Hawo on Monday.")
+    assert "Beled Hawo" in [p.text for p in places]
+    places = _places(nlp, "A woman was shot outside her home in the Georgian capital of Tbilisi.")
+    assert [p.text for p in places] == ["Tbilisi"]
+
+
+def test_places_names_after_a_plural_place_noun_are_places(nlp: Any) -> None:
+    text = "Militants shelled the villages of Kafr Haddad and Umm Sirhan on Friday."
+    names = [p.text for p in _places(nlp, text)]
+    assert "Kafr Haddad" in names and "Umm Sirhan" in names
+
+
+def test_places_capitalised_name_the_tagger_calls_a_noun_is_a_place(nlp: Any) -> None:
+    places = _places(nlp, "The toll rose to 34 people killed in Taez since Thursday.")
+    assert [p.text for p in places] == ["Taez"]
+    assert _places(nlp, "More than 50 fighters were killed in Fridays raids.") == []
+
+
+def test_places_unknown_name_after_a_locative_on_the_acts_noun_is_a_place(nlp: Any) -> None:
+    places = _places(nlp, "Fighters clashed during raids in Tal Hamis on Monday.")
+    assert "Tal Hamis" in [p.text for p in places]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two fighters were killed in Tal Ma’arouf on Friday.", "Tal Ma’arouf"),
+        ("Shells fell on houses in al-Qusour overnight.", "al-Qusour"),
+    ],
+)
+def test_places_names_with_an_apostrophe_or_an_article_are_names(
+    nlp: Any, text: str, name: str
+) -> None:
+    assert name in [p.text for p in _places(nlp, text)]
+    # acronyms are not taken for unknown places
+    assert _places(nlp, "Fighters of the SDF attacked the post at 0900 GMT.") == []

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..records import Event, Modality, Place, TimeRef
 from .extensions import article_date
+from .places import PLACE_NOUNS
 
 SPECIFICITY: dict[str, float] = {
     "landmark": 5.0,
@@ -118,6 +119,8 @@ PLACE_HEADS = frozenset(
         "part",
     }
 )
+#: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
+HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
 MAX_STEPS = 6
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -266,26 +269,43 @@ def governing_verb(trigger: Token) -> Token | None:
 def attachments(trigger: Token, spans: list[Span]) -> list[tuple[Span, int]]:
     """Spans attached to the trigger (or, for a noun trigger, to its verb), with distances."""
     found = [(s, d) for s in spans if (d := path_length(trigger, s)) is not None]
-    seen = {s.start for s, _ in found}
-    if trigger.pos_ not in _CLAUSE_POS and (verb := governing_verb(trigger)) is not None:
-        found += [
-            (s, d + 2)
+
+    def add(token: Token, extra: int) -> None:
+        seen = {s.start for s, _ in found}
+        found.extend(
+            (s, d + extra)
             for s in spans
-            if s.start not in seen and (d := path_length(verb, s)) is not None
-        ]
-    elif (
-        trigger.dep_ in {"advcl", "conj", "xcomp"}
+            if s.start not in seen and (d := path_length(token, s)) is not None
+        )
+
+    is_clause = trigger.pos_ in _CLAUSE_POS
+    if not is_clause and (verb := governing_verb(trigger)) is not None:
+        add(verb, 2)
+    # "was shot and killed near Jenin": a verb joined straight to the next shares its phrases.
+    if is_clause and (partner := joined_verb(trigger)) is not None:
+        add(partner, 1)
+    if (
+        is_clause
+        and trigger.dep_ in {"advcl", "conj", "xcomp"}
         and trigger.head.pos_ in _CLAUSE_POS
         and not found
     ):
         # "stormed the village, killing 39 people": the participle happened where its clause did.
-        head = trigger.head
-        found += [
-            (s, d + 3)
-            for s in spans
-            if s.start not in seen and (d := path_length(head, s)) is not None
-        ]
+        add(trigger.head, 3)
     return found
+
+
+def joined_verb(trigger: Token) -> Token | None:
+    """The verb right after ``trigger`` that it is coordinated with ("shot and killed")."""
+    for partner in trigger.children:
+        if (
+            partner.dep_ == "conj"
+            and partner.pos_ == "VERB"
+            and 0 < partner.i - trigger.i <= 2
+            and all(t.lower_ in ("and", "or", ",") for t in trigger.doc[trigger.i + 1 : partner.i])
+        ):
+            return partner
+    return None
 
 
 def attached(trigger: Token, spans: list[Span]) -> Span | None:
@@ -307,18 +327,140 @@ def _rank(span: Span) -> float:
 
 def place_for(trigger: Token, places: list[Span]) -> Place | None:
     places = [s for s in places if not is_modifier_country(s)]
-    found = attachments(trigger, places)
+    found = innermost(attachments(trigger, places))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
-        return best[0]._.fp_place  # type: ignore[no-any-return]
+        return narrowed(best[0], places)._.fp_place  # type: ignore[no-any-return]
     sentence = trigger.sent
     locative = [
-        s for s in places if sentence.start <= s.start and s.end <= sentence.end and is_locative(s)
+        s
+        for s in places
+        if sentence.start <= s.start
+        and s.end <= sentence.end
+        and is_locative(s)
+        and not in_other_content(s, trigger)
     ]
+    locative = [s for s, _ in innermost([(s, 0) for s in locative])]
     if not locative:
         return None
-    best_span = max(locative, key=lambda s: (_rank(s), -abs(s.root.i - trigger.i)))
-    return best_span._.fp_place  # type: ignore[no-any-return]
+    # Not attached to the act: the nearest place is likeliest its own, unless it only
+    # measures where ("south of Algiers, near Medea").
+    best_span = max(
+        locative,
+        key=lambda s: (not is_reference_point(s), -abs(s.root.i - trigger.i), _rank(s)),
+    )
+    return narrowed(best_span, places)._.fp_place  # type: ignore[no-any-return]
+
+
+#: Words that may stand between a place and the wider area that follows it after a comma:
+#: "Raqqa province, in northeastern Syria", "Iskandariyah, some 50 km south of Baghdad",
+#: "Sur, the capital of Farah province".
+_ADDRESS_WORDS = frozenset(
+    {"in", "on", "of", "the", "a", "an", "some", "about", "around", "just", "near", "outside"}
+    | DIRECTIONS
+    | PLACE_HEADS
+    | {"km", "kms", "mile", "kilometre", "kilometer", "district", "county", "state", "(", ")"}
+)
+
+
+def narrowed(span: Span, places: list[Span]) -> Span:
+    """The place a wider one only locates: "killed in Amed, southeastern Turkey" took place
+    in Amed; "Athens, Greece" in Athens. A more specific place that ends just before a
+    comma, followed by the chosen place and nothing but locating words, wins."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 10:
+        token = doc[i]
+        if token.text == ",":
+            break
+        if not (
+            token.lower_ in _ADDRESS_WORDS
+            or token.like_num
+            or token.pos_ == "ADJ"
+            or token.tag_ == "HYPH"
+        ):
+            return span
+        i -= 1
+    else:
+        return span
+    end = i
+    if end > 0 and doc[end - 1].text == ")":
+        # "the city of Amed (Diyarbakir), southeastern Turkey"
+        end -= 1
+    for other in places:
+        if other.end == end and other.sent == span.sent and _rank(other) > _rank(span):
+            return other
+    return span
+
+
+def in_other_content(span: Span, trigger: Token) -> bool:
+    """Whether the place belongs to what the trigger reports, to whom reports it or to whom
+    it concerns, not to the act: "said that a bomb went off in Kabul" (a clause the
+    trigger takes as its content), "according to sources in Kabul" (where the source is)
+    or "the man who lived in Kabul was arrested" (a relative clause on a noun before the
+    trigger, unless it says where that noun happened: "the attack, which took place in
+    Kabul, killed ...")."""
+    token = span.root
+    while token.head != token:
+        if token.dep_ == "ccomp" and token.head == trigger:
+            return True
+        if token.lower_ == "according":
+            return True  # "according to a source in Aleppo": where the source is
+        if (
+            token.dep_ == "relcl"
+            and token.head.i < trigger.i
+            and trigger not in token.subtree
+            and token.lemma_ not in HAPPENING_VERBS
+        ):
+            return True
+        token = token.head
+        if token == trigger:
+            return False
+    return False
+
+
+def innermost(found: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """Leaves out the places that only contain another of ``found``: "Mosul city of Nineveh
+    province", "the Gaza Strip town of Khan Yunis", "Baghdad's Amriya district", "the Sadr
+    City district in eastern Baghdad" happened in the inner place, whatever its rank."""
+    return [(s, d) for s, d in found if not any(_inside(o, s) for o, _ in found if o is not s)]
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    if not contains(outer, inner):
+        return False
+    # "the West Bank city of Nablus" and "the Shaab neighbourhood of Baghdad" parse alike:
+    # there the broader of the two by what the gazetteer knows is the container, and
+    # between equals the later ("the Ghazi district of Logar province").
+    if not contains(inner, outer):
+        return True
+    return (_rank(inner), -inner.start) > (_rank(outer), -outer.start)
+
+
+def contains(outer: Span, inner: Span) -> bool:
+    """Whether ``outer`` hangs on ``inner``'s phrase as the area it lies in."""
+    phrase = set(range(inner.start, inner.end))
+    root = inner.root
+    # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too.
+    if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
+        phrase.add(root.head.head.i)
+    elif root.dep_ == "compound":
+        phrase.add(root.head.i)
+    token = outer.root
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("poss", "compound", "nmod") and head.i in phrase:
+            return True
+        if token.dep_ != "pobj" or head.lower_ not in ("of", "in") or head.dep_ != "prep":
+            return False
+        noun = head.head
+        if noun.i in phrase:
+            return True
+        if noun.lower_ not in PLACE_NOUNS and noun.lower_ not in DIRECTIONS:
+            return False
+        # "the town of X of the province of Y": climb through the generic place noun.
+        token = noun
+    return False
 
 
 def is_locative(span: Span) -> bool:

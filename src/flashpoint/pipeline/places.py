@@ -14,6 +14,8 @@ verb, or when the actors stage coded a span over it as a verb's subject or objec
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +23,7 @@ from spacy.util import filter_spans
 
 from ..kb.places import Gazetteer, PlaceEntry, place_key
 from ..records import Actor, Place
+from ..timex import MONTHS, WEEKDAYS
 from .extensions import is_masked
 from .spans import span_covering
 
@@ -109,14 +112,133 @@ PLACE_NOUNS = frozenset(
         "outskirts",
         "airport",
         "lga",
+        "settlement",
+        "hamlet",
+        "island",
+        "islet",
+        "peninsula",
+        "commune",
+        "locality",
+        "oasis",
+        "enclave",
+        "suburbs",
+        "vicinity",
+        "farm",
+        "street",
+        "sector",
+        "slope",
+        "hill",
+        "hilltop",
+        "mountain",
+        "mountaintop",
     }
 )
+#: The nouns and their plurals ("the villages of X and Y").
+PLACE_NOUN_FORMS = PLACE_NOUNS | frozenset(
+    n[:-1] + "ies" if n.endswith("y") else n + "s" for n in PLACE_NOUNS
+)
+#: Place nouns after which a name the model tagged as a person or an organisation is still
+#: a place ("the Kasama district"); not those a group also has ("the Smith camp").
+_NAMING_PLACE_NOUNS = PLACE_NOUN_FORMS - {
+    "camp",
+    "base",
+    "airbase",
+    "border",
+    "crossing",
+    "camps",
+    "bases",
+    "airbases",
+    "borders",
+    "crossings",
+}
 #: Prepositions after which an untagged proper noun is taken for a place ("in Maru").
-_PLACE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
+_PLACE_PREPS = frozenset({"in", "inside", "near", "outside", "around", "at"})
 #: Entity types that say a proper noun is no place.
 _NOT_PLACES = frozenset(
     {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "MONEY"}
 )
+
+#: Words that make a name an institution's or an occasion's, not a place's
+#: ("Vanderbilt University Medical Center", "the Asian Games").
+INSTITUTION_WORDS = frozenset(
+    {
+        "university",
+        "college",
+        "school",
+        "academy",
+        "institute",
+        "hospital",
+        "center",
+        "centre",
+        "clinic",
+        "embassy",
+        "consulate",
+        "ministry",
+        "council",
+        "committee",
+        "commission",
+        "conference",
+        "summit",
+        "forum",
+        "championship",
+        "championships",
+        "games",
+        "cup",
+        "open",
+        "party",
+        "front",
+        "company",
+        "corporation",
+        "bank",
+        "court",
+        "association",
+        "union",
+        "agency",
+        "group",
+        "network",
+        "television",
+        "radio",
+        "news",
+    }
+)
+#: Faiths and peoples without a state of their own, named before a place noun ("the Sunni
+#: city", "a Kurdish village"): who lives there, not the place's name.
+COMMUNITY_WORDS = frozenset(
+    {
+        "muslim",
+        "sunni",
+        "shia",
+        "shiite",
+        "alawite",
+        "druze",
+        "christian",
+        "catholic",
+        "orthodox",
+        "protestant",
+        "coptic",
+        "jewish",
+        "hindu",
+        "sikh",
+        "buddhist",
+        "yazidi",
+        "kurdish",
+        "arab",
+        "bedouin",
+        "tamil",
+        "pashtun",
+        "rohingya",
+        "tibetan",
+        "uighur",
+        "uyghur",
+        "berber",
+        "tuareg",
+    }
+)
+#: The Arabic article written before a name ("al-Bab", "el-Arish", "ash-Shaddadi").
+_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
+_ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(_ARTICLES)})-[A-Z]")
+#: Entity types the small model gives place names it does not know.
+_MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG"})
 
 #: An untagged proper noun is taken for a city of this name only when the city is this big.
 KNOWN_CITY_POPULATION = 100_000
@@ -140,7 +262,7 @@ class PlaceTagger:
             "NAMED",
             [
                 [
-                    {"LOWER": {"IN": list(PLACE_NOUNS)}},
+                    {"LOWER": {"IN": [*PLACE_NOUN_FORMS, "capital"]}},
                     {"LOWER": "of"},
                     {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
                 ],
@@ -158,11 +280,27 @@ class PlaceTagger:
     def candidates(self, doc: Doc) -> list[Span]:
         spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
         spans += [Span(doc, s, e, label="LOC") for _, s, e in self.landmarks(doc)]
-        spans += [Span(doc, s, e, label="CAPITAL") for _, s, e in self.capitals(doc)]
-        ents = {(e.start, e.end) for e in doc.ents}
+        # "the Georgian capital" stands for the city, unless the text names it: "the
+        # Georgian capital of Tbilisi", "the Georgian capital, Tbilisi".
+        spans += [
+            Span(doc, s, e, label="CAPITAL")
+            for _, s, e in self.capitals(doc)
+            if not (
+                e + 1 < len(doc)
+                and doc[e].lower_ in ("of", ",")
+                and doc[e + 1].pos_ == "PROPN"
+                and doc[e + 1].is_title
+            )
+        ]
+        # "the Kasama" tagged as a whole is the name "Kasama".
+        ents = {(e.start + (e[0].lower_ == "the" and len(e) > 1), e.end) for e in doc.ents}
         for _, start, end in self.named(doc, as_spans=False):
             # "the village of X" names a place whatever the model took X for.
-            name = _name_part(doc[start:end], after_place_noun=doc[start].lower_ in PLACE_NOUNS)
+            name = _name_part(
+                doc[start:end],
+                after_place_noun=doc[start].lower_ in (*PLACE_NOUN_FORMS, "capital"),
+            )
+            name = self.without_people_name(name) if name is not None else None
             if name is not None and not any(
                 s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
             ):
@@ -172,19 +310,65 @@ class PlaceTagger:
         kept += self.known_names(doc, kept)
         return sorted(filter_spans(kept), key=lambda s: s.start)
 
+    def without_people_name(self, span: Span) -> Span | None:
+        """The name less a leading nation's or faith's name ("Buddhist Thailand" ->
+        "Thailand"); None where nothing else is left ("the Kurdish village")."""
+        start = span.start
+        while start < span.end and span.doc[start].lower_ in COMMUNITY_WORDS:
+            start += 1
+        if start == span.end or self.kb.country_of_demonym(span.doc[start:span.end].text):
+            return None
+        return Span(span.doc, start, span.end, label=span.label_)
+
     def known_names(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Proper nouns the model left untagged or mistagged ("in Kyiv", "on Sanaa") that
         the gazetteer knows as a country, landmark or sizeable city, where the parse puts
         them in a place's position."""
         taken = {i for s in found for i in range(s.start, s.end)}
+        # "on Jan. 16": a date is no place, whatever city shares its name.
+        taken |= {i for s in doc._.fp_times or () for i in range(s.start, s.end)}
         extra: list[Span] = []
+
+        def is_name(token: Token) -> bool:
+            # "Sa’eed", "al-Bab": names with an apostrophe or an article are names too.
+            if (
+                token.pos_ == "PROPN"
+                and not token.is_upper  # "SDF", "GMT": acronyms are rarely places
+                and (token.text[:1].isupper() or _ARTICLE_PREFIX.match(token.text) is not None)
+            ):
+                return True
+            # The tagger takes some names for common nouns ("killed in Taez"); a capital
+            # letter inside a sentence still marks them.
+            return token.is_title and (
+                token.pos_ == "PROPN"
+                or (
+                    token.pos_ == "NOUN"
+                    and token.i > token.sent.start
+                    and token.is_alpha
+                    and token.lower_.rstrip("s") not in WEEKDAYS
+                    and token.lower_ not in MONTHS
+                )
+            )
+
+        def article_before(k: int) -> bool:
+            # "al - Qusour" as the tokenizer splits it: the article starts the name.
+            return (
+                k + 2 < len(doc)
+                and doc[k].lower_ in _ARTICLES
+                and doc[k + 1].text == "-"
+                and doc[k + 1].whitespace_ == ""
+                and doc[k].whitespace_ == ""
+                and is_name(doc[k + 2])
+                and not {k, k + 1, k + 2} & taken
+            )
+
         i = 0
         while i < len(doc):
-            if not (doc[i].pos_ == "PROPN" and doc[i].is_title) or i in taken:
+            if not (is_name(doc[i]) or article_before(i)) or i in taken:
                 i += 1
                 continue
-            j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in taken:
+            j = i + 2 if article_before(i) else i
+            while j < len(doc) and is_name(doc[j]) and j not in taken:
                 j += 1
             span = Span(doc, i, j, label="GPE")
             i = j
@@ -197,12 +381,16 @@ class PlaceTagger:
             ):
                 continue
             key = place_key(span.text)
+            if _coded_organisation(span) and key not in self.kb.countries:
+                continue  # "Hamas", "Hezbollah": a group the actors stage knows
             city = self.kb.best_city(key)
             if (
                 key in self.kb.landmarks
                 or key in self.kb.countries
                 or (city is not None and city.population >= KNOWN_CITY_POPULATION)
                 or _untagged_locative(span)
+                or _taken_ground(span)
+                or named_by_place_noun(span)
             ):
                 extra.append(span)
         return extra
@@ -213,13 +401,21 @@ class PlaceTagger:
         spans = [
             s
             for s in self.candidates(doc)
-            if not is_metonym(s)
-            and not (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
+            if named_by_place_noun(s)
+            or _untagged_locative(s)
+            or _taken_ground(s)
+            or not (
+                is_metonym(s)
+                or (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
+                or _in_organisation_name(s)
+            )
         ]
         countries, admins = self.context(doc, spans)
         found: Found = []
         for span in spans:
             entry = self.resolve(span, countries, admins)
+            if entry is None and _undergoer(span):
+                continue
             if entry is None:
                 found.append(
                     (
@@ -323,6 +519,43 @@ def is_metonym(span: Span) -> bool:
     return actor_root.dep_ == "pobj" and actor_root.head.lower_ == "by"
 
 
+def named_by_place_noun(span: Span) -> bool:
+    """ "the town of Gharz", "the Kasama district": a noun says the name is a place's,
+    whatever the tagger or the actors stage took it for. A name the actors stage knows
+    (a coded group: "the Hamas camp") is not."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head  # "the villages of Kafr Saghir and Babinnis"
+    if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
+        noun = span[-1]  # "Logo LGA" taken whole
+    elif root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
+        noun = root.head.head
+    elif root.dep_ == "compound" and root.head.i == span.end:
+        noun = root.head
+    else:
+        return False
+    # "the regional capital of Beled Weyne" names it; "the Chechen capital" does not.
+    capital_of = noun.lower_ == "capital" and noun.i < root.i
+    if noun.lower_ not in _NAMING_PLACE_NOUNS and not capital_of:
+        return False
+    actor = span_covering(span.doc._.fp_actors, span.root)
+    record = actor._.fp_actor if actor is not None else None
+    return record is None or record.code is None
+
+
+def _on_the_act(prep: Token) -> bool:
+    """Whether a preposition hangs on a verb, or on a noun the verb takes ("clashes in X",
+    "stormed a home in X"), not on a name or a number."""
+    head = prep.head
+    if head.pos_ == "VERB":
+        return True
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "pobj", "nsubjpass")
+        and (head.head.pos_ == "VERB" or head.head.head.pos_ == "VERB")
+    )
+
+
 def _untagged_locative(span: Span) -> bool:
     """ "killed in Maru", "clashes near Huddur": a proper noun the model left untagged,
     standing alone after a locative preposition, is a place the gazetteer lacks. A name
@@ -330,7 +563,15 @@ def _untagged_locative(span: Span) -> bool:
     root = span.root
     if root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
         return False
-    if any(t.ent_type_ in _NOT_PLACES for t in span):
+    tags = {t.ent_type_ for t in span} & _NOT_PLACES
+    # The small model takes many a village for a person or a firm ("killed in Oued
+    # Tlelat"); after a preposition on the verb itself that is rarely one, unless the
+    # actors stage knows the name.
+    if tags and not (
+        tags <= _MISTAKEN_FOR_PLACES
+        and _on_the_act(root.head)
+        and not any(t.lower_ in INSTITUTION_WORDS for t in span)
+    ):
         return False
     if all(t.lower_ in PLACE_NOUNS or "." in t.text for t in span):
         return False  # "the Governorate", "at 8 P.M."
@@ -339,7 +580,57 @@ def _untagged_locative(span: Span) -> bool:
         return False
     if any(t.dep_ in ("poss", "case") or t.tag_ == "POS" for t in root.children):
         return False
-    return span_covering(span.doc._.fp_actors, root) is None
+    actor = span_covering(span.doc._.fp_actors, root)
+    if actor is None:
+        return True
+    record = actor._.fp_actor
+    return (
+        bool(tags)
+        and record is not None
+        and record.code is None
+        and record.kind in ("person", "organisation")
+        and (actor.start, actor.end) == (span.start, span.end)
+    )
+
+
+#: Verbs whose object is a target, a place where it is one: "shelled Kasama", "hit Kasama".
+_TARGETING_VERBS = TERRITORIAL_VERBS | {"hit", "strike", "attack", "target", "bombard", "surround"}
+
+
+def _undergoer(span: Span) -> bool:
+    """ "Zeevi was shot", "police arrested Jabri": a name the gazetteer does not know that
+    undergoes an act which does not take ground is someone, whatever the tagger says."""
+    root = span.root
+    if root.dep_ not in ("nsubjpass", "dobj") or root.head.pos_ != "VERB":
+        return False
+    if named_by_place_noun(span) or _in_place_phrase(span):
+        return False
+    return root.head.lemma_ not in _TARGETING_VERBS
+
+
+def _in_place_phrase(span: Span) -> bool:
+    return any(t.lower_ in PLACE_NOUNS for t in span)
+
+
+#: Territorial verbs whose object may also be a person ("captured the general").
+_PERSON_TAKING_VERBS = frozenset({"capture", "seize", "visit", "leave", "reach", "raid"})
+
+
+def _taken_ground(span: Span) -> bool:
+    """ "rebels captured Birao", "troops entered Kasama": the name a territorial verb takes
+    as its object is ground, when the tagger took it for a firm (or, for verbs that do not
+    take people, a person) and the actors stage does not know it."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_ not in TERRITORIAL_VERBS:
+        return False
+    tags = {t.ent_type_ for t in span} & _NOT_PLACES
+    allowed = {"ORG"} if verb.lemma_ in _PERSON_TAKING_VERBS else _MISTAKEN_FOR_PLACES
+    if not tags or not tags <= allowed or any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return False
+    actor = span_covering(span.doc._.fp_actors, root)
+    record = actor._.fp_actor if actor is not None else None
+    return record is None or record.code is None
 
 
 def _is_agentive(span: Span) -> bool:
@@ -360,10 +651,16 @@ def _name_part(span: Span, after_place_noun: bool = False) -> Span | None:
     if not words:
         return None
     start, end = words[0].i, words[-1].i + 1
+    name = Span(span.doc, start, end, label="LOC")
     refused = {"DATE"} if after_place_noun else {"PERSON", "ORG", "NORP", "DATE"}
-    if any(t.ent_type_ in refused for t in span.doc[start:end]):
-        return None
-    return Span(span.doc, start, end, label="LOC")
+    if any(t.ent_type_ in refused for t in name):
+        # "the Kasama district": the noun after the name outweighs the tagger (a people's
+        # name, "the Kurdish district", "the Sunni city", is left out by the caller).
+        if after_place_noun or not named_by_place_noun(name) or any(
+            t.ent_type_ == "DATE" for t in name
+        ):
+            return None
+    return name
 
 
 def _person_words(doc: Doc) -> set[str]:
@@ -396,6 +693,42 @@ def _is_person(span: Span, people: set[str]) -> bool:
         if record.kind in {"organisation", "group"} and len(words) > len(span):
             return True
     return len(span) == 1 and span[0].lower_ in people
+
+
+def _coded_organisation(span: Span) -> bool:
+    actor = span_covering(span.doc._.fp_actors, span.root)
+    record = actor._.fp_actor if actor is not None else None
+    return (
+        record is not None
+        and record.kind in ("organisation", "group")
+        and record.code is not None
+        and actor is not None
+        and actor.start <= span.start
+        and span.end <= actor.end
+    )
+
+
+def _in_organisation_name(span: Span) -> bool:
+    """ "the Islamic State of Iraq", "the Communist Party of China": a country named inside
+    an organisation's name (the actors stage coded the whole name) is part of the name."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    if head.pos_ != "PROPN" or not head.is_title:
+        return False
+    actor = span_covering(span.doc._.fp_actors, root)
+    record = actor._.fp_actor if actor is not None else None
+    return (
+        actor is not None
+        and record is not None
+        and record.kind in ("organisation", "group")
+        and record.code is not None
+        and actor.start <= head.i < actor.end
+        and len(actor) > len(span)
+    )
 
 
 def _trim(span: Span) -> Span | None:
