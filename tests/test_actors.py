@@ -300,6 +300,9 @@ def test_actors_generic_agents_stay_uncoded_without_one_country(coder: Coder) ->
     codes = _codes(coder, "Ecuadorian police escorted the diplomats to the airport.")
     assert codes["the diplomats"] is None
     assert _codes(coder, "Refugees gathered at the border with Ghana.")["Refugees"] is None
+    # a place the agents march through is theirs too, so two countries give none
+    text = "Students marched through Nairobi to demand the release of Ugandan prisoners."
+    assert _codes(coder, text)["Students"] is None
 
 
 def test_actors_armed_agents_need_their_own_authorities(coder: Coder) -> None:

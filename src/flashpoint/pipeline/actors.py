@@ -193,7 +193,9 @@ DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "fle
 #: Sectors of a state's civil authorities.
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 #: Prepositions whose object is where an act happens.
-LOCATING_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "within"})
+LOCATING_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "through", "throughout", "around", "within"}
+)
 #: Prepositions whose object is a destination, a source or an opponent, not where the
 #: sentence's agents are.
 AWAY_PREPS = frozenset({"to", "into", "toward", "towards", "against", "with", "from", "over"})
