@@ -121,6 +121,9 @@ PLACE_HEADS = frozenset(
 )
 #: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
 HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
+#: Verbs whose object is where an event noun struck: "killed in raids that targeted Raqqa",
+#: "a car bomb that rocked the suburb of Haret Hreik".
+STRIKING_VERBS = frozenset({"hit", "rock", "strike", "target", "shake", "pound", "tear", "rip"})
 MAX_STEPS = 6
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -222,6 +225,8 @@ def path_length(trigger: Token, span: Span) -> int | None:
         token = token.head
         if token == trigger:
             return steps
+        if strikes_where(token):
+            continue
         if token.pos_ in _CLAUSE_POS or token.dep_ in {"relcl", "acl", "ccomp", "advcl"}:
             return None
         if (
@@ -231,6 +236,17 @@ def path_length(trigger: Token, span: Span) -> int | None:
         ):
             return None
     return None
+
+
+def strikes_where(clause: Token) -> bool:
+    """'raids that targeted the city of Raqqa', 'a bomb which rocked Beirut': a relative
+    clause whose object is what the raid or bomb hit says where it happened."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.lemma_ in STRIKING_VERBS
+        and clause.head.pos_ == "NOUN"
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
+    )
 
 
 def is_reference_point(span: Span) -> bool:
@@ -441,10 +457,11 @@ def contains(outer: Span, inner: Span) -> bool:
     """Whether ``outer`` hangs on ``inner``'s phrase as the area it lies in."""
     phrase = set(range(inner.start, inner.end))
     root = inner.root
-    # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too.
+    # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too
+    # ("the East Ghouta region" too, where the tagger reads the name as an adjective).
     if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
         phrase.add(root.head.head.i)
-    elif root.dep_ == "compound":
+    elif root.dep_ == "compound" or (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
         phrase.add(root.head.i)
     token = outer.root
     for _ in range(4):
