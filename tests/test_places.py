@@ -267,3 +267,20 @@ def test_places_a_peoples_name_tagged_as_a_place_is_none(nlp: Any) -> None:
     tagger = nlp.get_pipe("places")
     assert tagger.is_demonym(doc[1:2])
     assert not tagger.is_demonym(doc[4:5]) and not tagger.is_demonym(doc[7:8])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Denver police arrested two men outside a bar on Friday.", "Denver"),
+        ("Angry Kandahar residents marched through the market on Sunday.", "Kandahar"),
+    ],
+)
+def test_places_a_name_on_something_the_actors_stage_cannot_code_says_where(
+    nlp: Any, text: str, place: str
+) -> None:
+    assert place in [p.text for p in _places(nlp, text)]
+
+
+def test_places_a_name_on_a_coded_actor_still_says_whose(nlp: Any) -> None:
+    assert "U.S." not in [p.text for p in _places(nlp, "U.S. troops fired on the crowd.")]

@@ -121,8 +121,8 @@ PLACE_HEADS = frozenset(
 )
 #: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
 HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
-#: Verbs whose object is where an event noun struck: "killed in raids that targeted Raqqa",
-#: "a car bomb that rocked the suburb of Haret Hreik".
+#: Verbs whose object is where an event noun struck: "died in airstrikes that hit Saraqib",
+#: "wounded by a blast which rocked the port of Aden".
 STRIKING_VERBS = frozenset({"hit", "rock", "strike", "target", "shake", "pound", "tear", "rip"})
 MAX_STEPS = 6
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
@@ -239,7 +239,7 @@ def path_length(trigger: Token, span: Span) -> int | None:
 
 
 def strikes_where(clause: Token) -> bool:
-    """'raids that targeted the city of Raqqa', 'a bomb which rocked Beirut': a relative
+    """'airstrikes that hit the town of Saraqib', 'a blast which rocked Aden': a relative
     clause whose object is what the raid or bomb hit says where it happened."""
     return (
         clause.dep_ == "relcl"
@@ -458,7 +458,7 @@ def contains(outer: Span, inner: Span) -> bool:
     phrase = set(range(inner.start, inner.end))
     root = inner.root
     # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too
-    # ("the East Ghouta region" too, where the tagger reads the name as an adjective).
+    # ("the Qalamoun region" too, where the tagger reads the name as an adjective).
     if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
         phrase.add(root.head.head.i)
     elif root.dep_ == "compound" or (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
