@@ -249,3 +249,11 @@ def test_anchor_only_a_thing_that_struck_says_where(pronoun: str, strikes: bool)
     )
     doc[4].lemma_ = "hit"
     assert strikes_where(doc[4]) is strikes
+
+
+def test_anchor_a_participle_after_a_nested_clause_takes_the_outer_clauses_place(
+    nlp: Any,
+) -> None:
+    text = "A bomber struck a Kabul hotel late at night as guests watched a film, killing nine."
+    (event,) = _anchor(nlp, text, "killing")
+    assert event.place is not None and event.place.text == "Kabul"

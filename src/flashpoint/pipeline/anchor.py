@@ -300,14 +300,20 @@ def attachments(trigger: Token, spans: list[Span]) -> list[tuple[Span, int]]:
     # "was shot and killed near Jenin": a verb joined straight to the next shares its phrases.
     if is_clause and (partner := joined_verb(trigger)) is not None:
         add(partner, 1)
-    if (
+    clause, extra = trigger, 3
+    while (
         is_clause
-        and trigger.dep_ in {"advcl", "conj", "xcomp"}
-        and trigger.head.pos_ in _CLAUSE_POS
+        and clause.dep_ in {"advcl", "conj", "xcomp"}
+        and clause.head.pos_ in _CLAUSE_POS
         and not found
+        and extra <= 4
     ):
-        # "stormed the village, killing 39 people": the participle happened where its clause did.
-        add(trigger.head, 3)
+        # "stormed the village, killing 39 people": the participle happened where its clause
+        # did; "struck a Kabul hotel as guests slept, killing nine": where the clause it
+        # follows did.
+        clause = clause.head
+        add(clause, extra)
+        extra += 1
     return found
 
 
