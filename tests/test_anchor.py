@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from flashpoint.pipeline.anchor import EventAnchor, contains, strikes_where
+from flashpoint.pipeline.anchor import EventAnchor, contains, strikes_where, within
 from flashpoint.records import Article, CharSpan, Event, SentenceRef
 
 ARTICLE_DATE = dt.date(2021, 3, 10)
@@ -257,3 +257,16 @@ def test_anchor_a_participle_after_a_nested_clause_takes_the_outer_clauses_place
     text = "A bomber struck a Kabul hotel late at night as guests watched a film, killing nine."
     (event,) = _anchor(nlp, text, "killing")
     assert event.place is not None and event.place.text == "Kabul"
+
+
+def test_anchor_a_place_out_of_reach_inside_the_chosen_one_wins(nlp: Any) -> None:
+    text = "A judge was shot dead in a raid on his home in the Colombo suburb of Wekanda."
+    (event,) = _anchor(nlp, text, "shot")
+    assert event.place is not None and event.place.text == "Wekanda"
+
+
+def test_anchor_within_finds_the_place_the_chosen_one_contains(nlp: Any) -> None:
+    doc = _doc(nlp, "A judge was shot dead in the Colombo suburb of Wekanda.")
+    places = [s for s in doc._.fp_places if s._.fp_place is not None]
+    (colombo,) = [s for s in places if s.text == "Colombo"]
+    assert within(colombo, places).text == "Wekanda"

@@ -124,7 +124,7 @@ HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "bre
 #: Verbs whose object is where an event noun struck: "died in airstrikes that hit Saraqib",
 #: "wounded by a blast which rocked the port of Aden".
 STRIKING_VERBS = frozenset({"hit", "rock", "strike", "target", "shake", "pound", "tear", "rip"})
-MAX_STEPS = 6
+MAX_STEPS = 7
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
@@ -352,7 +352,7 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
     found = innermost(attachments(trigger, places))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
-        return narrowed(best[0], places)._.fp_place  # type: ignore[no-any-return]
+        return narrowed(within(best[0], places), places)._.fp_place  # type: ignore[no-any-return]
     sentence = trigger.sent
     locative = [
         s
@@ -439,6 +439,13 @@ def in_other_content(span: Span, trigger: Token) -> bool:
         if token == trigger:
             return False
     return False
+
+
+def within(span: Span, places: list[Span]) -> Span:
+    """The place inside the chosen one where the climb stopped short of it: "in the Colombo
+    suburb of Kotte" happened in Kotte even where only "Colombo" was in reach."""
+    inner = [o for o in places if o is not span and _inside(o, span)]
+    return max(inner, key=_rank) if inner else span
 
 
 def innermost(found: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
