@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from flashpoint.pipeline.anchor import EventAnchor
+from flashpoint.pipeline.anchor import EventAnchor, contains, strikes_where, within
 from flashpoint.records import Article, CharSpan, Event, SentenceRef
 
 ARTICLE_DATE = dt.date(2021, 3, 10)
@@ -204,3 +206,67 @@ def test_anchor_unattached_place_nearest_the_act_wins_unless_it_only_measures(nl
     )
     (event,) = _anchor(nlp, text, "stopped")
     assert event.place is not None and event.place.text == "Ghazni"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Nine were killed in airstrikes that hit the town of Saraqib.", "killed", "Saraqib"),
+        ("Four guards were wounded by a blast which rocked the port of Aden.", "wounded", "Aden"),
+    ],
+)
+def test_anchor_what_the_act_s_strike_hit_is_its_place(
+    nlp: Any, text: str, trigger: str, place: str
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert event.place is not None and place in event.place.text
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_anchor_a_name_read_as_an_adjective_still_names_the_area_it_qualifies() -> None:
+    # "in the Qalamoun region of Homs", with the tagger reading "Qalamoun" as an adjective
+    doc = _parsed(
+        ["in", "the", "Qalamoun", "region", "of", "Homs"],
+        [0, 3, 3, 0, 3, 4],
+        ["ROOT", "det", "amod", "pobj", "prep", "pobj"],
+        ["ADP", "DET", "ADJ", "NOUN", "ADP", "PROPN"],
+    )
+    assert contains(doc[5:6], doc[2:3])
+    assert not contains(doc[2:3], doc[5:6])
+
+
+@pytest.mark.parametrize(("pronoun", "strikes"), [("that", True), ("which", True), ("who", False)])
+def test_anchor_only_a_thing_that_struck_says_where(pronoun: str, strikes: bool) -> None:
+    # "killed in raids that hit Aden" / "arrested a man who hit a guard"
+    doc = _parsed(
+        ["killed", "in", "raids", pronoun, "hit", "Aden"],
+        [0, 0, 1, 4, 2, 4],
+        ["ROOT", "prep", "pobj", "nsubj", "relcl", "dobj"],
+        ["VERB", "ADP", "NOUN", "PRON", "VERB", "PROPN"],
+    )
+    doc[4].lemma_ = "hit"
+    assert strikes_where(doc[4]) is strikes
+
+
+def test_anchor_a_participle_after_a_nested_clause_takes_the_outer_clauses_place(
+    nlp: Any,
+) -> None:
+    text = "A bomber struck a Kabul hotel late at night as guests watched a film, killing nine."
+    (event,) = _anchor(nlp, text, "killing")
+    assert event.place is not None and event.place.text == "Kabul"
+
+
+def test_anchor_a_place_out_of_reach_inside_the_chosen_one_wins(nlp: Any) -> None:
+    text = "A judge was shot dead in a raid on his home in the Colombo suburb of Wekanda."
+    (event,) = _anchor(nlp, text, "shot")
+    assert event.place is not None and event.place.text == "Wekanda"
+
+
+def test_anchor_within_finds_the_place_the_chosen_one_contains(nlp: Any) -> None:
+    doc = _doc(nlp, "A judge was shot dead in the Colombo suburb of Wekanda.")
+    places = [s for s in doc._.fp_places if s._.fp_place is not None]
+    (colombo,) = [s for s in places if s.text == "Colombo"]
+    assert within(colombo, places).text == "Wekanda"

@@ -249,3 +249,38 @@ def test_places_names_with_an_apostrophe_or_an_article_are_names(
     assert name in [p.text for p in _places(nlp, text)]
     # acronyms are not taken for unknown places
     assert _places(nlp, "Fighters of the SDF attacked the post at 0900 GMT.") == []
+
+
+def test_places_a_mistagged_city_with_a_describing_word_is_still_a_place(nlp: Any) -> None:
+    # the model tags "Karachi" as a firm, and the actors stage takes "central Karachi" whole
+    texts = [p.text for p in _places(nlp, "Three men were shot dead on Monday in central Karachi.")]
+    assert "Karachi" in texts
+
+
+def test_places_a_name_parsed_as_an_adjective_on_a_place_noun_is_a_place(nlp: Any) -> None:
+    texts = [p.text for p in _places(nlp, "Shells fell on Aleppo city and its suburbs.")]
+    assert "Aleppo" in texts
+
+
+def test_places_a_peoples_name_tagged_as_a_place_is_none(nlp: Any) -> None:
+    doc = nlp.make_doc("the Angolan city of Lobito, in Angola")
+    tagger = nlp.get_pipe("places")
+    assert tagger.is_demonym(doc[1:2])
+    assert not tagger.is_demonym(doc[4:5]) and not tagger.is_demonym(doc[7:8])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Denver police arrested two men outside a bar on Friday.", "Denver"),
+        ("Angry Kandahar residents marched through the market on Sunday.", "Kandahar"),
+    ],
+)
+def test_places_a_name_on_something_the_actors_stage_cannot_code_says_where(
+    nlp: Any, text: str, place: str
+) -> None:
+    assert place in [p.text for p in _places(nlp, text)]
+
+
+def test_places_a_name_on_a_coded_actor_still_says_whose(nlp: Any) -> None:
+    assert "U.S." not in [p.text for p in _places(nlp, "U.S. troops fired on the crowd.")]

@@ -121,7 +121,10 @@ PLACE_HEADS = frozenset(
 )
 #: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
 HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
-MAX_STEPS = 6
+#: Verbs whose object is where an event noun struck: "died in airstrikes that hit Saraqib",
+#: "wounded by a blast which rocked the port of Aden".
+STRIKING_VERBS = frozenset({"hit", "rock", "strike", "target", "shake", "pound", "tear", "rip"})
+MAX_STEPS = 7
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
@@ -222,6 +225,8 @@ def path_length(trigger: Token, span: Span) -> int | None:
         token = token.head
         if token == trigger:
             return steps
+        if strikes_where(token):
+            continue
         if token.pos_ in _CLAUSE_POS or token.dep_ in {"relcl", "acl", "ccomp", "advcl"}:
             return None
         if (
@@ -231,6 +236,17 @@ def path_length(trigger: Token, span: Span) -> int | None:
         ):
             return None
     return None
+
+
+def strikes_where(clause: Token) -> bool:
+    """'airstrikes that hit the town of Saraqib', 'a blast which rocked Aden': a relative
+    clause whose object is what the raid or bomb hit says where it happened."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.lemma_ in STRIKING_VERBS
+        and clause.head.pos_ == "NOUN"
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
+    )
 
 
 def is_reference_point(span: Span) -> bool:
@@ -284,14 +300,20 @@ def attachments(trigger: Token, spans: list[Span]) -> list[tuple[Span, int]]:
     # "was shot and killed near Jenin": a verb joined straight to the next shares its phrases.
     if is_clause and (partner := joined_verb(trigger)) is not None:
         add(partner, 1)
-    if (
+    clause, extra = trigger, 3
+    while (
         is_clause
-        and trigger.dep_ in {"advcl", "conj", "xcomp"}
-        and trigger.head.pos_ in _CLAUSE_POS
+        and clause.dep_ in {"advcl", "conj", "xcomp"}
+        and clause.head.pos_ in _CLAUSE_POS
         and not found
+        and extra <= 4
     ):
-        # "stormed the village, killing 39 people": the participle happened where its clause did.
-        add(trigger.head, 3)
+        # "stormed the village, killing 39 people": the participle happened where its clause
+        # did; "struck a Kabul hotel as guests slept, killing nine": where the clause it
+        # follows did.
+        clause = clause.head
+        add(clause, extra)
+        extra += 1
     return found
 
 
@@ -330,7 +352,7 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
     found = innermost(attachments(trigger, places))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
-        return narrowed(best[0], places)._.fp_place  # type: ignore[no-any-return]
+        return narrowed(within(best[0], places), places)._.fp_place  # type: ignore[no-any-return]
     sentence = trigger.sent
     locative = [
         s
@@ -419,6 +441,13 @@ def in_other_content(span: Span, trigger: Token) -> bool:
     return False
 
 
+def within(span: Span, places: list[Span]) -> Span:
+    """The place inside the chosen one where the climb stopped short of it: "in the Colombo
+    suburb of Kotte" happened in Kotte even where only "Colombo" was in reach."""
+    inner = [o for o in places if o is not span and _inside(o, span)]
+    return max(inner, key=_rank) if inner else span
+
+
 def innermost(found: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
     """Leaves out the places that only contain another of ``found``: "Mosul city of Nineveh
     province", "the Gaza Strip town of Khan Yunis", "Baghdad's Amriya district", "the Sadr
@@ -441,10 +470,11 @@ def contains(outer: Span, inner: Span) -> bool:
     """Whether ``outer`` hangs on ``inner``'s phrase as the area it lies in."""
     phrase = set(range(inner.start, inner.end))
     root = inner.root
-    # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too.
+    # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too
+    # ("the Qalamoun region" too, where the tagger reads the name as an adjective).
     if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
         phrase.add(root.head.head.i)
-    elif root.dep_ == "compound":
+    elif root.dep_ == "compound" or (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):
         phrase.add(root.head.i)
     token = outer.root
     for _ in range(4):

@@ -306,9 +306,18 @@ class PlaceTagger:
             ):
                 spans.append(name)
         trimmed = [t for t in (_trim(s) for s in spans) if t is not None]
-        kept = [s for s in trimmed if not is_masked(doc, s.start_char, s.end_char)]
+        kept = [
+            s
+            for s in trimmed
+            if not is_masked(doc, s.start_char, s.end_char) and not self.is_demonym(s)
+        ]
         kept += self.known_names(doc, kept)
         return sorted(filter_spans(kept), key=lambda s: s.start)
+
+    def is_demonym(self, span: Span) -> bool:
+        """ "the Angolan city of Lobito": a people's name the model tagged as a place."""
+        key = place_key(span.text)
+        return key not in self.kb.countries and self.kb.country_of_demonym(span.text) is not None
 
     def without_people_name(self, span: Span) -> Span | None:
         """The name less a leading nation's or faith's name ("Buddhist Thailand" ->
@@ -504,7 +513,11 @@ def is_metonym(span: Span) -> bool:
         return False
     actor_root = actor.root
     if not span.start <= actor_root.i < span.end:
-        # "U.S. troops": the name says whose they are; "gunmen in Mosul": where they are.
+        # "U.S. troops": the name says whose they are; "gunmen in Mosul": where they are;
+        # "Denver police", "Kandahar residents", whom the actors stage cannot code: where.
+        record = actor._.fp_actor
+        if record is not None and record.code is None and record.kind != "person":
+            return False
         return root.head.i == actor_root.i and root.dep_ in ("compound", "amod", "nmod", "poss")
     if actor_root.dep_ == "dobj" and head.lemma_ in TERRITORIAL_VERBS:
         return False  # "troops entered Mosul": the object is also where it happened
@@ -530,7 +543,9 @@ def named_by_place_noun(span: Span) -> bool:
         noun = span[-1]  # "Logo LGA" taken whole
     elif root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
         noun = root.head.head
-    elif root.dep_ == "compound" and root.head.i == span.end:
+    elif root.dep_ in ("compound", "amod") and root.head.i == span.end:
+        # "Homs city", parsed as an adjective when the tagger takes it for a people's
+        # name, is named by its noun all the same.
         noun = root.head
     else:
         return False
@@ -688,8 +703,9 @@ def _is_person(span: Span, people: set[str]) -> bool:
     if actor is not None and record is not None:
         if record.kind == "person":
             return True
-        # A place inside a longer organisation name ("the Baghdad Operations Command").
-        words = [t for t in actor if t.pos_ != "DET"]
+        # A place inside a longer organisation name ("the Baghdad Operations Command"); a
+        # mistagged name with only a describing word beside it ("northern Lahore") is not.
+        words = [t for t in actor if t.pos_ != "DET" and not (t.pos_ == "ADJ" and t.is_lower)]
         if record.kind in {"organisation", "group"} and len(words) > len(span):
             return True
     return len(span) == 1 and span[0].lower_ in people
