@@ -140,9 +140,9 @@ def test_anchor_place_completing_a_locative_phrase_is_the_place(nlp: Any) -> Non
 
 
 def test_anchor_verbs_joined_by_and_share_their_place(nlp: Any) -> None:
-    text = "In Hebron, a teenager was shot and killed in a clash near the town of Beit Ummar."
+    text = "In Mosul, a teenager was shot and killed in a clash near the town of Qaraqosh."
     (event,) = _anchor(nlp, text, "shot")
-    assert event.place is not None and event.place.text == "Beit Ummar"
+    assert event.place is not None and event.place.text == "Qaraqosh"
 
 
 @pytest.mark.parametrize(
@@ -188,8 +188,8 @@ def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts
     ("text", "trigger", "place"),
     [
         ("A bomb exploded in the Ghazi district of Logar province on Monday.", "exploded", "Ghazi"),
-        ("Two men were shot in Silopi town of the province of Sirnak.", "shot", "Silopi"),
-        ("Troops shot a farmer near the West Bank city of Nablus.", "shot", "Nablus"),
+        ("A driver was shot in Cizre town of the province of Sirnak.", "shot", "Cizre"),
+        ("Troops shot a farmer near the Punjab city of Lahore.", "shot", "Lahore"),
     ],
 )
 def test_anchor_a_place_that_only_contains_another_gives_way_to_it(
@@ -211,7 +211,7 @@ def test_anchor_unattached_place_nearest_the_act_wins_unless_it_only_measures(nl
 @pytest.mark.parametrize(
     ("text", "trigger", "place"),
     [
-        ("Nine were killed in airstrikes that hit the town of Saraqib.", "killed", "Saraqib"),
+        ("Six died in airstrikes that hit the town of Binnish.", "died", "Binnish"),
         ("Four guards were wounded by a blast which rocked the port of Aden.", "wounded", "Aden"),
     ],
 )
@@ -260,13 +260,13 @@ def test_anchor_a_participle_after_a_nested_clause_takes_the_outer_clauses_place
 
 
 def test_anchor_a_place_out_of_reach_inside_the_chosen_one_wins(nlp: Any) -> None:
-    text = "A judge was shot dead in a raid on his home in the Colombo suburb of Wekanda."
+    text = "A lawyer was shot dead in a raid on his office in the Karachi suburb of Malir."
     (event,) = _anchor(nlp, text, "shot")
-    assert event.place is not None and event.place.text == "Wekanda"
+    assert event.place is not None and event.place.text == "Malir"
 
 
 def test_anchor_within_finds_the_place_the_chosen_one_contains(nlp: Any) -> None:
-    doc = _doc(nlp, "A judge was shot dead in the Colombo suburb of Wekanda.")
+    doc = _doc(nlp, "A lawyer was shot dead in the Karachi suburb of Malir.")
     places = [s for s in doc._.fp_places if s._.fp_place is not None]
-    (colombo,) = [s for s in places if s.text == "Colombo"]
-    assert within(colombo, places).text == "Wekanda"
+    (karachi,) = [s for s in places if s.text == "Karachi"]
+    assert within(karachi, places).text == "Malir"

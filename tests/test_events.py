@@ -557,17 +557,20 @@ def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder
     [
         # What a refused or promised act would affect is the target of the refusal.
         ("Poland has refused to send troops to Iraq.", ("POL", "IRQ", "REJECT")),
-        ("Ghana says it is willing to withdraw its soldiers from Togo.", ("GHA", "TGO", "AGREE")),
+        (
+            "Ghana says it is willing to withdraw its police units from Togo.",
+            ("GHA", "TGO", "AGREE"),
+        ),
         # The target may hang on what the act does.
         ("Peru threatened further action against Chile.", ("PER", "CHL", "THREATEN")),
         (
-            "Britain mobilized reservists for a possible war against Iraq.",
-            ("GBR", "IRQ", "MOBILIZE"),
+            "Chile mobilized its reserve units for a feared conflict against Bolivia.",
+            ("CHL", "BOL", "MOBILIZE"),
         ),
         # Force is aimed at whom its purpose names; demands are accepted from someone.
         (
-            "Egyptian police opened fire to disperse student demonstrators.",
-            ("EGYCOP", "EGYCVL", "ASSAULT"),
+            "Kenyan police fired shots to disperse striking teachers.",
+            ("KENCOP", "KENEDU", "ASSAULT"),
         ),
         (
             "The Kenyan government accepted demands from Somali rebels.",
@@ -596,13 +599,16 @@ def _main(coder: Coder, text: str) -> Event | None:
     [
         # A gerund after "guilty of" is done by the subject of "are guilty".
         (
-            "Chilean troops are guilty of violating the truce with Peru.",
+            "Chilean soldiers were guilty of breaking the truce with Peru.",
             ("CHLMIL", "PER", "ASSAULT"),
         ),
         # "of attacking" after an object is done by that object, not by the accuser.
         ("Egypt accused Jordan of attacking Israel.", ("EGY", "JOR", "ACCUSE")),
         # An oath parsed as an adverbial "to" clause is still a threat.
-        ("Peruvian rebels have sworn to fight until Chile leaves.", ("PERREB", None, "THREATEN")),
+        (
+            "Peruvian rebels have sworn to fight on until Chile leaves.",
+            ("PERREB", None, "THREATEN"),
+        ),
         # Deciding to let someone act is letting them act; a purpose clause is not.
         (
             "The Egyptian court decided to allow the Jordanian government to send observers.",
@@ -642,7 +648,7 @@ def test_events_a_statement_names_the_act_its_participle_states(coder: Coder) ->
         ("Egypt offered concessions to Israel.", ("EGY", "ISR", "AGREE"), "035"),
         ("A Chilean man was put under investigation in Peru.", (None, "CHLCVL", "ACCUSE"), "090"),
         ("Egypt placed the Jordanian envoy under arrest.", ("EGY", "JORGOV", "COERCE"), "173"),
-        ("A Chilean court approved the extradition of a Peruvian banker.", None, "063"),
+        ("A Chilean court cleared the extradition of a Peruvian banker.", None, "063"),
         ("Egypt allowed humanitarian relief into Gaza.", None, "0863"),
         ("Japan deployed two rescue teams to Nepal.", ("JPN", "NPL", "AID"), "073"),
         ("Chile and Peru performed joint war games.", None, "062"),
@@ -680,9 +686,9 @@ def test_events_returning_home_or_returning_fire_is_no_handover(coder: Coder) ->
         ),
         # An act a speaker says Y must end is demanded of Y.
         ("Egypt said Israel must end its raids on Gaza.", ("EGY", "ISR", "REQUEST"), "100"),
-        # "Y must be ready to mediate", as the speaker says, is a demand on Y.
+        # "Y must stand ready to mediate", as the speaker says, is a demand on Y.
         (
-            "Egypt said the United States must be ready to mediate with Iran.",
+            "Egypt said the United States must stand ready to mediate with Iran.",
             ("EGY", "USA", "REQUEST"),
             "100",
         ),
@@ -704,13 +710,13 @@ def test_events_rallying_opposition_pressure_and_must_be_ready(
         # The tokenizer splits "cease-fire"; the lexicon's "ceasefire" still matches.
         ("Egypt announced a cease-fire with Jordanian rebels.", None, "0871"),
         ("Egypt announced $3 million in aid to Jordan.", ("EGY", "JOR", "AID"), "071"),
-        ("The US military trains Iraqi pilots.", ("USAMIL", "IRQMIL", "COOPERATE"), "062"),
-        ("Egypt is sending troops to the UN peacekeeping mission in Mali.", None, "074"),
+        ("The French army trains Malian pilots.", ("FRAMIL", "MLIMIL", "COOPERATE"), "062"),
+        ("Egypt is sending soldiers to the UN peacekeeping force in Mali.", None, "074"),
         # An object the parser hung as the subject of a following clause.
-        ("Jordan says it will not accept Syrian refugees fleeing the war.", None, "122"),
+        ("Jordan said it would not take in Syrian refugees fleeing the fighting.", None, "122"),
         # Owning up to one's own act of force claims responsibility for it.
         (
-            "The Jordanian rebels claimed that they had attacked an Egyptian army base.",
+            "The Jordanian rebels claimed they had struck an Egyptian army base.",
             ("JORREB", "EGYMIL", "AGREE"),
             "015",
         ),
@@ -741,11 +747,11 @@ def test_events_claiming_anothers_act_is_no_claim_of_responsibility(coder: Coder
         # A predicate adjective of commitment is intent even when its act codes nothing.
         ("Egypt said it is committed to reforming its courts.", "EGY", "030"),
         # "is committed" states the subject's own stance: the subject is the actor.
-        ("Chile is committed to opening up its economy.", "CHL", "030"),
+        ("Chile is committed to reforming its courts.", "CHL", "030"),
         ("Jordan is willing to talk with Israel.", "JOR", "036"),
         # Lifting a curfew is a concession (PLOVER 2.0), coded as CAMEO's 0813.
         ("Egypt lifted the curfew in Cairo.", "EGY", "0813"),
-        ("UN peacekeepers were shipped out of Peru.", None, "1661"),
+        ("The last Chilean peacekeepers were shipped out of Haiti.", None, "1661"),
     ],
 )
 def test_events_commitments_curfews_and_peacekeepers_shipped_out(
@@ -770,7 +776,7 @@ def test_events_every_conjoined_act_of_a_threat_is_threatened(coder: Coder) -> N
     ("text", "actor", "cameo"),
     [
         # What an uncoded complement is for is what is offered.
-        ("Chile has offered to send troops to help Peru.", "CHL", "033"),
+        ("Chile has offered to dispatch soldiers to help Peru.", "CHL", "033"),
         ("Peru expelled the UN peacekeepers.", "PER", "1661"),
         ("Egypt expelled the Jordanian inspectors.", "EGY", "1662"),
         ("Egypt set free 20 Jordanian prisoners.", "EGY", "0841"),
@@ -823,7 +829,7 @@ def test_events_travelling_for_talks_is_negotiating(coder: Coder) -> None:
     [
         # What one hopes others will do has not happened: the hope is the event, aimed
         # at whom the hoped-for act involves.
-        ("Egypt said it hoped for more talks with Jordan.", ("EGY", "JOR", "SUPPORT"), "013"),
+        ("Egypt said it hoped for new talks with Jordan.", ("EGY", "JOR", "SUPPORT"), "013"),
         (
             "Iran hopes Japan will persuade Peru to lift its sanctions.",
             ("IRN", "JPN", "SUPPORT"),
@@ -903,13 +909,13 @@ def test_events_conceding_defeat_yields_and_recognizing_a_state_supports(coder: 
 
 
 def test_events_what_someone_is_capable_of_is_not_done(coder: Coder) -> None:
-    text = "Iran has trained hackers capable of launching cyber attacks on Israel."
+    text = "Iran has built a team of hackers capable of mounting cyber attacks on Israel."
     events = coder.code(Article(id="c", date=dt.date(2021, 5, 4), text=text)).events
     assert all(e.modality != "asserted" for e in events if e.event_type == "COERCE")
 
 
 def test_events_a_possible_act_stays_possible_when_reported(coder: Coder) -> None:
-    text = "Chile refused to allow UN planes to land and evacuate its observers, Peru said."
+    text = "Chile refused to let UN helicopters land and evacuate its monitors, Peru said."
     events = coder.code(Article(id="p", date=dt.date(2021, 5, 4), text=text)).events
     main = main_event(events)
     assert main is not None and main.event_type == "REJECT"

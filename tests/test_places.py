@@ -160,7 +160,7 @@ def test_places_untagged_name_after_a_locative_preposition_is_a_place(nlp: Any) 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("A bomb went off near a school in the town of Kefr Duwayl on Monday.", "Kefr Duwayl"),
+        ("A grenade exploded beside a clinic in the town of Deir Hamra on Monday.", "Deir Hamra"),
         ("Soldiers shelled the settlement of Umm Hartain overnight.", "Umm Hartain"),
         ("Police patrolled the Kasembe Mwila district after the riot.", "Kasembe Mwila"),
     ],
@@ -174,8 +174,8 @@ def test_places_name_a_place_noun_introduces_is_kept_from_the_actors(
 def test_places_unknown_name_tagged_as_a_firm_after_a_verb_locative_is_a_place(
     nlp: Any,
 ) -> None:
-    places = _places(nlp, "Six people were killed in Oued Zenati when militants opened fire.")
-    assert [p.text for p in places] == ["Oued Zenati"]
+    places = _places(nlp, "Four people died in Ain Sefra when gunmen opened fire.")
+    assert [p.text for p in places] == ["Ain Sefra"]
     # an institution's name is not a place, whatever the preposition
     places = _places(nlp, "He died later at Greenfield University Hospital.")
     assert not any("University" in p.text for p in places)
@@ -199,24 +199,24 @@ def test_places_a_peoples_name_before_a_place_noun_is_no_place(nlp: Any) -> None
 
 
 def test_places_unknown_name_a_territorial_verb_takes_is_ground(nlp: Any) -> None:
-    places = _places(nlp, "Rebels first captured Birao on Oct. 29, but lost it a month later.")
-    assert [p.text for p in places] == ["Birao"]
+    places = _places(nlp, "Rebels captured Ndele on Nov. 3 but lost it days later.")
+    assert [p.text for p in places] == ["Ndele"]
     # a person captured is no place
     assert _places(nlp, "Police captured Hassan Ali on Monday.") == []
 
 
 def test_places_dates_and_people_undergoing_an_act_are_no_places(nlp: Any) -> None:
-    places = _places(nlp, "The mayor was shot dead at the palace in Lubumbashi on Jan. 16, 2001.")
-    assert [p.text for p in places] == ["Lubumbashi"]
-    places = _places(nlp, "Zeevi was shot in a Jerusalem hotel Oct. 17.")
-    assert [p.text for p in places] == ["Jerusalem"]
+    places = _places(nlp, "The governor was shot dead at his residence in Goma on Feb. 9, 2004.")
+    assert [p.text for p in places] == ["Goma"]
+    places = _places(nlp, "Haddad was shot in a Haifa hotel on Oct. 2.")
+    assert [p.text for p in places] == ["Haifa"]
 
 
 def test_places_capital_named_after_of_is_the_place(nlp: Any) -> None:
     places = _places(nlp, "A man was shot in the regional capital of Beled Hawo on Monday.")
     assert "Beled Hawo" in [p.text for p in places]
-    places = _places(nlp, "A woman was shot outside her home in the Georgian capital of Tbilisi.")
-    assert [p.text for p in places] == ["Tbilisi"]
+    places = _places(nlp, "A man was stabbed outside his shop in the Armenian capital of Yerevan.")
+    assert [p.text for p in places] == ["Yerevan"]
 
 
 def test_places_names_after_a_plural_place_noun_are_places(nlp: Any) -> None:
@@ -226,9 +226,9 @@ def test_places_names_after_a_plural_place_noun_are_places(nlp: Any) -> None:
 
 
 def test_places_capitalised_name_the_tagger_calls_a_noun_is_a_place(nlp: Any) -> None:
-    places = _places(nlp, "The toll rose to 34 people killed in Taez since Thursday.")
-    assert [p.text for p in places] == ["Taez"]
-    assert _places(nlp, "More than 50 fighters were killed in Fridays raids.") == []
+    places = _places(nlp, "The toll rose to 21 people killed in Marib since Sunday.")
+    assert [p.text for p in places] == ["Marib"]
+    assert _places(nlp, "Dozens of fighters died in Sundays raids.") == []
 
 
 def test_places_unknown_name_after_a_locative_on_the_acts_noun_is_a_place(nlp: Any) -> None:
@@ -252,9 +252,10 @@ def test_places_names_with_an_apostrophe_or_an_article_are_names(
 
 
 def test_places_a_mistagged_city_with_a_describing_word_is_still_a_place(nlp: Any) -> None:
-    # the model tags "Karachi" as a firm, and the actors stage takes "central Karachi" whole
-    texts = [p.text for p in _places(nlp, "Three men were shot dead on Monday in central Karachi.")]
-    assert "Karachi" in texts
+    # the model tags "Lahore" as a firm, and the actors stage takes "central Lahore" whole
+    text = "Two guards were shot dead on Tuesday in central Lahore."
+    texts = [p.text for p in _places(nlp, text)]
+    assert "Lahore" in texts
 
 
 def test_places_a_name_parsed_as_an_adjective_on_a_place_noun_is_a_place(nlp: Any) -> None:

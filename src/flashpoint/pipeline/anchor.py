@@ -121,7 +121,7 @@ PLACE_HEADS = frozenset(
 )
 #: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
 HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
-#: Verbs whose object is where an event noun struck: "died in airstrikes that hit Saraqib",
+#: Verbs whose object is where an event noun struck: "died in airstrikes that hit Binnish",
 #: "wounded by a blast which rocked the port of Aden".
 STRIKING_VERBS = frozenset({"hit", "rock", "strike", "target", "shake", "pound", "tear", "rip"})
 MAX_STEPS = 7
@@ -239,7 +239,7 @@ def path_length(trigger: Token, span: Span) -> int | None:
 
 
 def strikes_where(clause: Token) -> bool:
-    """'airstrikes that hit the town of Saraqib', 'a blast which rocked Aden': a relative
+    """'airstrikes that hit the town of Binnish', 'a blast which rocked Aden': a relative
     clause whose object is what the raid or bomb hit says where it happened."""
     return (
         clause.dep_ == "relcl"
@@ -297,7 +297,7 @@ def attachments(trigger: Token, spans: list[Span]) -> list[tuple[Span, int]]:
     is_clause = trigger.pos_ in _CLAUSE_POS
     if not is_clause and (verb := governing_verb(trigger)) is not None:
         add(verb, 2)
-    # "was shot and killed near Jenin": a verb joined straight to the next shares its phrases.
+    # "was stabbed and killed near Tikrit": a verb joined straight to the next shares its phrases.
     if is_clause and (partner := joined_verb(trigger)) is not None:
         add(partner, 1)
     clause, extra = trigger, 3
@@ -375,7 +375,7 @@ def place_for(trigger: Token, places: list[Span]) -> Place | None:
 
 
 #: Words that may stand between a place and the wider area that follows it after a comma:
-#: "Raqqa province, in northeastern Syria", "Iskandariyah, some 50 km south of Baghdad",
+#: "Kunar province, in eastern Afghanistan", "Latifiya, some 30 km south of Baghdad",
 #: "Sur, the capital of Farah province".
 _ADDRESS_WORDS = frozenset(
     {"in", "on", "of", "the", "a", "an", "some", "about", "around", "just", "near", "outside"}
@@ -386,8 +386,8 @@ _ADDRESS_WORDS = frozenset(
 
 
 def narrowed(span: Span, places: list[Span]) -> Span:
-    """The place a wider one only locates: "killed in Amed, southeastern Turkey" took place
-    in Amed; "Athens, Greece" in Athens. A more specific place that ends just before a
+    """The place a wider one only locates: "killed in Batman, southeastern Turkey" took place
+    in Batman; "Athens, Greece" in Athens. A more specific place that ends just before a
     comma, followed by the chosen place and nothing but locating words, wins."""
     doc = span.doc
     i = span.start - 1
@@ -407,7 +407,7 @@ def narrowed(span: Span, places: list[Span]) -> Span:
         return span
     end = i
     if end > 0 and doc[end - 1].text == ")":
-        # "the city of Amed (Diyarbakir), southeastern Turkey"
+        # "the town of Kashgar (Kashi), western China"
         end -= 1
     for other in places:
         if other.end == end and other.sent == span.sent and _rank(other) > _rank(span):
@@ -417,7 +417,7 @@ def narrowed(span: Span, places: list[Span]) -> Span:
 
 def in_other_content(span: Span, trigger: Token) -> bool:
     """Whether the place belongs to what the trigger reports, to whom reports it or to whom
-    it concerns, not to the act: "said that a bomb went off in Kabul" (a clause the
+    it concerns, not to the act: "said that a grenade exploded in Kandahar" (a clause the
     trigger takes as its content), "according to sources in Kabul" (where the source is)
     or "the man who lived in Kabul was arrested" (a relative clause on a noun before the
     trigger, unless it says where that noun happened: "the attack, which took place in
@@ -458,7 +458,7 @@ def innermost(found: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
 def _inside(inner: Span, outer: Span) -> bool:
     if not contains(outer, inner):
         return False
-    # "the West Bank city of Nablus" and "the Shaab neighbourhood of Baghdad" parse alike:
+    # "the Punjab city of Lahore" and "the Karrada district of Baghdad" parse alike:
     # there the broader of the two by what the gazetteer knows is the container, and
     # between equals the later ("the Ghazi district of Logar province").
     if not contains(inner, outer):
@@ -470,7 +470,7 @@ def contains(outer: Span, inner: Span) -> bool:
     """Whether ``outer`` hangs on ``inner``'s phrase as the area it lies in."""
     phrase = set(range(inner.start, inner.end))
     root = inner.root
-    # "the town of Silopi", "Silopi town": the noun the name completes is its phrase too
+    # "the town of Cizre", "Cizre town": the noun the name completes is its phrase too
     # ("the Qalamoun region" too, where the tagger reads the name as an adjective).
     if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
         phrase.add(root.head.head.i)

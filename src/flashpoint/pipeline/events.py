@@ -486,7 +486,7 @@ class EventCoder:
             trigger.recipients = self._actors_of_heads(doc, callee) or None
 
     def _hoped_for(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
-        """ "said it hoped for more talks", "hopes Japan will persuade Y to lift ...": an
+        """ "said it hoped for a new round of talks", "hopes Japan will persuade Y to lift ...": an
         act hoped for from others has not happened; the event is the hope, an optimistic
         comment (013) by whoever hopes, aimed at whoever is hoped to act."""
         code = self.lexicon.optimism_code
@@ -543,7 +543,7 @@ class EventCoder:
             )
 
     def _fold_statement_content(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
-        """ "issued a declaration demanding that X ...", "released a statement condemning
+        """ "released a communique demanding that X ...", "released a statement condemning
         Y": the act the statement's participle names is the event, done by whoever issued
         the statement; the bare statement (010) says no more than that."""
         code = self.lexicon.statement_code
@@ -639,7 +639,7 @@ class EventCoder:
         if recipients is None:
             own = [r for r in self._recipients(doc, inner) if not any(_same(r, a) for a in actors)]
             if not own and actors and inner.kind == "verb":
-                # "is willing to withdraw its troops from Chad": the place the act leaves or
+                # "is ready to pull its battalions out of Chad": the place the act leaves or
                 # is done in, as for the act alone.
                 place = place_recipient(doc, inner.token, _place_preps(inner.code))
                 own = [place] if place is not None else []
@@ -883,7 +883,7 @@ class EventCoder:
         the speaker on that other (CAMEO 10), coded from the complement's category."""
         verb = trigger.token
         if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
-            verb = verb.head  # "must be ready to mediate"
+            verb = verb.head  # "must stand ready to broker talks"
         elif trigger.kind == "noun":
             if verb.dep_ != "dobj" or verb.head.pos_ not in _VERBAL:
                 return None
@@ -897,7 +897,7 @@ class EventCoder:
             and speech.dep_ == "dobj"
             and speech.head.pos_ in _VERBAL
         ):
-            # "issued a reminder to Iraq that it must cooperate": the one who issued it
+            # "sent a warning to Peru that it must comply": the one who issued it
             # says so.
             speech = speech.head
         elif verb.dep_ != "ccomp" or speech.lemma_.lower() not in self.lexicon.speech_verbs:
@@ -917,7 +917,7 @@ class EventCoder:
         return code, modality_of(speech, self.lexicon.modality), speakers, addressees
 
     def _died_of(self, doc: Doc, noun: Token) -> list[Span]:
-        """ "a prisoner died of torture", "died as a result of the beatings", "dies in
+        """ "an inmate died of torture", "died from the beatings", "dies in
         prison after torture": whoever died suffered the harm the noun names."""
         node = noun
         for _ in range(6):
@@ -1094,7 +1094,7 @@ class EventCoder:
         return _unique(agents)
 
     def _culprits(self, doc: Doc, noun: Token) -> list[Span]:
-        """ "X was responsible for the killings", "X is guilty of the attack", "X was
+        """ "X was responsible for last week's raid", "X is guilty of the attack", "X was
         behind the bombing": the subject of the predicate did the act."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.dep_ != "prep":
@@ -1583,7 +1583,7 @@ def _event_complement(
     for child in verb.children:
         if child.dep_ != "xcomp" or child.i in triggers:
             continue
-        # "agreed to extend their peacekeeping mission": the event noun a light verb
+        # "agreed to prolong their monitoring mission": the event noun a light verb
         # carries stands for the complement.
         for obj in child.children:
             carried = triggers.get(obj.i)
@@ -1621,7 +1621,7 @@ def _hoping_verb(token: Token, lemmas: frozenset[str]) -> tuple[Token | None, To
 
 
 def _coded_purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
-    """ "offered to send troops to help X": when the complement itself codes nothing,
+    """ "offered to dispatch soldiers to help X": when the complement itself codes nothing,
     the coded act it is done for says what is offered."""
     if clause.i in triggers:
         return None

@@ -159,7 +159,7 @@ _NOT_PLACES = frozenset(
 )
 
 #: Words that make a name an institution's or an occasion's, not a place's
-#: ("Vanderbilt University Medical Center", "the Asian Games").
+#: ("Riverside General Hospital", "the Asian Games").
 INSTITUTION_WORDS = frozenset(
     {
         "university",
@@ -533,12 +533,12 @@ def is_metonym(span: Span) -> bool:
 
 
 def named_by_place_noun(span: Span) -> bool:
-    """ "the town of Gharz", "the Kasama district": a noun says the name is a place's,
+    """ "the town of Dhar", "the Kasama district": a noun says the name is a place's,
     whatever the tagger or the actors stage took it for. A name the actors stage knows
     (a coded group: "the Hamas camp") is not."""
     root = span.root
     while root.dep_ == "conj" and root.head.pos_ == "PROPN":
-        root = root.head  # "the villages of Kafr Saghir and Babinnis"
+        root = root.head  # "the villages of Tel Amir and Qasr Nur"
     if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
         noun = span[-1]  # "Logo LGA" taken whole
     elif root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
@@ -549,7 +549,7 @@ def named_by_place_noun(span: Span) -> bool:
         noun = root.head
     else:
         return False
-    # "the regional capital of Beled Weyne" names it; "the Chechen capital" does not.
+    # "the regional capital of Garowe" names it; "the Chechen capital" does not.
     capital_of = noun.lower_ == "capital" and noun.i < root.i
     if noun.lower_ not in _NAMING_PLACE_NOUNS and not capital_of:
         return False
@@ -579,8 +579,8 @@ def _untagged_locative(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
         return False
     tags = {t.ent_type_ for t in span} & _NOT_PLACES
-    # The small model takes many a village for a person or a firm ("killed in Oued
-    # Tlelat"); after a preposition on the verb itself that is rarely one, unless the
+    # The small model takes many a village for a person or a firm ("killed in Ain
+    # Sefra"); after a preposition on the verb itself that is rarely one, unless the
     # actors stage knows the name.
     if tags and not (
         tags <= _MISTAKEN_FOR_PLACES
@@ -613,7 +613,7 @@ _TARGETING_VERBS = TERRITORIAL_VERBS | {"hit", "strike", "attack", "target", "bo
 
 
 def _undergoer(span: Span) -> bool:
-    """ "Zeevi was shot", "police arrested Jabri": a name the gazetteer does not know that
+    """ "Kassem was shot", "police arrested Nouri": a name the gazetteer does not know that
     undergoes an act which does not take ground is someone, whatever the tagger says."""
     root = span.root
     if root.dep_ not in ("nsubjpass", "dobj") or root.head.pos_ != "VERB":
@@ -632,7 +632,7 @@ _PERSON_TAKING_VERBS = frozenset({"capture", "seize", "visit", "leave", "reach",
 
 
 def _taken_ground(span: Span) -> bool:
-    """ "rebels captured Birao", "troops entered Kasama": the name a territorial verb takes
+    """ "rebels captured Ndele", "troops entered Kasama": the name a territorial verb takes
     as its object is ground, when the tagger took it for a firm (or, for verbs that do not
     take people, a person) and the actors stage does not know it."""
     root = span.root
