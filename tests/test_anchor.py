@@ -187,7 +187,7 @@ def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts
 @pytest.mark.parametrize(
     ("text", "trigger", "place"),
     [
-        ("A bomb exploded in the Ghazi district of Logar province on Monday.", "exploded", "Ghazi"),
+        ("A bomb exploded in the Zurmat district of Paktia province on Monday.", "exploded", "Zurmat"),
         ("A driver was shot in Cizre town of the province of Sirnak.", "shot", "Cizre"),
         ("Troops shot a farmer near the Punjab city of Lahore.", "shot", "Lahore"),
     ],
@@ -227,9 +227,9 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str])
 
 
 def test_anchor_a_name_read_as_an_adjective_still_names_the_area_it_qualifies() -> None:
-    # "in the Qalamoun region of Homs", with the tagger reading "Qalamoun" as an adjective
+    # "in the Hamra region of Homs", with the tagger reading "Hamra" as an adjective
     doc = _parsed(
-        ["in", "the", "Qalamoun", "region", "of", "Homs"],
+        ["in", "the", "Hamra", "region", "of", "Homs"],
         [0, 3, 3, 0, 3, 4],
         ["ROOT", "det", "amod", "pobj", "prep", "pobj"],
         ["ADP", "DET", "ADJ", "NOUN", "ADP", "PROPN"],

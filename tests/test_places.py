@@ -213,8 +213,8 @@ def test_places_dates_and_people_undergoing_an_act_are_no_places(nlp: Any) -> No
 
 
 def test_places_capital_named_after_of_is_the_place(nlp: Any) -> None:
-    places = _places(nlp, "A man was shot in the regional capital of Beled Hawo on Monday.")
-    assert "Beled Hawo" in [p.text for p in places]
+    places = _places(nlp, "A man was shot in the regional capital of Garowe on Monday.")
+    assert "Garowe" in [p.text for p in places]
     places = _places(nlp, "A man was stabbed outside his shop in the Armenian capital of Yerevan.")
     assert [p.text for p in places] == ["Yerevan"]
 

@@ -442,16 +442,16 @@ def in_other_content(span: Span, trigger: Token) -> bool:
 
 
 def within(span: Span, places: list[Span]) -> Span:
-    """The place inside the chosen one where the climb stopped short of it: "in the Colombo
-    suburb of Kotte" happened in Kotte even where only "Colombo" was in reach."""
+    """The place inside the chosen one where the climb stopped short of it: "in the Karachi
+    suburb of Malir" happened in Malir even where only "Karachi" was in reach."""
     inner = [o for o in places if o is not span and _inside(o, span)]
     return max(inner, key=_rank) if inner else span
 
 
 def innermost(found: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
-    """Leaves out the places that only contain another of ``found``: "Mosul city of Nineveh
-    province", "the Gaza Strip town of Khan Yunis", "Baghdad's Amriya district", "the Sadr
-    City district in eastern Baghdad" happened in the inner place, whatever its rank."""
+    """Leaves out the places that only contain another of ``found``: "Kirkuk city of Kirkuk
+    province", "the Punjab town of Multan", "Baghdad's Karrada district", "the Old
+    City district in eastern Mosul" happened in the inner place, whatever its rank."""
     return [(s, d) for s, d in found if not any(_inside(o, s) for o, _ in found if o is not s)]
 
 
@@ -460,7 +460,7 @@ def _inside(inner: Span, outer: Span) -> bool:
         return False
     # "the Punjab city of Lahore" and "the Karrada district of Baghdad" parse alike:
     # there the broader of the two by what the gazetteer knows is the container, and
-    # between equals the later ("the Ghazi district of Logar province").
+    # between equals the later ("the Zurmat district of Paktia province").
     if not contains(inner, outer):
         return True
     return (_rank(inner), -inner.start) > (_rank(outer), -outer.start)
@@ -471,7 +471,7 @@ def contains(outer: Span, inner: Span) -> bool:
     phrase = set(range(inner.start, inner.end))
     root = inner.root
     # "the town of Cizre", "Cizre town": the noun the name completes is its phrase too
-    # ("the Qalamoun region" too, where the tagger reads the name as an adjective).
+    # ("the Hamra region" too, where the tagger reads the name as an adjective).
     if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of":
         phrase.add(root.head.head.i)
     elif root.dep_ == "compound" or (root.dep_ == "amod" and root.head.lower_ in PLACE_NOUNS):

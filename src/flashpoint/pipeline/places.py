@@ -346,7 +346,7 @@ class PlaceTagger:
                 and (token.text[:1].isupper() or _ARTICLE_PREFIX.match(token.text) is not None)
             ):
                 return True
-            # The tagger takes some names for common nouns ("killed in Taez"); a capital
+            # The tagger takes some names for common nouns ("killed in Marib"); a capital
             # letter inside a sentence still marks them.
             return token.is_title and (
                 token.pos_ == "PROPN"
