@@ -161,6 +161,18 @@ def test_actors_resolve_reference_pronoun_and_definite(coder: Coder) -> None:
     assert target is not None and target._.fp_actor.code == "YEMREB"
 
 
+def test_actors_subject_he_continues_the_last_sentences_subject(coder: Coder) -> None:
+    doc = _doc(
+        coder,
+        "Donald Trump spoke in Ohio. Last spring the president weighed a summit with "
+        "Japanese Prime Minister Shinzo Abe. "
+        "\u201cI am open to it,\u201d he told a radio host.",
+    )
+    he = next(t for t in doc if t.text == "he")
+    span = resolve_reference(doc, he)
+    assert span is not None and span._.fp_actor.code == "USAGOV"
+
+
 def test_actors_user_petrarch_dictionary_codes_text(tmp_path: Path) -> None:
     from flashpoint import Config
 

@@ -1285,6 +1285,15 @@ def _governing_subject(token: Token, actors: list[Span]) -> Span | None:
     return None
 
 
+def _is_subject(span: Span) -> bool:
+    """Whether a mention is the subject of its clause (its head, or the head of a noun
+    it is in apposition to or compounded with)."""
+    head = span.root
+    while head.dep_ in ("appos", "compound") and head.head != head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _agrees(word: str, span: Span) -> bool:
     """Number agreement of a pronoun with a mention's head noun ("they" and "bombers")."""
     plural = span.root.tag_ in ("NNS", "NNPS")
@@ -1425,6 +1434,15 @@ def resolve_reference(doc: Doc, token: Token) -> Span | None:
             and _pronoun_referent(word, [subject]) is not None
         ):
             return subject
+        if token.dep_ in ("nsubj", "nsubjpass") and word in PERSON_PRONOUNS:
+            # A subject "he" carries on the person the last sentence was about, before any
+            # person that sentence merely mentions ("The president met the envoy. He said").
+            previous = sentence_starts[max(0, current - 1)]
+            topic = _pronoun_referent(
+                word, [s for s in earlier if s.start >= previous and _is_subject(s)]
+            )
+            if topic is not None:
+                return topic
         return _pronoun_referent(word, earlier)
     actor = own._.fp_actor
     if actor is None or own[0].lower_ not in ("the", "this", "that"):
