@@ -210,6 +210,7 @@ def test_events_seed_article(coder: Coder, seed_path: Path) -> None:
     killings = [e for e in coded.events if e.trigger.text == "killing"]
     assert killings and all(e.recipient and e.recipient.country == "IRN" for e in killings)
     assert ("USA", "IRN", "ASSAULT") in dyads  # the U.S. killing of Soleimani
+    assert ("IRQ", "USA", "THREATEN") in dyads  # the answer vowed for an ally's death
 
 
 @pytest.mark.parametrize(
@@ -920,3 +921,57 @@ def test_events_a_possible_act_stays_possible_when_reported(coder: Coder) -> Non
     main = main_event(events)
     assert main is not None and main.event_type == "REJECT"
     assert all(e.modality != "reported" for e in events if e.trigger.text == "evacuate")
+
+
+_KILLING = "Turkish drones killed the militant commander Baran Aziz near the border on Monday. "
+
+
+def _article_events(coder: Coder, text: str) -> list[Event]:
+    return coder.code(Article(id="a", date=dt.date(2021, 6, 9), text=text)).events
+
+
+def _answer(events: list[Event], word: str) -> Event:
+    return next(e for e in events if word in e.trigger.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The PKK promised revenge for the killing of Aziz.", "promised"),
+        ("The PKK vowed revenge for Aziz.", "revenge"),
+        ("The PKK called the attack a crime and vowed to avenge Aziz.", "vowed"),
+    ],
+)
+def test_events_an_answer_to_a_harm_aims_at_who_did_it(
+    coder: Coder, sentence: str, word: str
+) -> None:
+    event = _answer(_article_events(coder, _KILLING + sentence), word)
+    assert event.event_type == "THREATEN"
+    assert event.actor is not None and event.actor.text == "The PKK"
+    # the victim is never the target: the drones that killed him are
+    assert event.recipient is not None and event.recipient.code == "TURMIL"
+
+
+def test_events_a_quoted_answer_is_the_speakers_own_threat(coder: Coder) -> None:
+    text = _KILLING + (
+        "\u201cThe hour has come for our answer to the murder of Aziz,\u201d Dilan Kaya, "
+        "a commander of the PKK, wrote on Twitter on Tuesday."
+    )
+    event = _answer(_article_events(coder, text), "answer")
+    assert event.event_type == "THREATEN" and event.modality == "asserted"
+    assert event.actor is not None and event.actor.code == "TURREB"
+    assert event.recipient is not None and event.recipient.code == "TURMIL"
+
+
+def test_events_a_harm_that_also_befell_someone_shares_its_doer(coder: Coder) -> None:
+    text = _KILLING + (
+        "Crowds demanded revenge for Aziz and for Rojhat Demir, a fighter who was also "
+        "killed in the raid."
+    )
+    killed = [e for e in _article_events(coder, text) if e.trigger.text == "killed"]
+    assert killed and killed[0].actor is not None and killed[0].actor.code == "TURMIL"
+
+
+def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
+    events = _article_events(coder, "Chile praised the response to the floods in Peru.")
+    assert not any(e.trigger.text == "response" for e in events)

@@ -78,6 +78,7 @@ class Trigger:
     recipients: list[Span] | None = None
     user: UserVerbMatch | None = None  # set when a user verb dictionary coded the trigger
     stated: bool = False  # the act a statement names ("issued a statement condemning X")
+    answered: list[Span] | None = None  # who did the harm the act answers ("revenge for")
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,9 @@ class EventCoder:
             return _dedupe(self._statement_events(doc, sent))
         if self.lexicon.user_verbs:
             _drop_governed(triggers)
+        for trigger in list(triggers.values()):
+            if trigger.user is None:
+                self._answer_roles(doc, trigger, triggers, earlier)
         self._fold(doc, triggers)
         found: list[EventMatch] = []
         for trigger in triggers.values():
@@ -260,6 +264,130 @@ class EventCoder:
                     if span is not None and _coded(span):
                         return span
         return None
+
+    def _answer_roles(
+        self,
+        doc: Doc,
+        trigger: Trigger,
+        triggers: dict[int, Trigger],
+        earlier: Sequence[EventMatch],
+    ) -> None:
+        """Roles of an act that answers a harm, set on ``trigger``.
+
+        - "revenge for the killing of X", "vowed to avenge X": the act aims at whoever did
+          the harm, named with it or by an earlier act on the same victim, never at X.
+        - "X was also killed in the raid": a harm that "also" befell X was done by whoever
+          harmed the other victim the sentence names before X.
+        - "vowed revenge", "'It is time for our response to the murder of X,' Y wrote": an
+          answer no one owns is done by whoever vows it, or else by the speaker.
+        """
+        answering = self._answering(trigger)
+        if answering is not None and trigger.recipients is None:
+            host, answers = answering
+            hosts = [host]
+            if host.pos_ == "NOUN" and host.dep_ == "dobj":
+                hosts.append(host.head)  # "vowed revenge for X" read with "for" on the verb
+            answered = [
+                head
+                for h in hosts
+                for slot in answers
+                if slot != "dobj" or h == host
+                for head in _slot_heads(h, slot)
+                for head in _with_conjuncts(head)
+            ]
+            if answered:
+                named = [
+                    r
+                    for r in self._recipients(doc, trigger)
+                    if not any(h.is_ancestor(r.root) or h == r.root for h in answered)
+                ]
+                doers = [d for h in answered for d in self._doers(doc, h, triggers, earlier)]
+                trigger.answered = named or _unique(doers)
+            if trigger.kind == "noun" and trigger.actors is None:
+                if not self._noun_agents(doc, trigger):
+                    # "vowed revenge": who vows it; "time for our response," X said: X.
+                    token = trigger.token
+                    owners = (
+                        self._actors_of_heads(doc, _subject_heads(token.head, self.lexicon))
+                        if token.dep_ == "dobj"
+                        else []
+                    )
+                    owners = owners or self._speaker_of(doc, token)
+                    if owners:
+                        trigger.actors = owners
+        elif (
+            trigger.kind == "verb"
+            and trigger.actors is None
+            and _is_harm(trigger.code)
+            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.token.children)
+            and not self._verb_actors(doc, trigger)
+        ):
+            own = self._recipients(doc, trigger)
+            others = [
+                s
+                for s in doc._.fp_actors
+                if trigger.token.sent.start <= s.start < trigger.token.i
+                and s._.fp_actor is not None
+                and s._.fp_actor.kind == "person"
+                and not any(_same_person(s, r) for r in own)
+            ]
+            doers = _unique(d for s in others for d in _doers_of_victim(s, earlier))
+            if len({d._.fp_actor.code for d in doers}) == 1:
+                trigger.actors = doers[:1]
+
+    def _answering(self, trigger: Trigger) -> tuple[Token, tuple[str, ...]] | None:
+        """Where an act names the harm it answers: its own slots, or those of the noun
+        its verb pattern requires ("promised revenge for X")."""
+        pattern = trigger.noun or trigger.verb
+        if pattern is not None and pattern.answers:
+            return trigger.token, pattern.answers
+        complement = trigger.complement
+        if complement is not None and complement.pos_ == "NOUN":
+            for noun in self.lexicon.noun_patterns(complement.lemma_.lower()):
+                if noun.answers:
+                    return complement, noun.answers
+        return None
+
+    def _doers(
+        self,
+        doc: Doc,
+        head: Token,
+        triggers: dict[int, Trigger],
+        earlier: Sequence[EventMatch],
+    ) -> list[Span]:
+        """Who did the harm ``head`` names ("the killing of X") or befell ``head`` ("X")."""
+        harm = triggers.get(head.i)
+        if harm is not None and _is_harm(harm.code) and harm.kind == "noun":
+            agents = self._noun_agents(doc, harm)
+            if agents:
+                return agents
+            victims = self._recipients(doc, harm)
+            doers = _unique(d for v in victims for d in _doers_of_victim(v, earlier))
+            if doers and harm.actors is None:
+                # The harm named again is the earlier act: it keeps that act's doer.
+                harm.actors = doers
+            return doers
+        span = self._actor_span(doc, head)
+        if span is None or span._.fp_actor is None or span._.fp_actor.kind != "person":
+            return []
+        return _doers_of_victim(span, earlier)
+
+    def _speaker_of(self, doc: Doc, token: Token) -> list[Span]:
+        """The coded subject of the speech verb whose reported clause holds ``token``."""
+        node = token
+        for _ in range(12):
+            if node.head == node:
+                return []
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lexicon.speech_verbs:
+                heads = _subject_heads(node.head, self.lexicon)
+                return [s for s in self._actors_of_heads(doc, heads) if _coded(s)]
+            node = node.head
+        return []
+
+    def _is_harm_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and any(
+            _is_harm(p.code) for p in self.lexicon.noun_patterns(token.lemma_.lower())
+        )
 
     # -- triggers ------------------------------------------------------------------------
 
@@ -382,6 +510,12 @@ class EventCoder:
                 if not near & pattern.modifiers:
                     continue
             if pattern.needs_verb and _governing_verb_lemma(token) not in pattern.needs_verb:
+                continue
+            if pattern.needs_answer and not any(
+                self._is_harm_noun(head)
+                for slot in pattern.answers
+                for head in _slot_heads(token, slot)
+            ):
                 continue
             return Trigger(
                 token=token,
@@ -947,6 +1081,8 @@ class EventCoder:
         return self._actors_of_heads(doc, _subject_heads(verb, self.lexicon))
 
     def _recipients(self, doc: Doc, trigger: Trigger) -> list[Span]:
+        if trigger.answered is not None:
+            return trigger.answered
         token = trigger.token
         if trigger.kind in ("verb", "instrument") and _is_passive(token):
             patients = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
@@ -1569,6 +1705,10 @@ def _event_complement(
 ) -> Token | None:
     """The coded event a control verb governs: its xcomp (or an xcomp's light verb)."""
     for child in verb.children:
+        answer = triggers.get(child.i) if child.dep_ == "dobj" else None
+        if answer is not None and answer.noun is not None and answer.noun.answers:
+            return child  # "promised revenge for the killing": the revenge, not the killing
+    for child in verb.children:
         if _infinitive_advcl(child) and child.i in triggers and child.i != verb.i:
             return child
         if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and child.i != verb.i:
@@ -1770,6 +1910,49 @@ def _unique(spans: Iterable[Span]) -> list[Span]:
             seen.add(key)
             found.append(span)
     return found
+
+
+def _person_name(span: Span) -> str | None:
+    """The name of the person a mention is, through an apposition ("X, a militant who")."""
+    actor = span._.fp_actor
+    if actor is not None and actor.kind == "person" and actor.name:
+        return actor.name  # type: ignore[no-any-return]
+    root = span.root
+    if root.dep_ == "appos":
+        owner = actor_span_at(span.doc, root.head)
+        if owner is not None and owner._.fp_actor is not None:
+            if owner._.fp_actor.kind == "person":
+                return owner._.fp_actor.name  # type: ignore[no-any-return]
+    return None
+
+
+def _same_person(a: Span, b: Span) -> bool:
+    """Two mentions of one person: the same name, or a surname for the full name."""
+    if _same(a, b):
+        return True
+    first, second = _person_name(a), _person_name(b)
+    if first is None or second is None:
+        return False
+    if first == second:
+        return True
+    short, full = sorted((first.split(), second.split()), key=len)
+    return len(short) == 1 < len(full) and short[0] == full[-1]
+
+
+def _doers_of_victim(victim: Span, earlier: Sequence[EventMatch]) -> list[Span]:
+    """The coded doers of the latest earlier harm done to the person ``victim`` is."""
+    if _person_name(victim) is None:
+        return []
+    for match in reversed(earlier):
+        if (
+            _is_harm(match.code)
+            and match.actor is not None
+            and _coded(match.actor)
+            and match.recipient is not None
+            and _same_person(victim, match.recipient)
+        ):
+            return [match.actor]
+    return []
 
 
 def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:

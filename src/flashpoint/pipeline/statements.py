@@ -161,8 +161,28 @@ def _reported(event: Event, quotes: list[Quote], claims: list[Claim]) -> Event:
             and (statement.cue_start <= at < (statement.cue_end or 0))
         )
         if statement.start <= at < statement.end and not cue:
-            # A denied or merely possible act stays so when someone reports it.
-            keep = event.modality in ("negated", "hypothetical")
+            # A denied or merely possible act stays so when someone reports it, and a
+            # speaker's own quoted threat, demand or praise is done by saying it.
+            keep = event.modality in ("negated", "hypothetical") or _said_by_speaker(
+                event, statement
+            )
             modality = event.modality if keep else "reported"
             return event.model_copy(update={"reported_by": statement.id, "modality": modality})
     return event
+
+
+#: CAMEO's verbal quad classes (verbal cooperation, verbal conflict): acts done in words.
+_VERBAL_QUADS = frozenset({1, 3})
+
+
+def _said_by_speaker(event: Event, statement: Quote | Claim) -> bool:
+    """Whether a quoted verbal act is the speaker's own ("'Our answer will come,' X said":
+    X threatens by saying so). A claim reports in other words and stays reported."""
+    if not isinstance(statement, Quote):
+        return False
+    speaker = statement.speaker
+    actor = event.actor
+    if speaker is None or actor is None or event.quad_class not in _VERBAL_QUADS:
+        return False
+    same_span = (actor.start, actor.end) == (speaker.start, speaker.end)
+    return same_span or (actor.name is not None and actor.name == speaker.name)

@@ -61,6 +61,7 @@ class VerbPattern:
     reciprocal: bool = False
     needs_recipient: bool = False
     needs_object: bool = False
+    answers: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -84,6 +85,8 @@ class NounPattern:
     modifiers: frozenset[str] = frozenset()
     reciprocal: bool = False
     needs_verb: frozenset[str] = frozenset()
+    answers: tuple[str, ...] = ()
+    needs_answer: bool = False
 
     @property
     def specificity(self) -> int:
@@ -241,6 +244,7 @@ def _verb_patterns(data: Any, source: str) -> list[VerbPattern]:
                     reciprocal=bool(entry.get("reciprocal", False)),
                     needs_recipient=bool(entry.get("needs_recipient", False)),
                     needs_object=bool(entry.get("needs_object", False)),
+                    answers=_words(entry.get("answers"), where),
                 )
             )
     return patterns
@@ -261,6 +265,8 @@ def _noun_patterns(data: Any, source: str) -> list[NounPattern]:
                     modifiers=frozenset(_words(entry.get("modifiers"), where)),
                     reciprocal=bool(entry.get("reciprocal", False)),
                     needs_verb=frozenset(_words(entry.get("needs_verb"), where)),
+                    answers=_words(entry.get("answers"), where),
+                    needs_answer=bool(entry.get("needs_answer", False)),
                 )
             )
     return patterns
