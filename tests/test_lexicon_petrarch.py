@@ -203,6 +203,9 @@ def _codings(coder: Coder, text: str) -> list[tuple[str | None, str | None, str]
          [("FRAGOV", "DEUMIL", "071"), ("DEUMIL", "FRAGOV", "072")]),
         # "%": a compound subject acts on each other
         ("France and Germany shipped grain.", [("FRA", "DEU", "073"), ("DEU", "FRA", "073")]),
+        # a dyad needs both sides named: no target, or an unknown source, codes nothing
+        ("France praised the weather.", []),
+        ("Somebody praised Germany.", []),
     ],
 )  # fmt: skip
 def test_events_user_verbs_code_from_the_parse(

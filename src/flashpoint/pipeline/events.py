@@ -792,7 +792,12 @@ class EventCoder:
 
     def _user_events(self, doc: Doc, trigger: Trigger, user: UserVerbMatch) -> Iterator[EventMatch]:
         """Events of a user dictionary verb: roles from its pattern's markers, else from
-        the parse (the subject; the first actor of the verb's right material)."""
+        the parse (the subject; the first actor of the verb's right material).
+
+        A PETRARCH verb dictionary codes dyads: its codes say what a source did to a
+        target. As PETRARCH does, an event from it needs both sides to name an actor the
+        dictionaries know (a code, or an agent's sector); a side that is missing or
+        unknown leaves nothing to code."""
         actors = user.sources
         recipients = user.targets
         if actors is None and user.compound == "before":
@@ -807,18 +812,19 @@ class EventCoder:
                 actors = self._governing_subject(doc, trigger.token)
         if recipients is None:
             recipients = self._user_recipients(doc, trigger, actors)
-        pairs: list[tuple[Span | None, Span | None, str]] = []
+        pairs: list[tuple[Span, Span, str]] = []
         code, reverse = user.code.code or "", user.code.reverse
         if user.compound == "before" and not recipients and len(actors) > 1:
             pairs = [(a, b, code) for a, b in itertools.permutations(actors, 2)]
         else:
-            for a in actors or [None]:
-                for r in recipients or [None]:
-                    if a is None and r is None or (a is not None and r is not None and _same(a, r)):
+            for a in actors:
+                for r in recipients:
+                    if _same(a, r):
                         continue
                     pairs.append((a, r, code))
-                    if reverse and a is not None and r is not None:
+                    if reverse:
                         pairs.append((r, a, reverse))
+        pairs = [p for p in pairs if _known_actor(p[0]) and _known_actor(p[1])]
         modality = modality_of(trigger.token, self.lexicon.modality)
         start, end = _trigger_bounds(trigger)
         for actor, recipient, pair_code in pairs:
@@ -1841,6 +1847,12 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
 def _coded(span: Span) -> bool:
     actor = span._.fp_actor
     return actor is not None and bool(actor.code)
+
+
+def _known_actor(span: Span | None) -> bool:
+    """Whether a role names an actor by code or by an agent's sector ("---GOV")."""
+    record = _actor_record(span)
+    return record is not None and bool(record.code or record.sector)
 
 
 def _actor_record(span: Span | None) -> Actor | None:
