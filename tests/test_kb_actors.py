@@ -171,6 +171,16 @@ def test_kb_actors_user_petrarch_files_dated_codes(tmp_path: Path) -> None:
     assert not kb.lookup("Iran"), "replace drops the built-in entries"
 
 
+def test_kb_actors_petrarch_agents_replace_builtin_agent_nouns(tmp_path: Path) -> None:
+    agents = tmp_path / "test.agents"
+    agents.write_text(AGENTS_TEXT)
+    kb = load_actor_kb([], [agents], replace=False)
+    assert [e.sector for e in kb.lookup("market sellers")] == ["BUS"]
+    assert not kb.lookup("militiamen"), "an agent noun the codebook lacks is not an agent"
+    assert not kb.lookup("crowd")
+    assert kb.lookup("Iran") and kb.lookup("president"), "countries and titles stay"
+
+
 def test_kb_actors_user_yaml_overrides_builtin(tmp_path: Path) -> None:
     orgs = tmp_path / "orgs.yaml"
     orgs.write_text("- {name: Hamas, aliases: [], code: PSEGOV}\n")

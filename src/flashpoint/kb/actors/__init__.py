@@ -321,6 +321,11 @@ def add_agent_file(kb: ActorKB, path: Path) -> None:
         agents = parse_agents(_read_text(path))
     except DictionaryFormatError as exc:
         raise ActorKBError(f"{path}: {exc}") from exc
+    # A PETRARCH agents dictionary is a whole codebook: PETRARCH codes no agent noun it
+    # does not list, and its sectors are the user's. The built-in agent nouns ("crowds",
+    # "militia") would mix in codes of another scheme, so they give way to it; titles
+    # stay, as they also find who held an office on the article date.
+    kb.remove_types(["agent"])
     for agent in agents:
         entry = Entry(
             "agent",

@@ -167,6 +167,17 @@ class ActorKB:
             self.phrases.pop(normalise(phrase), None)
             self.written.pop(normalise(phrase), None)
 
+    def remove_types(self, types: Iterable[str]) -> None:
+        """Forget every phrase of the entries of these types."""
+        wanted = set(types)
+        for text in list(self.phrases):
+            kept = [i for i in self.phrases[text] if self.entries[i].type not in wanted]
+            if kept:
+                self.phrases[text] = kept
+            else:
+                del self.phrases[text]
+                self.written.pop(text, None)
+
     # -- look-ups ---------------------------------------------------------------------------
     def lookup(self, phrase: str) -> list[Entry]:
         return [self.entries[i] for i in self.phrases.get(normalise(phrase), ())]
