@@ -175,6 +175,21 @@ def test_actors_user_petrarch_dictionary_codes_text(tmp_path: Path) -> None:
     assert codes["Freedonian market sellers"] == "FRDBUS"
 
 
+def test_actors_user_petrarch_codes_join_the_office_of_their_phrase(tmp_path: Path) -> None:
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("FREEDONIA [FRD]\nRUFUS_FIREFLY [FRD]\nSYLVANIA [SYL]\n")
+    agents = tmp_path / "mine.agents"
+    agents.write_text("PRESIDENT [~GOV]\nTRADE_ENVOY [~GOVTRD]\n")
+    coder = Coder(Config(actor_files=(actors,), agent_files=(agents,)))
+    codes = _codes(coder, "Freedonia President Rufus Firefly scolded Sylvania's trade envoy.")
+    # a person the dictionary codes by country alone, named with an office
+    assert codes["Freedonia President Rufus Firefly"] == "FRDGOV"
+    # an agent's own code, not only its sector, follows the country
+    assert codes["Sylvania's trade envoy"] == "SYLGOVTRD"
+
+
 def test_actors_seed_article_codes(coder: Coder, seed_path: Path) -> None:
     raw = seed_path.read_text(encoding="utf-8")
     header, _, rest = raw.partition("date ")

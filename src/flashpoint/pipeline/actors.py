@@ -682,8 +682,10 @@ class ActorResolver:
                 if org.country and org.country in ("IGO", "NGO", "IMG") and sector:
                     code = org.country + sector
                 elif org_code and len(org_code) == 3 and sector:
-                    # A dictionary entry for a state ("FREEDONIAN [FRD]"): country + sector.
-                    country, code = org_code, org_code + sector
+                    # A dictionary entry for a state ("FREEDONIAN [FRD]"): country + sector,
+                    # or + the agent's own code where a dictionary gives one ("~GOVFRM").
+                    own = entry.code if entry.code and sector == entry.sector else None
+                    country, code = org_code, org_code + (own or sector)
                 else:
                     code, sector = org.code_on(date), org.sector or sector
                 name = org.name
@@ -700,6 +702,15 @@ class ActorResolver:
             if code and entry.codes:
                 from ..kb.actors.model import split_code
 
+                offices = [u.entry for u in (*titles, *agents) if u.entry and u.entry.sector]
+                if len(code) == 3 and offices and not offices[-1].prefix_code:
+                    # "Prime Minister X" where a dictionary codes X by country alone: the
+                    # country and the office's sector, as PETRARCH joins an actor to the
+                    # agents of its phrase.
+                    office = offices[-1]
+                    code += office.code if office.type == "agent" and office.code else (
+                        office.sector or ""
+                    )
                 country, sector = split_code(code)
         elif head.type == "ner_org":
             name, kind = doc[head.start : head.end].text, "organisation"
