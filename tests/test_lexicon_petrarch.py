@@ -203,6 +203,8 @@ def _codings(coder: Coder, text: str) -> list[tuple[str | None, str | None, str]
          [("FRAGOV", "DEUMIL", "071"), ("DEUMIL", "FRAGOV", "072")]),
         # "%": a compound subject acts on each other
         ("France and Germany shipped grain.", [("FRA", "DEU", "073"), ("DEU", "FRA", "073")]),
+        # "^" passes over the noun phrase after "at": the target is the next actor
+        ("France dined at the Spanish embassy with Italy.", [("FRA", "ITA", "046")]),
         # a dyad needs both sides named: no target, or an unknown source, codes nothing
         ("France praised the weather.", []),
         ("Somebody praised Germany.", []),
