@@ -109,6 +109,8 @@ def test_kb_actors_petrarch_code_blocks() -> None:
     (after,) = parse_code_block("ABCREB >990816")
     assert after.start == dt.date(1999, 8, 17)
     assert [c.code for c in parse_code_block("XYZ/QRS")] == ["XYZ", "QRS"]
+    assert [c.joint for c in parse_code_block("XYZ/QRS")] == [("XYZ", "QRS")] * 2
+    assert parse_code_block("XYZ")[0].joint == ()
     assert parse_code_block("---")[0].code is None
 
 

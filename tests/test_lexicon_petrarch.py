@@ -231,6 +231,18 @@ def test_events_user_verbs_win_over_builtin_ones(coder: Coder) -> None:
     )
 
 
+def test_events_a_joint_dictionary_name_acts_as_each_of_its_actors(tmp_path: Path) -> None:
+    actors = tmp_path / "joint.actors"
+    actors.write_text("FREEDONIA [FRD]\nTHE_TWIN_DUCHIES [TWA/TWB]\n")
+    coder = Coder(Config(actor_files=(actors,), verb_files=(SAMPLE,), replace_verbs=True))
+    assert sorted(_codings(coder, "Freedonia praised the Twin Duchies.")) == [
+        ("FRD", "TWA", "042"),
+        ("FRD", "TWB", "042"),
+    ]
+    (duchies,) = coder.code(Article(id="t", date="2021-03-04", text="The Twin Duchies met.")).actors
+    assert duchies.code == "TWA" and duchies.joint_codes == ["TWA", "TWB"]
+
+
 def test_events_user_codes_outside_cameo_are_kept_as_written(tmp_path: Path) -> None:
     verbs = tmp_path / "odd.verbs"
     verbs.write_text("--- PRAISE [905] ---\nPRAISE\n- * HARVEST [051X]\n")

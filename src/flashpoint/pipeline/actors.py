@@ -239,6 +239,8 @@ class Mention:
     #: A generic agent of the kind usually found in its own country (police, protesters):
     #: without a country of its own it may take its sentence's.
     local: bool = False
+    #: The codes of a name that stands for several actors (see ``Actor.joint_codes``).
+    joint: tuple[str, ...] = ()
 
 
 class ActorResolver:
@@ -765,6 +767,8 @@ class ActorResolver:
             end += 3
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         mention.local = head.type == "agent" and entry is not None and entry.local
+        if head.type == "organisation" and entry is not None and code == entry.code_on(date):
+            mention.joint = entry.joint_codes_on(date)
         extra = self._conjoined(doc, countries, mention) if not pp_countries else []
         return [*extra, mention]
 
@@ -1358,6 +1362,7 @@ def _mention_span(doc: Doc, m: Mention) -> Span:
         kind=m.kind,  # type: ignore[arg-type]
         start=span.start_char,
         end=span.end_char,
+        joint_codes=list(m.joint),
     )
     return span
 

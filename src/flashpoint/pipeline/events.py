@@ -27,6 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..kb.actors.model import split_code
 from ..kb.lexicon import ControlFrame, Lexicon, NounPattern, VerbPattern
 from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
@@ -1191,30 +1192,33 @@ class EventCoder:
             index = sentence_of[match.trigger_start]
             sent = sentences[index]
             trigger = doc[match.trigger_start : match.trigger_end]
-            events.append(
-                Event(
-                    id=f"{article_id}:e{len(events)}",
-                    article_id=article_id,
-                    sentence=SentenceRef(
-                        index=index, text=sent.text, start=sent.start_char, end=sent.end_char
-                    ),
-                    trigger=CharSpan(
-                        text=trigger.text, start=trigger.start_char, end=trigger.end_char
-                    ),
-                    actor=_role_record(match.actor, trigger, match.mutual),
-                    recipient=_role_record(match.recipient, trigger, match.mutual),
-                    # A user dictionary's code is kept as written; PLOVER type, Goldstein
-                    # and quad class come from the CAMEO code it extends, if any.
-                    event_type=entry.plover if entry else "",
-                    mode=entry.mode if entry else None,
-                    contexts=list(entry.contexts) if entry else [],
-                    cameo=match.code if match.user else entry.code,  # type: ignore[union-attr]
-                    goldstein=entry.goldstein if entry else 0.0,
-                    quad_class=entry.quad_class if entry else 0,
-                    modality=match.modality,
-                    confidence=match.confidence,
+            actors = _each_joint(_role_record(match.actor, trigger, match.mutual))
+            recipients = _each_joint(_role_record(match.recipient, trigger, match.mutual))
+            for actor, recipient in itertools.product(actors, recipients):
+                events.append(
+                    Event(
+                        id=f"{article_id}:e{len(events)}",
+                        article_id=article_id,
+                        sentence=SentenceRef(
+                            index=index, text=sent.text, start=sent.start_char, end=sent.end_char
+                        ),
+                        trigger=CharSpan(
+                            text=trigger.text, start=trigger.start_char, end=trigger.end_char
+                        ),
+                        actor=actor,
+                        recipient=recipient,
+                        # A user dictionary's code is kept as written; PLOVER type,
+                        # Goldstein and quad class come from the CAMEO code it extends.
+                        event_type=entry.plover if entry else "",
+                        mode=entry.mode if entry else None,
+                        contexts=list(entry.contexts) if entry else [],
+                        cameo=match.code if match.user else entry.code,  # type: ignore[union-attr]
+                        goldstein=entry.goldstein if entry else 0.0,
+                        quad_class=entry.quad_class if entry else 0,
+                        modality=match.modality,
+                        confidence=match.confidence,
+                    )
                 )
-            )
         doc._.fp_events = events
 
     def _entry(self, match: EventMatch) -> Any:
@@ -1847,6 +1851,23 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
 def _coded(span: Span) -> bool:
     actor = span._.fp_actor
     return actor is not None and bool(actor.code)
+
+
+def _each_joint(record: Actor | None) -> list[Actor | None]:
+    """A name that stands for several actors (``joint_codes``) acts as each of them."""
+    if record is None or not record.joint_codes:
+        return [record]
+    return [
+        record.model_copy(
+            update={
+                "code": code,
+                "country": split_code(code)[0],
+                "sector": split_code(code)[1],
+                "joint_codes": [],
+            }
+        )
+        for code in record.joint_codes
+    ]
 
 
 def _known_actor(span: Span | None) -> bool:

@@ -39,6 +39,9 @@ class DatedCode:
     code: str | None
     start: dt.date | None = None
     end: dt.date | None = None
+    #: Every code of the block this one came from, when it lists several (``[A/B]``): a
+    #: name that stands for several actors at once.
+    joint: tuple[str, ...] = ()
 
     def covers(self, date: dt.date | None) -> bool:
         if date is None:
@@ -90,21 +93,28 @@ class Entry:
     #: country from the sentence around them.
     local: bool = True
 
+    def _dated_code(self, date: dt.date | None) -> DatedCode | None:
+        for dated in self.codes:
+            if dated.dated and date is not None and dated.covers(date):
+                return dated
+        return next((dated for dated in self.codes if not dated.dated), None)
+
     def code_on(self, date: dt.date | None) -> str | None:
         """The entry's own code on ``date``: a dated code that covers it, else the default."""
         if self.codes:
-            for dated in self.codes:
-                if dated.dated and date is not None and dated.covers(date):
-                    return dated.code
-            for dated in self.codes:
-                if not dated.dated:
-                    return dated.code
-            return None
+            dated = self._dated_code(date)
+            return dated.code if dated is not None else None
         if self.code:
             return self.code
         if self.country:
             return self.country + (self.sector or "")
         return None
+
+    def joint_codes_on(self, date: dt.date | None) -> tuple[str, ...]:
+        """Every code on ``date`` of a name that stands for several actors (``[A/B]``),
+        or () for a name that codes one."""
+        dated = self._dated_code(date) if self.codes else None
+        return dated.joint if dated is not None else ()
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:
