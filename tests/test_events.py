@@ -497,6 +497,18 @@ def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     assert actor is not None and actor.phrase is not None and actor.phrase.text == "Chile"
 
 
+def test_events_a_list_read_as_an_appositive_still_gives_every_member(coder: Coder) -> None:
+    # the parser hangs "the Gambia" on Norway as an appositive, the rest on "the Gambia"
+    text = "Norway, the Gambia, Peru and Chile welcomed a resumption of talks with Mali."
+    events = coder.code(Article(id="l", date=dt.date(2014, 3, 2), text=text)).events
+    sources = {e.actor.code for e in events if e.actor and e.recipient and e.cameo[:2] == "05"}
+    assert sources == {"NOR", "GMB", "PER", "CHL"}
+    # an appositive that renames its noun adds no one
+    text = "Kenya, the host nation, condemned the attack on Mali."
+    events = coder.code(Article(id="k", date=dt.date(2014, 3, 2), text=text)).events
+    assert {e.actor.code for e in events if e.actor} == {"KEN"}
+
+
 def test_events_conjoined_actors_of_a_mutual_act_share_the_coordination(coder: Coder) -> None:
     text = "Chile and Peru signed a trade agreement. Chile and Peru condemned Bolivia."
     events = coder.code(Article(id="m", date=dt.date(2014, 3, 2), text=text)).events

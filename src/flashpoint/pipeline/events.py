@@ -1429,6 +1429,12 @@ def _with_conjuncts(token: Token) -> list[Token]:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                 found.append(child)
                 frontier.append(child)
+            elif child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+                # "Arnor, the Marches, Osgiliath and Gondor": the parser reads the second
+                # item as an appositive when the list goes on from it; an appositive that
+                # renames ("Kenya, the host country") has no conjuncts of its own.
+                found.append(child)
+                frontier.append(child)
     return found
 
 
