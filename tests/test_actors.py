@@ -190,6 +190,15 @@ def test_actors_user_petrarch_codes_join_the_office_of_their_phrase(tmp_path: Pa
     assert codes["Sylvania's trade envoy"] == "SYLGOVTRD"
 
 
+def test_actors_agents_of_a_list_of_countries_stand_for_each(coder: Coder) -> None:
+    doc = _doc(coder, "The ambassadors of Chile, Peru and Bolivia met the president of Brazil.")
+    envoys = next(s._.fp_actor for s in doc._.fp_actors if s.text.startswith("The ambassadors"))
+    assert envoys.joint_codes == ["CHLGOV", "PERGOV", "BOLGOV"]
+    # two places in two phrases are not a list
+    doc = _doc(coder, "The parliament of Chile in Peru condemned Bolivia.")
+    assert all(not s._.fp_actor.joint_codes for s in doc._.fp_actors)
+
+
 def test_actors_seed_article_codes(coder: Coder, seed_path: Path) -> None:
     raw = seed_path.read_text(encoding="utf-8")
     header, _, rest = raw.partition("date ")

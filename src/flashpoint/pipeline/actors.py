@@ -526,6 +526,7 @@ class ActorResolver:
         end = max(u.end for u in members)
         country_from_city: str | None = None
         pp_countries: list[Unit] = []
+        placed: list[Unit] = []  # the countries of "the envoys of A, B and C"
         # "the president of Kosovo", "police in Kabul", "the leader of ... group"
         titled_name = head.type == "ner_person" and bool(titles)
         # "diplomats in Moscow", "refugees in Chad" are seldom of the country they are in.
@@ -583,6 +584,10 @@ class ActorResolver:
                             for u in dict.fromkeys(id(x) for x in found):
                                 unit = next(x for x in found if id(x) == u)
                                 (orgs if unit.type == "organisation" else pp_countries).append(unit)
+                            listed = {t.i for t in _with_conjunct_nouns(obj)}
+                            members = [u for u in found if _root(doc, u).i in listed]
+                            if not placed and len({id(u) for u in members}) > 1:
+                                placed = members
                             end = max(end, _phrase_end(doc, obj))
                             break
         if head.type == "person":
@@ -765,10 +770,19 @@ class ActorResolver:
             and doc[end + 1].is_upper
         ):
             end += 3
+        joint: tuple[str, ...] = ()
+        if head.type == "organisation" and entry is not None and code == entry.code_on(date):
+            joint = entry.joint_codes_on(date)
+        elif head.type in ("agent", "title") and len(placed) > 1 and sector and kind != "person":
+            # "the envoys of A, B and C": the envoys of each country, as one phrase.
+            states = [self._state_of(u, date) for u in placed]
+            own = code[3:] if code and code[:3] in states and len(code) > 3 else sector
+            if all(states) and len(set(states)) > 1:
+                joint = tuple(dict.fromkeys(f"{s}{own}" for s in states))
+                country, code = states[0], joint[0]
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         mention.local = head.type == "agent" and entry is not None and entry.local
-        if head.type == "organisation" and entry is not None and code == entry.code_on(date):
-            mention.joint = entry.joint_codes_on(date)
+        mention.joint = joint
         extra = self._conjoined(doc, countries, mention) if not pp_countries else []
         return [*extra, mention]
 
@@ -962,6 +976,18 @@ class ActorResolver:
                 return org.country, org.sector, org.code_on(date)
         return None, None, None
 
+    @staticmethod
+    def _state_of(unit: Unit, date: dt.date | None) -> str | None:
+        """The country a country-like unit names: a country, or a dictionary name coded as
+        a state alone ("FREEDONIA [FRD]")."""
+        entry = unit.entry
+        if entry is None:
+            return None
+        if unit.type == "organisation":
+            code = entry.code_on(date)
+            return code if code and len(code) == 3 and entry.kind == "state" else None
+        return entry.country
+
     def _conjoined(self, doc: Doc, countries: list[Unit], mention: Mention) -> list[Mention]:
         """One actor per conjoined country modifier; the last stays with the head noun."""
         if len(countries) < 2:
@@ -1002,6 +1028,15 @@ def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
     span = doc[unit.start : unit.end]
     return span.root
+
+
+def _with_conjunct_nouns(token: Token) -> list[Token]:
+    """A noun and the nouns conjoined with it ("A, B and C")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            found.extend(_with_conjunct_nouns(child))
+    return found
 
 
 def _country_of(unit: Unit) -> str | None:
