@@ -243,6 +243,19 @@ def test_events_a_joint_dictionary_name_acts_as_each_of_its_actors(tmp_path: Pat
     assert duchies.code == "TWA" and duchies.joint_codes == ["TWA", "TWB"]
 
 
+def test_events_user_verb_target_is_not_an_owner_inside_the_subject(tmp_path: Path) -> None:
+    verbs = tmp_path / "present.verbs"
+    verbs.write_text("--- PRESENT [032] ---\nPRESENT\n")
+    coder = Coder(Config(verb_files=(verbs,), replace_verbs=True))
+    text = "The envoys of France, Spain and Germany presented their papers to the Italian king."
+    # "their" points back at the envoys: the target is the one the papers went to
+    assert sorted(_codings(coder, text)) == [
+        ("DEUGOV", "ITAGOV", "032"),
+        ("ESPGOV", "ITAGOV", "032"),
+        ("FRAGOV", "ITAGOV", "032"),
+    ]
+
+
 def test_events_user_codes_outside_cameo_are_kept_as_written(tmp_path: Path) -> None:
     verbs = tmp_path / "odd.verbs"
     verbs.write_text("--- PRAISE [905] ---\nPRAISE\n- * HARVEST [051X]\n")

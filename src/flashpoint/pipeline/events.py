@@ -846,8 +846,12 @@ class EventCoder:
         if _is_passive(trigger.token):
             return self._recipients(doc, trigger)
         for token in right_material(trigger.token):
+            # "presented their credentials to X": an owner that points back into the
+            # subject's phrase is the doer again, not the target.
             found = [
-                s for s in self._marker_actors(doc, token) if not any(_same(s, a) for a in actors)
+                s
+                for s in self._marker_actors(doc, token)
+                if not any(_same(s, a) or _within_phrase(s, a) for a in actors)
             ]
             if found:
                 return found
@@ -1857,6 +1861,13 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
 def _coded(span: Span) -> bool:
     actor = span._.fp_actor
     return actor is not None and bool(actor.code)
+
+
+def _within_phrase(span: Span, phrase: Span) -> bool:
+    """Whether ``span`` lies in the noun phrase ``phrase`` heads ("C" of "the envoys of
+    A, B and C")."""
+    root = phrase.root
+    return root.left_edge.i <= span.start and span.end <= root.right_edge.i + 1
 
 
 def _each_joint(record: Actor | None) -> list[Actor | None]:
