@@ -183,6 +183,17 @@ def test_kb_actors_petrarch_agents_replace_builtin_agent_nouns(tmp_path: Path) -
     assert kb.lookup("Iran") and kb.lookup("president"), "countries and titles stay"
 
 
+def test_kb_actors_petrarch_entry_takes_over_the_builtin_names(tmp_path: Path) -> None:
+    actors = tmp_path / "bloc.actors"
+    actors.write_text("EUROPEAN_UNION [IGOXYZ]\nFREEDONIA [FRD]\n+FRANCE\n")
+    kb = load_actor_kb([actors], [], replace=False)
+    # the built-in body's other names now code as the user's entry
+    assert [e.code_on(None) for e in kb.lookup("EU")] == ["IGOXYZ"]
+    assert [e.code_on(None) for e in kb.lookup("French Republic")] == ["FRD"]
+    # an entry of another kind written the same way is not taken over
+    assert kb.lookup("French")[0].country == "FRA"
+
+
 def test_kb_actors_user_yaml_overrides_builtin(tmp_path: Path) -> None:
     orgs = tmp_path / "orgs.yaml"
     orgs.write_text("- {name: Hamas, aliases: [], code: PSEGOV}\n")

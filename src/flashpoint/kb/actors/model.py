@@ -148,6 +148,8 @@ class ActorKB:
     _holders: dict[tuple[str, str | None], list[tuple[Role, int]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: How many of ``entries`` are built in; the user's files add the rest.
+    builtin_entries: int = 0
 
     # -- building -------------------------------------------------------------------------
     def add(self, entry: Entry, phrases: Iterable[str]) -> int:
@@ -176,6 +178,24 @@ class ActorKB:
         for phrase in phrases:
             self.phrases.pop(normalise(phrase), None)
             self.written.pop(normalise(phrase), None)
+
+    def builtin_named(self, phrases: Iterable[str], types: Iterable[str]) -> set[int]:
+        """Indices of the built-in entries of these types that some phrase names."""
+        wanted = set(types)
+        return {
+            i
+            for phrase in phrases
+            for i in self.phrases.get(normalise(phrase), ())
+            if i < self.builtin_entries and self.entries[i].type in wanted
+        }
+
+    def redirect(self, old: set[int], new: int) -> None:
+        """Make every phrase of the entries ``old`` name entry ``new`` instead."""
+        if not old:
+            return
+        for text, indices in self.phrases.items():
+            if any(i in old for i in indices):
+                self.phrases[text] = list(dict.fromkeys(new if i in old else i for i in indices))
 
     def remove_types(self, types: Iterable[str]) -> None:
         """Forget every phrase of the entries of these types."""
