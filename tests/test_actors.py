@@ -199,6 +199,12 @@ def test_actors_agents_of_a_list_of_countries_stand_for_each(coder: Coder) -> No
     assert all(not s._.fp_actor.joint_codes for s in doc._.fp_actors)
 
 
+def test_actors_former_holders_of_any_state_office_are_elites(coder: Coder) -> None:
+    codes = _codes(coder, "Former Chilean judges and former Chilean students criticized Peru.")
+    assert codes["Former Chilean judges"] == "CHLELI"
+    assert codes["former Chilean students"] == "CHLEDU", "a former student held no office"
+
+
 def test_actors_seed_article_codes(coder: Coder, seed_path: Path) -> None:
     raw = seed_path.read_text(encoding="utf-8")
     header, _, rest = raw.partition("date ")

@@ -756,8 +756,9 @@ class ActorResolver:
         if (
             former
             and (head.type in ("agent", "title") or titled_name)
-            and sector in ("GOV", "MIL", None)
+            and (sector is None or sector in STATE_SECTORS)
         ):
+            # a former official of any state office (a judge, a police chief, a lawmaker)
             sector = "ELI"
             code = None
         if code is None and country:
