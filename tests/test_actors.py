@@ -205,6 +205,20 @@ def test_actors_former_holders_of_any_state_office_are_elites(coder: Coder) -> N
     assert codes["former Chilean students"] == "CHLEDU", "a former student held no office"
 
 
+def test_actors_a_prefix_agent_goes_in_front_of_its_phrase(tmp_path: Path) -> None:
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("FREEDONIA [FRD]\nSYLVANIA [SYL]\n")
+    agents = tmp_path / "mine.agents"
+    agents.write_text("AIDWORKS {} [NGO~]\nDIPLOMAT [~GOV]\n")
+    coder = Coder(Config(actor_files=(actors,), agent_files=(agents,)))
+    codes = _codes(coder, "An Aidworks Freedonia diplomat praised Sylvania.")
+    assert codes["An Aidworks Freedonia diplomat"] == "NGOFRDGOV"
+    codes = _codes(coder, "Aidworks Freedonia praised Sylvania.")
+    assert codes["Aidworks Freedonia"] == "NGOFRD"
+
+
 def test_actors_seed_article_codes(coder: Coder, seed_path: Path) -> None:
     raw = seed_path.read_text(encoding="utf-8")
     header, _, rest = raw.partition("date ")

@@ -763,6 +763,13 @@ class ActorResolver:
             code = None
         if code is None and country:
             code = country + (sector or "")
+        prefixes = [
+            u.entry.code for u in agents if u.entry and u.entry.prefix_code and u.entry.code
+        ]
+        if code and prefixes and not code.startswith(prefixes[-1]):
+            # A dictionary agent that goes in front of its country ("[NGO~]") names the
+            # body the rest of the phrase belongs to.
+            code = prefixes[-1] + code
         # "the National Electoral Board ( NEB )": the acronym belongs to the name.
         if (
             end + 2 < len(doc)
