@@ -256,6 +256,17 @@ def test_events_user_verb_target_is_not_an_owner_inside_the_subject(tmp_path: Pa
     ]
 
 
+def test_events_user_verb_target_from_the_clause_saying_what_for(tmp_path: Path) -> None:
+    verbs = tmp_path / "sign.verbs"
+    verbs.write_text("--- SIGN [081] ---\nSIGN\n")
+    coder = Coder(Config(verb_files=(verbs,), replace_verbs=True))
+    text = "Chile signed the accord yesterday to help Peru."
+    assert _codings(coder, text) == [("CHL", "PER", "081")]
+    # an actor named in the verb's own phrase comes first
+    text = "Chile signed a pact with Peru to supply Bolivia with grain."
+    assert _codings(coder, text) == [("CHL", "PER", "081")]
+
+
 def test_events_user_codes_outside_cameo_are_kept_as_written(tmp_path: Path) -> None:
     verbs = tmp_path / "odd.verbs"
     verbs.write_text("--- PRAISE [905] ---\nPRAISE\n- * HARVEST [051X]\n")

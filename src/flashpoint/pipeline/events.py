@@ -842,10 +842,21 @@ class EventCoder:
             )
 
     def _user_recipients(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
-        """The passive subject, else the first actor named to the right of the verb."""
+        """The passive subject, else the first actor named to the right of the verb, else
+        in the "to" clause that says what the act is for ("signed a pact to supply X")."""
         if _is_passive(trigger.token):
             return self._recipients(doc, trigger)
-        for token in right_material(trigger.token):
+        verb = trigger.token
+        purposes = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and _has_aux(c, _TO)
+            and not any(d.dep_ in ("mark", *_SUBJECTS) for d in c.children)
+        ]
+        material = right_material(verb) + [t for c in purposes[:1] for t in right_material(c)]
+        for token in material:
             # "presented their credentials to X": an owner that points back into the
             # subject's phrase is the doer again, not the target.
             found = [
