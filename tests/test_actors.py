@@ -219,6 +219,29 @@ def test_actors_a_prefix_agent_goes_in_front_of_its_phrase(tmp_path: Path) -> No
     assert codes["Aidworks Freedonia"] == "NGOFRD"
 
 
+def test_actors_a_name_coordinated_with_another_is_not_its_modifier(tmp_path: Path) -> None:
+    from spacy.tokens import Doc
+
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("VELMAR [VLM]\nKARVASSA [KRV]\nODRINE [ODR]\n")
+    coder = Coder(Config(actor_files=(actors,)))
+    # the parse reads "Velmar", with the "and" on it, as a modifier of "Karvassa"
+    doc = Doc(
+        coder.nlp.vocab,
+        words=["Velmar", "and", "the", "old", "Karvassa", "welcomed", "Odrine", "."],
+        heads=[4, 0, 4, 4, 5, 5, 5, 5],
+        deps=["nmod", "cc", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+        tags=["NNP", "CC", "DT", "JJ", "NNP", "VBD", "NNP", "."],
+    )
+    doc._.fp_date = JAN_2020
+    coder.nlp.get_pipe("actors")(doc)
+    codes = {s.text: s._.fp_actor.code for s in doc._.fp_actors}
+    assert codes["Velmar"] == "VLM" and codes["the old Karvassa"] == "KRV"
+
+
 def test_actors_seed_article_codes(coder: Coder, seed_path: Path) -> None:
     raw = seed_path.read_text(encoding="utf-8")
     header, _, rest = raw.partition("date ")

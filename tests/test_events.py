@@ -556,6 +556,43 @@ def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> 
     assert _is_passive(doc[1]) and _misread_subject(doc[1]) is None
 
 
+@pytest.mark.parametrize(
+    ("heads", "deps", "subjects"),
+    [
+        # the parse read the first name, with "and" on it, as a modifier of the last
+        ([4, 0, 4, 4, 5, 5, 5, 5], ["nmod", "cc", "det", "amod", "nsubj"], ["Karvassa", "Velmar"]),
+        # the last name read as an appositive after the "and"
+        ([5, 0, 4, 4, 0, 5, 5, 5], ["nsubj", "cc", "det", "amod", "appos"], ["Velmar", "Karvassa"]),
+        # a plain list
+        ([5, 0, 4, 4, 0, 5, 5, 5], ["nsubj", "cc", "det", "amod", "conj"], ["Velmar", "Karvassa"]),
+    ],
+)
+def test_events_misparsed_coordinations_still_give_every_subject(
+    nlp: Language, heads: list[int], deps: list[str], subjects: list[str]
+) -> None:
+    words = ["Velmar", "and", "the", "old", "Karvassa", "welcomed", "Odrine", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=[*deps, "ROOT", "dobj", "punct"],
+        pos=["PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+    )
+    lexicon = nlp.get_pipe("events").lexicon
+    assert [t.text for t in _subject_heads(doc[5], lexicon)] == subjects
+
+
+def test_events_a_renaming_appositive_is_no_second_subject(nlp: Language) -> None:
+    doc = Doc(
+        nlp.vocab,
+        words=["Velmar", ",", "the", "host", ",", "welcomed", "Odrine", "."],
+        heads=[5, 0, 3, 0, 0, 5, 5, 5],
+        deps=["nsubj", "punct", "det", "appos", "punct", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"],
+    )
+    assert [t.text for t in _subject_heads(doc[5], nlp.get_pipe("events").lexicon)] == ["Velmar"]
+
+
 def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder) -> None:
     text = "Chile refused to meet Peru's envoy, saying it would welcome him in Lima."
     events = coder.code(Article(id="r", date=dt.date(2014, 3, 2), text=text)).events

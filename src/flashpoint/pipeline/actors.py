@@ -457,12 +457,17 @@ class ActorResolver:
         # Conjoined modifiers share their first conjunct's head: "Polish and Czech".
         while token.dep_ == "conj" and token.head.i < token.i:
             token = token.head
+        coordinated = any(c.dep_ in ("cc", "conj") for c in token.children)
         steps = 0
         while token.dep_ in MOD_DEPS and token.head.i > token.i and steps < 6:
             token = token.head
             steps += 1
             other = unit_at.get(token.i)
             if other is not None and other is not unit:
+                if coordinated and other.type in PROPER_TYPES and unit.type in PROPER_TYPES:
+                    # "Arnor and the old Gondor": a name coordinated with another, which
+                    # the parser hung on the last one; a name of its own, not a modifier.
+                    return None
                 if other.type in (
                     "agent",
                     "title",

@@ -1444,10 +1444,24 @@ def _with_conjuncts(token: Token) -> list[Token]:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                 found.append(child)
                 frontier.append(child)
-            elif child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
-                # "Arnor, the Marches, Osgiliath and Gondor": the parser reads the second
-                # item as an appositive when the list goes on from it; an appositive that
-                # renames ("Kenya, the host country") has no conjuncts of its own.
+            elif child.dep_ == "appos" and (
+                any(c.dep_ == "conj" for c in child.children)
+                or any(c.dep_ == "cc" and c.i < child.i for c in current.children)
+            ):
+                # "Arnor, the Marches, Osgiliath and Gondor", "Arnor and the old Gondor":
+                # the parser may read an item as an appositive when the list goes on from
+                # it or when it follows the "and"; an appositive that renames ("Kenya, the
+                # host country") has neither.
+                found.append(child)
+                frontier.append(child)
+            elif (
+                child.dep_ in ("nmod", "compound")
+                and child.i < current.i
+                and current.pos_ == "PROPN"
+                and any(c.dep_ in ("cc", "conj") for c in child.children)
+            ):
+                # "Arnor and the old Gondor": the parser may read the first name, with the
+                # coordination hanging from it, as a modifier of the last.
                 found.append(child)
                 frontier.append(child)
     return found
