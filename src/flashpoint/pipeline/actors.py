@@ -465,7 +465,7 @@ class ActorResolver:
             other = unit_at.get(token.i)
             if other is not None and other is not unit:
                 if coordinated and other.type in PROPER_TYPES and unit.type in PROPER_TYPES:
-                    # "Arnor and the old Gondor": a name coordinated with another, which
+                    # "Velmar and the old Karvassa": a name coordinated with another, which
                     # the parser hung on the last one; a name of its own, not a modifier.
                     return None
                 if other.type in (

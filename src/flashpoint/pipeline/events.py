@@ -843,7 +843,7 @@ class EventCoder:
 
     def _user_recipients(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
         """The passive subject, else the first actor named to the right of the verb, else
-        in the "to" clause that says what the act is for ("signed a pact to supply X")."""
+        in the "to" clause that says what the act is for ("signed a pact to help X")."""
         if _is_passive(trigger.token):
             return self._recipients(doc, trigger)
         verb = trigger.token
@@ -857,7 +857,7 @@ class EventCoder:
         ]
         material = right_material(verb) + [t for c in purposes[:1] for t in right_material(c)]
         for token in material:
-            # "presented their credentials to X": an owner that points back into the
+            # "handed their papers to X": an owner that points back into the
             # subject's phrase is the doer again, not the target.
             found = [
                 s
@@ -1448,7 +1448,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
                 any(c.dep_ == "conj" for c in child.children)
                 or any(c.dep_ == "cc" and c.i < child.i for c in current.children)
             ):
-                # "Arnor, the Marches, Osgiliath and Gondor", "Arnor and the old Gondor":
+                # "Velmar, the Marches, Odrine and Karvassa", "Velmar and the old Karvassa":
                 # the parser may read an item as an appositive when the list goes on from
                 # it or when it follows the "and"; an appositive that renames ("Kenya, the
                 # host country") has neither.
@@ -1460,7 +1460,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
                 and current.pos_ == "PROPN"
                 and any(c.dep_ in ("cc", "conj") for c in child.children)
             ):
-                # "Arnor and the old Gondor": the parser may read the first name, with the
+                # "Velmar and the old Karvassa": the parser may read the first name, with the
                 # coordination hanging from it, as a modifier of the last.
                 found.append(child)
                 frontier.append(child)

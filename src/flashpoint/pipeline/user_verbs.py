@@ -152,8 +152,8 @@ class _Side:
     def _skip_phrase(
         self, item_i: int, start: int, state: dict[str, object]
     ) -> dict[str, object] | None:
-        """``^``: pass over the next noun phrase (a base one: "the parliament" of "the
-        parliament of X"); the following items match beyond it."""
+        """``^``: pass over the next noun phrase (a base one: "the envoys" of "the envoys
+        of X"); the following items match beyond it."""
         for m in range(start, len(self.material)):
             chunk = self.chunks.get(self.material[m].i)
             if chunk is None:
