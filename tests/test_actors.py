@@ -187,6 +187,73 @@ def test_actors_user_petrarch_dictionary_codes_text(tmp_path: Path) -> None:
     assert codes["Freedonian market sellers"] == "FRDBUS"
 
 
+def test_actors_user_petrarch_codes_join_the_office_of_their_phrase(tmp_path: Path) -> None:
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("FREEDONIA [FRD]\nRUFUS_FIREFLY [FRD]\nSYLVANIA [SYL]\n")
+    agents = tmp_path / "mine.agents"
+    agents.write_text("PRESIDENT [~GOV]\nTRADE_ENVOY [~GOVTRD]\n")
+    coder = Coder(Config(actor_files=(actors,), agent_files=(agents,)))
+    codes = _codes(coder, "Freedonia President Rufus Firefly scolded Sylvania's trade envoy.")
+    # a person the dictionary codes by country alone, named with an office
+    assert codes["Freedonia President Rufus Firefly"] == "FRDGOV"
+    # an agent's own code, not only its sector, follows the country
+    assert codes["Sylvania's trade envoy"] == "SYLGOVTRD"
+
+
+def test_actors_agents_of_a_list_of_countries_stand_for_each(coder: Coder) -> None:
+    doc = _doc(coder, "The ambassadors of Chile, Peru and Bolivia met the president of Brazil.")
+    envoys = next(s._.fp_actor for s in doc._.fp_actors if s.text.startswith("The ambassadors"))
+    assert envoys.joint_codes == ["CHLGOV", "PERGOV", "BOLGOV"]
+    # two places in two phrases are not a list
+    doc = _doc(coder, "The parliament of Chile in Peru condemned Bolivia.")
+    assert all(not s._.fp_actor.joint_codes for s in doc._.fp_actors)
+
+
+def test_actors_former_holders_of_any_state_office_are_elites(coder: Coder) -> None:
+    codes = _codes(coder, "Former Chilean judges and former Chilean students criticized Peru.")
+    assert codes["Former Chilean judges"] == "CHLELI"
+    assert codes["former Chilean students"] == "CHLEDU", "a former student held no office"
+
+
+def test_actors_a_prefix_agent_goes_in_front_of_its_phrase(tmp_path: Path) -> None:
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("FREEDONIA [FRD]\nSYLVANIA [SYL]\n")
+    agents = tmp_path / "mine.agents"
+    agents.write_text("AIDWORKS {} [NGO~]\nDIPLOMAT [~GOV]\n")
+    coder = Coder(Config(actor_files=(actors,), agent_files=(agents,)))
+    codes = _codes(coder, "An Aidworks Freedonia diplomat praised Sylvania.")
+    assert codes["An Aidworks Freedonia diplomat"] == "NGOFRDGOV"
+    codes = _codes(coder, "Aidworks Freedonia praised Sylvania.")
+    assert codes["Aidworks Freedonia"] == "NGOFRD"
+
+
+def test_actors_a_name_coordinated_with_another_is_not_its_modifier(tmp_path: Path) -> None:
+    from spacy.tokens import Doc
+
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("VELMAR [VLM]\nKARVASSA [KRV]\nODRINE [ODR]\n")
+    coder = Coder(Config(actor_files=(actors,)))
+    # the parse reads "Velmar", with the "and" on it, as a modifier of "Karvassa"
+    doc = Doc(
+        coder.nlp.vocab,
+        words=["Velmar", "and", "the", "old", "Karvassa", "welcomed", "Odrine", "."],
+        heads=[4, 0, 4, 4, 5, 5, 5, 5],
+        deps=["nmod", "cc", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+        tags=["NNP", "CC", "DT", "JJ", "NNP", "VBD", "NNP", "."],
+    )
+    doc._.fp_date = JAN_2020
+    coder.nlp.get_pipe("actors")(doc)
+    codes = {s.text: s._.fp_actor.code for s in doc._.fp_actors}
+    assert codes["Velmar"] == "VLM" and codes["the old Karvassa"] == "KRV"
+
+
 def test_actors_seed_article_codes(coder: Coder, seed_path: Path) -> None:
     raw = seed_path.read_text(encoding="utf-8")
     header, _, rest = raw.partition("date ")

@@ -498,6 +498,18 @@ def test_events_roles_keep_the_phrase_that_fills_them(coder: Coder) -> None:
     assert actor is not None and actor.phrase is not None and actor.phrase.text == "Chile"
 
 
+def test_events_a_list_read_as_an_appositive_still_gives_every_member(coder: Coder) -> None:
+    # the parser hangs "the Gambia" on Norway as an appositive, the rest on "the Gambia"
+    text = "Norway, the Gambia, Peru and Chile welcomed a resumption of talks with Mali."
+    events = coder.code(Article(id="l", date=dt.date(2014, 3, 2), text=text)).events
+    sources = {e.actor.code for e in events if e.actor and e.recipient and e.cameo[:2] == "05"}
+    assert sources == {"NOR", "GMB", "PER", "CHL"}
+    # an appositive that renames its noun adds no one
+    text = "Kenya, the host nation, condemned the attack on Mali."
+    events = coder.code(Article(id="k", date=dt.date(2014, 3, 2), text=text)).events
+    assert {e.actor.code for e in events if e.actor} == {"KEN"}
+
+
 def test_events_conjoined_actors_of_a_mutual_act_share_the_coordination(coder: Coder) -> None:
     text = "Chile and Peru signed a trade agreement. Chile and Peru condemned Bolivia."
     events = coder.code(Article(id="m", date=dt.date(2014, 3, 2), text=text)).events
@@ -543,6 +555,43 @@ def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> 
         pos=["NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
     )
     assert _is_passive(doc[1]) and _misread_subject(doc[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("heads", "deps", "subjects"),
+    [
+        # the parse read the first name, with "and" on it, as a modifier of the last
+        ([4, 0, 4, 4, 5, 5, 5, 5], ["nmod", "cc", "det", "amod", "nsubj"], ["Karvassa", "Velmar"]),
+        # the last name read as an appositive after the "and"
+        ([5, 0, 4, 4, 0, 5, 5, 5], ["nsubj", "cc", "det", "amod", "appos"], ["Velmar", "Karvassa"]),
+        # a plain list
+        ([5, 0, 4, 4, 0, 5, 5, 5], ["nsubj", "cc", "det", "amod", "conj"], ["Velmar", "Karvassa"]),
+    ],
+)
+def test_events_misparsed_coordinations_still_give_every_subject(
+    nlp: Language, heads: list[int], deps: list[str], subjects: list[str]
+) -> None:
+    words = ["Velmar", "and", "the", "old", "Karvassa", "welcomed", "Odrine", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=[*deps, "ROOT", "dobj", "punct"],
+        pos=["PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+    )
+    lexicon = nlp.get_pipe("events").lexicon
+    assert [t.text for t in _subject_heads(doc[5], lexicon)] == subjects
+
+
+def test_events_a_renaming_appositive_is_no_second_subject(nlp: Language) -> None:
+    doc = Doc(
+        nlp.vocab,
+        words=["Velmar", ",", "the", "host", ",", "welcomed", "Odrine", "."],
+        heads=[5, 0, 3, 0, 0, 5, 5, 5],
+        deps=["nsubj", "punct", "det", "appos", "punct", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"],
+    )
+    assert [t.text for t in _subject_heads(doc[5], nlp.get_pipe("events").lexicon)] == ["Velmar"]
 
 
 def test_events_what_a_side_clause_reports_ranks_below_the_main_act(coder: Coder) -> None:

@@ -109,6 +109,8 @@ def test_kb_actors_petrarch_code_blocks() -> None:
     (after,) = parse_code_block("ABCREB >990816")
     assert after.start == dt.date(1999, 8, 17)
     assert [c.code for c in parse_code_block("XYZ/QRS")] == ["XYZ", "QRS"]
+    assert [c.joint for c in parse_code_block("XYZ/QRS")] == [("XYZ", "QRS")] * 2
+    assert parse_code_block("XYZ")[0].joint == ()
     assert parse_code_block("---")[0].code is None
 
 
@@ -169,6 +171,27 @@ def test_kb_actors_user_petrarch_files_dated_codes(tmp_path: Path) -> None:
     assert kb.lookup("freedonian")[0].code_on(None) == "FRD"
     assert kb.lookup("chairwoman")[0].sector == "LEG"
     assert not kb.lookup("Iran"), "replace drops the built-in entries"
+
+
+def test_kb_actors_petrarch_agents_replace_builtin_agent_nouns(tmp_path: Path) -> None:
+    agents = tmp_path / "test.agents"
+    agents.write_text(AGENTS_TEXT)
+    kb = load_actor_kb([], [agents], replace=False)
+    assert [e.sector for e in kb.lookup("market sellers")] == ["BUS"]
+    assert not kb.lookup("militiamen"), "an agent noun the codebook lacks is not an agent"
+    assert not kb.lookup("crowd")
+    assert kb.lookup("Iran") and kb.lookup("president"), "countries and titles stay"
+
+
+def test_kb_actors_petrarch_entry_takes_over_the_builtin_names(tmp_path: Path) -> None:
+    actors = tmp_path / "bloc.actors"
+    actors.write_text("EUROPEAN_UNION [IGOXYZ]\nFREEDONIA [FRD]\n+FRANCE\n")
+    kb = load_actor_kb([actors], [], replace=False)
+    # the built-in body's other names now code as the user's entry
+    assert [e.code_on(None) for e in kb.lookup("EU")] == ["IGOXYZ"]
+    assert [e.code_on(None) for e in kb.lookup("French Republic")] == ["FRD"]
+    # an entry of another kind written the same way is not taken over
+    assert kb.lookup("French")[0].country == "FRA"
 
 
 def test_kb_actors_user_yaml_overrides_builtin(tmp_path: Path) -> None:

@@ -203,6 +203,11 @@ def _codings(coder: Coder, text: str) -> list[tuple[str | None, str | None, str]
          [("FRAGOV", "DEUMIL", "071"), ("DEUMIL", "FRAGOV", "072")]),
         # "%": a compound subject acts on each other
         ("France and Germany shipped grain.", [("FRA", "DEU", "073"), ("DEU", "FRA", "073")]),
+        # "^" passes over the noun phrase after "at": the target is the next actor
+        ("France dined at the Spanish embassy with Italy.", [("FRA", "ITA", "046")]),
+        # a dyad needs both sides named: no target, or an unknown source, codes nothing
+        ("France praised the weather.", []),
+        ("Somebody praised Germany.", []),
     ],
 )  # fmt: skip
 def test_events_user_verbs_code_from_the_parse(
@@ -224,6 +229,42 @@ def test_events_user_verbs_win_over_builtin_ones(coder: Coder) -> None:
     assert _codings(adding, "France attacked Germany.") == _codings(
         coder, "France attacked Germany."
     )
+
+
+def test_events_a_joint_dictionary_name_acts_as_each_of_its_actors(tmp_path: Path) -> None:
+    actors = tmp_path / "joint.actors"
+    actors.write_text("FREEDONIA [FRD]\nTHE_TWIN_DUCHIES [TWA/TWB]\n")
+    coder = Coder(Config(actor_files=(actors,), verb_files=(SAMPLE,), replace_verbs=True))
+    assert sorted(_codings(coder, "Freedonia praised the Twin Duchies.")) == [
+        ("FRD", "TWA", "042"),
+        ("FRD", "TWB", "042"),
+    ]
+    (duchies,) = coder.code(Article(id="t", date="2021-03-04", text="The Twin Duchies met.")).actors
+    assert duchies.code == "TWA" and duchies.joint_codes == ["TWA", "TWB"]
+
+
+def test_events_user_verb_target_is_not_an_owner_inside_the_subject(tmp_path: Path) -> None:
+    verbs = tmp_path / "present.verbs"
+    verbs.write_text("--- PRESENT [032] ---\nPRESENT\n")
+    coder = Coder(Config(verb_files=(verbs,), replace_verbs=True))
+    text = "The envoys of France, Spain and Germany presented their papers to the Italian king."
+    # "their" points back at the envoys: the target is the one the papers went to
+    assert sorted(_codings(coder, text)) == [
+        ("DEUGOV", "ITAGOV", "032"),
+        ("ESPGOV", "ITAGOV", "032"),
+        ("FRAGOV", "ITAGOV", "032"),
+    ]
+
+
+def test_events_user_verb_target_from_the_clause_saying_what_for(tmp_path: Path) -> None:
+    verbs = tmp_path / "sign.verbs"
+    verbs.write_text("--- SIGN [081] ---\nSIGN\n")
+    coder = Coder(Config(verb_files=(verbs,), replace_verbs=True))
+    text = "Chile signed the accord yesterday to help Peru."
+    assert _codings(coder, text) == [("CHL", "PER", "081")]
+    # an actor named in the verb's own phrase comes first
+    text = "Chile signed a pact with Peru to supply Bolivia with grain."
+    assert _codings(coder, text) == [("CHL", "PER", "081")]
 
 
 def test_events_user_codes_outside_cameo_are_kept_as_written(tmp_path: Path) -> None:

@@ -85,6 +85,9 @@ class Actor(Record):
     #: On an event's actor or recipient: the whole phrase filling the role, of which the
     #: mention is part ("Putin" in "Russian President Vladimir Putin's offer").
     phrase: CharSpan | None = None
+    #: A dictionary name that stands for several actors at once (PETRARCH ``[ABC/DEF]``):
+    #: the code of each; ``code`` is the first. An event codes once for each of them.
+    joint_codes: list[str] = Field(default_factory=list)
 
 
 class Place(Record):

@@ -239,6 +239,8 @@ class Mention:
     #: A generic agent of the kind usually found in its own country (police, protesters):
     #: without a country of its own it may take its sentence's.
     local: bool = False
+    #: The codes of a name that stands for several actors (see ``Actor.joint_codes``).
+    joint: tuple[str, ...] = ()
 
 
 class ActorResolver:
@@ -455,12 +457,17 @@ class ActorResolver:
         # Conjoined modifiers share their first conjunct's head: "Polish and Czech".
         while token.dep_ == "conj" and token.head.i < token.i:
             token = token.head
+        coordinated = any(c.dep_ in ("cc", "conj") for c in token.children)
         steps = 0
         while token.dep_ in MOD_DEPS and token.head.i > token.i and steps < 6:
             token = token.head
             steps += 1
             other = unit_at.get(token.i)
             if other is not None and other is not unit:
+                if coordinated and other.type in PROPER_TYPES and unit.type in PROPER_TYPES:
+                    # "Velmar and the old Karvassa": a name coordinated with another, which
+                    # the parser hung on the last one; a name of its own, not a modifier.
+                    return None
                 if other.type in (
                     "agent",
                     "title",
@@ -524,6 +531,7 @@ class ActorResolver:
         end = max(u.end for u in members)
         country_from_city: str | None = None
         pp_countries: list[Unit] = []
+        placed: list[Unit] = []  # the countries of "the envoys of A, B and C"
         # "the president of Kosovo", "police in Kabul", "the leader of ... group"
         titled_name = head.type == "ner_person" and bool(titles)
         # "diplomats in Moscow", "refugees in Chad" are seldom of the country they are in.
@@ -581,6 +589,10 @@ class ActorResolver:
                             for u in dict.fromkeys(id(x) for x in found):
                                 unit = next(x for x in found if id(x) == u)
                                 (orgs if unit.type == "organisation" else pp_countries).append(unit)
+                            listed = {t.i for t in _with_conjunct_nouns(obj)}
+                            members = [u for u in found if _root(doc, u).i in listed]
+                            if not placed and len({id(u) for u in members}) > 1:
+                                placed = members
                             end = max(end, _phrase_end(doc, obj))
                             break
         if head.type == "person":
@@ -682,8 +694,10 @@ class ActorResolver:
                 if org.country and org.country in ("IGO", "NGO", "IMG") and sector:
                     code = org.country + sector
                 elif org_code and len(org_code) == 3 and sector:
-                    # A dictionary entry for a state ("FREEDONIAN [FRD]"): country + sector.
-                    country, code = org_code, org_code + sector
+                    # A dictionary entry for a state ("FREEDONIAN [FRD]"): country + sector,
+                    # or + the agent's own code where a dictionary gives one ("~GOVFRM").
+                    own = entry.code if entry.code and sector == entry.sector else None
+                    country, code = org_code, org_code + (own or sector)
                 else:
                     code, sector = org.code_on(date), org.sector or sector
                 name = org.name
@@ -700,6 +714,15 @@ class ActorResolver:
             if code and entry.codes:
                 from ..kb.actors.model import split_code
 
+                offices = [u.entry for u in (*titles, *agents) if u.entry and u.entry.sector]
+                if len(code) == 3 and offices and not offices[-1].prefix_code:
+                    # "Prime Minister X" where a dictionary codes X by country alone: the
+                    # country and the office's sector, as PETRARCH joins an actor to the
+                    # agents of its phrase.
+                    office = offices[-1]
+                    code += office.code if office.type == "agent" and office.code else (
+                        office.sector or ""
+                    )
                 country, sector = split_code(code)
         elif head.type == "ner_org":
             name, kind = doc[head.start : head.end].text, "organisation"
@@ -738,12 +761,20 @@ class ActorResolver:
         if (
             former
             and (head.type in ("agent", "title") or titled_name)
-            and sector in ("GOV", "MIL", None)
+            and (sector is None or sector in STATE_SECTORS)
         ):
+            # a former official of any state office (a judge, a police chief, a lawmaker)
             sector = "ELI"
             code = None
         if code is None and country:
             code = country + (sector or "")
+        prefixes = [
+            u.entry.code for u in agents if u.entry and u.entry.prefix_code and u.entry.code
+        ]
+        if code and prefixes and not code.startswith(prefixes[-1]):
+            # A dictionary agent that goes in front of its country ("[NGO~]") names the
+            # body the rest of the phrase belongs to.
+            code = prefixes[-1] + code
         # "the National Electoral Board ( NEB )": the acronym belongs to the name.
         if (
             end + 2 < len(doc)
@@ -752,8 +783,19 @@ class ActorResolver:
             and doc[end + 1].is_upper
         ):
             end += 3
+        joint: tuple[str, ...] = ()
+        if head.type == "organisation" and entry is not None and code == entry.code_on(date):
+            joint = entry.joint_codes_on(date)
+        elif head.type in ("agent", "title") and len(placed) > 1 and sector and kind != "person":
+            # "the envoys of A, B and C": the envoys of each country, as one phrase.
+            states = [self._state_of(u, date) for u in placed]
+            own = code[3:] if code and code[:3] in states and len(code) > 3 else sector
+            if all(states) and len(set(states)) > 1:
+                joint = tuple(dict.fromkeys(f"{s}{own}" for s in states))
+                country, code = states[0], joint[0]
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         mention.local = head.type == "agent" and entry is not None and entry.local
+        mention.joint = joint
         extra = self._conjoined(doc, countries, mention) if not pp_countries else []
         return [*extra, mention]
 
@@ -947,6 +989,18 @@ class ActorResolver:
                 return org.country, org.sector, org.code_on(date)
         return None, None, None
 
+    @staticmethod
+    def _state_of(unit: Unit, date: dt.date | None) -> str | None:
+        """The country a country-like unit names: a country, or a dictionary name coded as
+        a state alone ("FREEDONIA [FRD]")."""
+        entry = unit.entry
+        if entry is None:
+            return None
+        if unit.type == "organisation":
+            code = entry.code_on(date)
+            return code if code and len(code) == 3 and entry.kind == "state" else None
+        return entry.country
+
     def _conjoined(self, doc: Doc, countries: list[Unit], mention: Mention) -> list[Mention]:
         """One actor per conjoined country modifier; the last stays with the head noun."""
         if len(countries) < 2:
@@ -987,6 +1041,15 @@ def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
     span = doc[unit.start : unit.end]
     return span.root
+
+
+def _with_conjunct_nouns(token: Token) -> list[Token]:
+    """A noun and the nouns conjoined with it ("A, B and C")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            found.extend(_with_conjunct_nouns(child))
+    return found
 
 
 def _country_of(unit: Unit) -> str | None:
@@ -1356,6 +1419,7 @@ def _mention_span(doc: Doc, m: Mention) -> Span:
         kind=m.kind,  # type: ignore[arg-type]
         start=span.start_char,
         end=span.end_char,
+        joint_codes=list(m.joint),
     )
     return span
 

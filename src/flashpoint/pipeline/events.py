@@ -27,6 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..kb.actors.model import split_code
 from ..kb.lexicon import ControlFrame, Lexicon, NounPattern, VerbPattern
 from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
@@ -926,7 +927,12 @@ class EventCoder:
 
     def _user_events(self, doc: Doc, trigger: Trigger, user: UserVerbMatch) -> Iterator[EventMatch]:
         """Events of a user dictionary verb: roles from its pattern's markers, else from
-        the parse (the subject; the first actor of the verb's right material)."""
+        the parse (the subject; the first actor of the verb's right material).
+
+        A PETRARCH verb dictionary codes dyads: its codes say what a source did to a
+        target. As PETRARCH does, an event from it needs both sides to name an actor the
+        dictionaries know (a code, or an agent's sector); a side that is missing or
+        unknown leaves nothing to code."""
         actors = user.sources
         recipients = user.targets
         if actors is None and user.compound == "before":
@@ -941,18 +947,19 @@ class EventCoder:
                 actors = self._governing_subject(doc, trigger.token)
         if recipients is None:
             recipients = self._user_recipients(doc, trigger, actors)
-        pairs: list[tuple[Span | None, Span | None, str]] = []
+        pairs: list[tuple[Span, Span, str]] = []
         code, reverse = user.code.code or "", user.code.reverse
         if user.compound == "before" and not recipients and len(actors) > 1:
             pairs = [(a, b, code) for a, b in itertools.permutations(actors, 2)]
         else:
-            for a in actors or [None]:
-                for r in recipients or [None]:
-                    if a is None and r is None or (a is not None and r is not None and _same(a, r)):
+            for a in actors:
+                for r in recipients:
+                    if _same(a, r):
                         continue
                     pairs.append((a, r, code))
-                    if reverse and a is not None and r is not None:
+                    if reverse:
                         pairs.append((r, a, reverse))
+        pairs = [p for p in pairs if _known_actor(p[0]) and _known_actor(p[1])]
         modality = modality_of(trigger.token, self.lexicon.modality)
         start, end = _trigger_bounds(trigger)
         for actor, recipient, pair_code in pairs:
@@ -969,12 +976,27 @@ class EventCoder:
             )
 
     def _user_recipients(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
-        """The passive subject, else the first actor named to the right of the verb."""
+        """The passive subject, else the first actor named to the right of the verb, else
+        in the "to" clause that says what the act is for ("signed a pact to help X")."""
         if _is_passive(trigger.token):
             return self._recipients(doc, trigger)
-        for token in right_material(trigger.token):
+        verb = trigger.token
+        purposes = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and _has_aux(c, _TO)
+            and not any(d.dep_ in ("mark", *_SUBJECTS) for d in c.children)
+        ]
+        material = right_material(verb) + [t for c in purposes[:1] for t in right_material(c)]
+        for token in material:
+            # "handed their papers to X": an owner that points back into the
+            # subject's phrase is the doer again, not the target.
             found = [
-                s for s in self._marker_actors(doc, token) if not any(_same(s, a) for a in actors)
+                s
+                for s in self._marker_actors(doc, token)
+                if not any(_same(s, a) or _within_phrase(s, a) for a in actors)
             ]
             if found:
                 return found
@@ -1321,30 +1343,33 @@ class EventCoder:
             index = sentence_of[match.trigger_start]
             sent = sentences[index]
             trigger = doc[match.trigger_start : match.trigger_end]
-            events.append(
-                Event(
-                    id=f"{article_id}:e{len(events)}",
-                    article_id=article_id,
-                    sentence=SentenceRef(
-                        index=index, text=sent.text, start=sent.start_char, end=sent.end_char
-                    ),
-                    trigger=CharSpan(
-                        text=trigger.text, start=trigger.start_char, end=trigger.end_char
-                    ),
-                    actor=_role_record(match.actor, trigger, match.mutual),
-                    recipient=_role_record(match.recipient, trigger, match.mutual),
-                    # A user dictionary's code is kept as written; PLOVER type, Goldstein
-                    # and quad class come from the CAMEO code it extends, if any.
-                    event_type=entry.plover if entry else "",
-                    mode=entry.mode if entry else None,
-                    contexts=list(entry.contexts) if entry else [],
-                    cameo=match.code if match.user else entry.code,  # type: ignore[union-attr]
-                    goldstein=entry.goldstein if entry else 0.0,
-                    quad_class=entry.quad_class if entry else 0,
-                    modality=match.modality,
-                    confidence=match.confidence,
+            actors = _each_joint(_role_record(match.actor, trigger, match.mutual))
+            recipients = _each_joint(_role_record(match.recipient, trigger, match.mutual))
+            for actor, recipient in itertools.product(actors, recipients):
+                events.append(
+                    Event(
+                        id=f"{article_id}:e{len(events)}",
+                        article_id=article_id,
+                        sentence=SentenceRef(
+                            index=index, text=sent.text, start=sent.start_char, end=sent.end_char
+                        ),
+                        trigger=CharSpan(
+                            text=trigger.text, start=trigger.start_char, end=trigger.end_char
+                        ),
+                        actor=actor,
+                        recipient=recipient,
+                        # A user dictionary's code is kept as written; PLOVER type,
+                        # Goldstein and quad class come from the CAMEO code it extends.
+                        event_type=entry.plover if entry else "",
+                        mode=entry.mode if entry else None,
+                        contexts=list(entry.contexts) if entry else [],
+                        cameo=match.code if match.user else entry.code,  # type: ignore[union-attr]
+                        goldstein=entry.goldstein if entry else 0.0,
+                        quad_class=entry.quad_class if entry else 0,
+                        modality=match.modality,
+                        confidence=match.confidence,
+                    )
                 )
-            )
         doc._.fp_events = events
 
     def _entry(self, match: EventMatch) -> Any:
@@ -1553,6 +1578,26 @@ def _with_conjuncts(token: Token) -> list[Token]:
         current = frontier.pop()
         for child in current.children:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                found.append(child)
+                frontier.append(child)
+            elif child.dep_ == "appos" and (
+                any(c.dep_ == "conj" for c in child.children)
+                or any(c.dep_ == "cc" and c.i < child.i for c in current.children)
+            ):
+                # "Velmar, the Marches, Odrine and Karvassa", "Velmar and the old Karvassa":
+                # the parser may read an item as an appositive when the list goes on from
+                # it or when it follows the "and"; an appositive that renames ("Kenya, the
+                # host country") has neither.
+                found.append(child)
+                frontier.append(child)
+            elif (
+                child.dep_ in ("nmod", "compound")
+                and child.i < current.i
+                and current.pos_ == "PROPN"
+                and any(c.dep_ in ("cc", "conj") for c in child.children)
+            ):
+                # "Velmar and the old Karvassa": the parser may read the first name, with the
+                # coordination hanging from it, as a modifier of the last.
                 found.append(child)
                 frontier.append(child)
     return found
@@ -2024,6 +2069,36 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
 def _coded(span: Span) -> bool:
     actor = span._.fp_actor
     return actor is not None and bool(actor.code)
+
+
+def _within_phrase(span: Span, phrase: Span) -> bool:
+    """Whether ``span`` lies in the noun phrase ``phrase`` heads ("C" of "the envoys of
+    A, B and C")."""
+    root = phrase.root
+    return root.left_edge.i <= span.start and span.end <= root.right_edge.i + 1
+
+
+def _each_joint(record: Actor | None) -> list[Actor | None]:
+    """A name that stands for several actors (``joint_codes``) acts as each of them."""
+    if record is None or not record.joint_codes:
+        return [record]
+    return [
+        record.model_copy(
+            update={
+                "code": code,
+                "country": split_code(code)[0],
+                "sector": split_code(code)[1],
+                "joint_codes": [],
+            }
+        )
+        for code in record.joint_codes
+    ]
+
+
+def _known_actor(span: Span | None) -> bool:
+    """Whether a role names an actor by code or by an agent's sector ("---GOV")."""
+    record = _actor_record(span)
+    return record is not None and bool(record.code or record.sector)
 
 
 def _actor_record(span: Span | None) -> Actor | None:

@@ -8,7 +8,8 @@ verb's subtree to its right, without coordinated or adverbial clauses), the word
 governing verbs it hangs from, with their subjects), outwards from the verb. Words joined
 by ``_`` must be adjacent in the text; others may have words between them. ``$`` and
 ``+`` match a noun phrase that names an actor (the source and the target), ``%`` one that
-conjoins several actors. The first pattern that fits gives the code; else the verb's own.
+conjoins several actors, ``^`` passes over the next (base) noun phrase. The first
+pattern that fits gives the code; else the verb's own.
 
 :func:`match_user_verb` is pure: it reads the parse and returns a :class:`UserVerbMatch`.
 """
@@ -102,6 +103,7 @@ class _Side:
         self.actors_at = actors_at
         self.anchor = anchor  # index of the verb word nearest this side
         self.doc = verb.doc
+        self.chunks = {t.i: chunk for chunk in verb.sent.noun_chunks for t in chunk}
 
     def run(self) -> dict[str, object] | None:
         return self._match(0, 0, self.anchor, {"words": []})
@@ -124,7 +126,7 @@ class _Side:
             return state
         item = self.items[item_i]
         if item.kind == "skip":
-            return self._match(item_i + 1, start, last, state)
+            return self._skip_phrase(item_i, start, state)
         for m in range(start, len(self.material)):
             token = self.material[m]
             if item.joined and token.i != last + self.step:
@@ -145,6 +147,22 @@ class _Side:
             result = self._match(item_i + 1, rest, end, new_state)
             if result is not None:
                 return result
+        return None
+
+    def _skip_phrase(
+        self, item_i: int, start: int, state: dict[str, object]
+    ) -> dict[str, object] | None:
+        """``^``: pass over the next noun phrase (a base one: "the envoys" of "the envoys
+        of X"); the following items match beyond it."""
+        for m in range(start, len(self.material)):
+            chunk = self.chunks.get(self.material[m].i)
+            if chunk is None:
+                continue
+            end = chunk.end - 1 if self.step > 0 else chunk.start
+            rest = m + 1
+            while rest < len(self.material) and (self.material[rest].i - end) * self.step <= 0:
+                rest += 1
+            return self._match(item_i + 1, rest, end, state)
         return None
 
     def _item_at(

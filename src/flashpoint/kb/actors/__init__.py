@@ -66,6 +66,7 @@ def _load(actor_files: tuple[str, ...], agent_files: tuple[str, ...], replace: b
         add_organisations(kb, _read_yaml(DATA / "organisations.yaml") or [])
         add_agents(kb, _read_yaml(DATA / "agents.yaml") or {})
         add_cities(kb)
+    kb.builtin_entries = len(kb.entries)
     for name in actor_files:
         add_actor_file(kb, Path(name))
     for name in agent_files:
@@ -305,8 +306,16 @@ def add_actor_file(kb: ActorKB, path: Path) -> None:
         )
         # PETRARCH writes names in capitals; as proper names they match capitalised text.
         phrases = [p.title() for p in actor.phrases]
+        renamed = kb.builtin_named(phrases, _RENAMEABLE)
         kb.remove_phrases(phrases)
-        kb.add(entry, phrases)
+        index = kb.add(entry, phrases)
+        # The user's entry is the actor the built-in one was: its other names ("EU" for
+        # a user's "European Union") code as the user's entry too.
+        kb.redirect(renamed, index)
+
+
+#: Built-in entries a user's entry of the same name takes over, with all their names.
+_RENAMEABLE = frozenset({"country", "capital", "seat", "organisation"})
 
 
 def add_agent_file(kb: ActorKB, path: Path) -> None:
@@ -321,6 +330,11 @@ def add_agent_file(kb: ActorKB, path: Path) -> None:
         agents = parse_agents(_read_text(path))
     except DictionaryFormatError as exc:
         raise ActorKBError(f"{path}: {exc}") from exc
+    # A PETRARCH agents dictionary is a whole codebook: PETRARCH codes no agent noun it
+    # does not list, and its sectors are the user's. The built-in agent nouns ("crowds",
+    # "militia") would mix in codes of another scheme, so they give way to it; titles
+    # stay, as they also find who held an office on the article date.
+    kb.remove_types(["agent"])
     for agent in agents:
         entry = Entry(
             "agent",

@@ -39,6 +39,9 @@ class DatedCode:
     code: str | None
     start: dt.date | None = None
     end: dt.date | None = None
+    #: Every code of the block this one came from, when it lists several (``[A/B]``): a
+    #: name that stands for several actors at once.
+    joint: tuple[str, ...] = ()
 
     def covers(self, date: dt.date | None) -> bool:
         if date is None:
@@ -90,21 +93,28 @@ class Entry:
     #: country from the sentence around them.
     local: bool = True
 
+    def _dated_code(self, date: dt.date | None) -> DatedCode | None:
+        for dated in self.codes:
+            if dated.dated and date is not None and dated.covers(date):
+                return dated
+        return next((dated for dated in self.codes if not dated.dated), None)
+
     def code_on(self, date: dt.date | None) -> str | None:
         """The entry's own code on ``date``: a dated code that covers it, else the default."""
         if self.codes:
-            for dated in self.codes:
-                if dated.dated and date is not None and dated.covers(date):
-                    return dated.code
-            for dated in self.codes:
-                if not dated.dated:
-                    return dated.code
-            return None
+            dated = self._dated_code(date)
+            return dated.code if dated is not None else None
         if self.code:
             return self.code
         if self.country:
             return self.country + (self.sector or "")
         return None
+
+    def joint_codes_on(self, date: dt.date | None) -> tuple[str, ...]:
+        """Every code on ``date`` of a name that stands for several actors (``[A/B]``),
+        or () for a name that codes one."""
+        dated = self._dated_code(date) if self.codes else None
+        return dated.joint if dated is not None else ()
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:
@@ -138,6 +148,8 @@ class ActorKB:
     _holders: dict[tuple[str, str | None], list[tuple[Role, int]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: How many of ``entries`` are built in; the user's files add the rest.
+    builtin_entries: int = 0
 
     # -- building -------------------------------------------------------------------------
     def add(self, entry: Entry, phrases: Iterable[str]) -> int:
@@ -166,6 +178,35 @@ class ActorKB:
         for phrase in phrases:
             self.phrases.pop(normalise(phrase), None)
             self.written.pop(normalise(phrase), None)
+
+    def builtin_named(self, phrases: Iterable[str], types: Iterable[str]) -> set[int]:
+        """Indices of the built-in entries of these types that some phrase names."""
+        wanted = set(types)
+        return {
+            i
+            for phrase in phrases
+            for i in self.phrases.get(normalise(phrase), ())
+            if i < self.builtin_entries and self.entries[i].type in wanted
+        }
+
+    def redirect(self, old: set[int], new: int) -> None:
+        """Make every phrase of the entries ``old`` name entry ``new`` instead."""
+        if not old:
+            return
+        for text, indices in self.phrases.items():
+            if any(i in old for i in indices):
+                self.phrases[text] = list(dict.fromkeys(new if i in old else i for i in indices))
+
+    def remove_types(self, types: Iterable[str]) -> None:
+        """Forget every phrase of the entries of these types."""
+        wanted = set(types)
+        for text in list(self.phrases):
+            kept = [i for i in self.phrases[text] if self.entries[i].type not in wanted]
+            if kept:
+                self.phrases[text] = kept
+            else:
+                del self.phrases[text]
+                self.written.pop(text, None)
 
     # -- look-ups ---------------------------------------------------------------------------
     def lookup(self, phrase: str) -> list[Entry]:

@@ -116,7 +116,9 @@ def parse_code_block(block: str) -> list[DatedCode]:
         start, end = parse_date(first), parse_date(last) + dt.timedelta(days=1)
     elif restriction:
         raise DictionaryFormatError(f"cannot read the date restriction in [{block}]")
-    return [DatedCode(None if c in _NULL_CODES else c.upper(), start, end) for c in codes]
+    named = [None if c in _NULL_CODES else c.upper() for c in codes]
+    joint = tuple(c for c in named if c) if len(named) > 1 else ()
+    return [DatedCode(c, start, end, joint) for c in named]
 
 
 def parse_actors(text: str) -> list[PetrarchActor]:
