@@ -431,6 +431,31 @@ def test_events_targets_of_expulsions_complaints_and_protests(
     assert dyad in _coded_dyads(coder, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # What a protest is against names its target, when nothing else does.
+        (
+            "Chilean miners staged a sit-in at the mine in protest of the Peruvian"
+            " government's new tariff.",
+            ("CHLLAB", "PERGOV", "PROTEST"),
+        ),
+        (
+            "Thousands of people blocked highways in Lima in defiance of Chilean authorities.",
+            (None, "CHLGOV", "PROTEST"),
+        ),
+        (
+            "Kenyan teachers blocked a road to show their anger at the Ugandan government.",
+            ("KENEDU", "UGAGOV", "PROTEST"),
+        ),
+    ],
+)
+def test_events_a_protest_is_aimed_at_what_it_is_against(
+    coder: Coder, text: str, dyad: tuple[str | None, str, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_actor(coder: Coder) -> None:
     dyads = _coded_dyads(coder, "A car bomb in Amman killed two soldiers.")
     assert dyads and all(actor is None for actor, _, _ in dyads)

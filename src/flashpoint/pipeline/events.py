@@ -705,6 +705,8 @@ class EventCoder:
             recipients = [place]
         if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
             recipients = self._died_of(doc, trigger.token)
+        if not recipients and trigger.code[:2] == "14":
+            recipients = self._grievance_targets(doc, trigger, actors)
         if (
             actors
             and not recipients
@@ -789,6 +791,39 @@ class EventCoder:
                 kind=trigger.kind,
                 mutual=mutual,
             )
+
+    def _grievance_targets(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
+        """Whom a protest is aimed at, from what it is against: "struck in protest of the
+        government's decree", "marched in defiance of the army", "rallied against abuses
+        by the police", "blocked roads to show their anger at the ministry". The first
+        coded actor named in such a phrase, other than the protesters, is the target."""
+        hosts = [trigger.token, *trigger.extra]
+        if trigger.complement is not None:
+            hosts.append(trigger.complement)
+        phrases: list[Token] = []
+        for host in hosts:
+            for child in host.children:
+                if child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS:
+                    phrases.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "in":
+                    # "in protest of", "in defiance of", "in opposition to"
+                    phrases.extend(
+                        g
+                        for g in child.children
+                        if g.dep_ == "pobj" and g.lemma_.lower() in _GRIEVANCE_NOUNS
+                    )
+                elif child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO):
+                    phrases.append(child)  # "to show their anger at ..."
+        for phrase in phrases:
+            for token in phrase.subtree:
+                span = actor_span_at(doc, token)
+                if (
+                    span is not None
+                    and _coded(span)
+                    and not any(_same(span, a) or _own(span, [a]) for a in actors)
+                ):
+                    return [span]
+        return []
 
     def _user_events(self, doc: Doc, trigger: Trigger, user: UserVerbMatch) -> Iterator[EventMatch]:
         """Events of a user dictionary verb: roles from its pattern's markers, else from
@@ -1790,6 +1825,10 @@ _CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Participles that with "be ... in" describe what their subject is doing.
 _STATIVE_IN = frozenset({"engage", "involve"})
+#: Prepositions whose object is what a protest is against ("rallied against the decree").
+_GRIEVANCE_PREPS = frozenset({"against", "over"})
+#: Nouns that after "in" say what a protest is against ("in protest of", "in defiance of").
+_GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation"})
 #: Prepositions on a verb's object that name the act's target ("action against X").
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
