@@ -349,3 +349,14 @@ def test_actors_a_surname_after_another_first_name_is_someone_else(coder: Coder)
     assert _codes(coder, "The ship sailed to the port of Bandar Abbas.").get("Bandar Abbas") is None
     # titles and known names still resolve
     assert _codes(coder, "Secretary Pompeo met Netanyahu.")["Secretary Pompeo"] == "USAGOV"
+
+
+def test_actors_titled_misspelt_surname_is_the_title_holder(coder: Coder) -> None:
+    # One letter added, dropped or changed in a holder's surname is still that holder,
+    # even in a story about another country.
+    codes = _codes(coder, "President Emmanuel Macronn welcomed the Kenyan delegation.")
+    assert codes["President Emmanuel Macronn"] == "FRAGOV"
+    former = _actors(coder, "President Francois Holande spoke to Kenyan students.")
+    assert former["President Francois Holande"].country == "FRA"
+    # A surname far from any holder's is no one the knowledge base knows.
+    assert _codes(coder, "President Jan Mokobo spoke.")["President Jan Mokobo"] != "FRAGOV"

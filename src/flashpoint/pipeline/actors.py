@@ -34,6 +34,7 @@ How a mention is found and coded:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -628,7 +629,11 @@ class ActorResolver:
                     if title_key
                     else None
                 )
-                if holder is not None and _same_surname(holder.name, name):
+                if (holder is None or not _same_surname(holder.name, name)) and title_key:
+                    # "President Mitterand": a misspelt holder of the title, wherever
+                    # they held it, rather than the story's country's office.
+                    holder = self._misspelt_holder(title_key, name, date) or holder
+                if holder is not None and _same_surname(holder.name, name, misspelt=True):
                     name = holder.name
                     country, sector, code = self._person_code(holder, date, country)
                 else:
@@ -923,6 +928,20 @@ class ActorResolver:
                 return person
         return None
 
+    def _misspelt_holder(self, title: str, name: str, date: dt.date | None) -> Entry | None:
+        """The one holder of ``title`` whose surname ``name`` spells with a letter added,
+        dropped or changed ("Mitterand"): on ``date``, else at any time; None when none or
+        several do."""
+        for when in (date, None):
+            found = [
+                p
+                for p in self.kb.holders_on(title, when)
+                if not _same_surname(p.name, name) and _same_surname(p.name, name, misspelt=True)
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
     def _person_code(
         self, person: Entry, date: dt.date | None, fallback: str | None
     ) -> tuple[str | None, str | None, str | None]:
@@ -1157,8 +1176,24 @@ def _is_ethnic(doc: Doc, unit: Unit) -> bool:
     return unit.start > 0 and doc[unit.start - 1].lower_ == "ethnic"
 
 
-def _same_surname(a: str, b: str) -> bool:
-    return a.split()[-1].lower() == b.split()[-1].lower()
+def _same_surname(a: str, b: str, misspelt: bool = False) -> bool:
+    """Whether two names end in the same surname; with ``misspelt``, also one spelled
+    with one letter added, dropped or changed, for surnames of six letters or more."""
+    x, y = _fold_accents(a.split()[-1].lower()), _fold_accents(b.split()[-1].lower())
+    if x == y:
+        return True
+    if not misspelt or min(len(x), len(y)) < 6 or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _fold_accents(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
 
 
 def _phrase_end(doc: Doc, obj: Token) -> int:
