@@ -456,6 +456,35 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
     assert dyad in _coded_dyads(coder, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # Whoever would do the act agreed to, or objected to, is its target.
+        ("Chile has agreed to Norwegian mediation in the border talks.", ("CHL", "NOR", None)),
+        ("Peru is opposed to Brazilian mediation in the dispute.", ("PER", "BRA", None)),
+        # "against" on the verb names whom an inquiry is aimed at.
+        (
+            "A Kenyan judge opened corruption inquiries against two Ugandan ministers.",
+            ("KENJUD", "UGAGOV", None),
+        ),
+        # Refusing to let someone act is aimed at them.
+        (
+            "The Chilean army refused to allow Red Cross trucks to enter the zone.",
+            ("CHLMIL", "IGOICR", None),
+        ),
+        # Partners named by a body are its members.
+        (
+            "Egypt demanded that its Arab League partners refuse to recognize the new state.",
+            ("EGY", "IGOARL", None),
+        ),
+    ],
+)
+def test_events_targets_named_inside_what_is_accepted_opposed_or_allowed(
+    coder: Coder, text: str, dyad: tuple[str, str, None]
+) -> None:
+    assert dyad[:2] in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_actor(coder: Coder) -> None:
     dyads = _coded_dyads(coder, "A car bomb in Amman killed two soldiers.")
     assert dyads and all(actor is None for actor, _, _ in dyads)

@@ -1191,9 +1191,7 @@ def _same_surname(a: str, b: str, misspelt: bool = False) -> bool:
 
 
 def _fold_accents(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _phrase_end(doc: Doc, obj: Token) -> int:

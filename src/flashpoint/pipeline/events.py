@@ -451,9 +451,12 @@ class EventCoder:
                 head = head.head
             if head.i in triggers and triggers[head.i].kind in ("verb", "control"):
                 commenting = triggers[head.i]
-                if commenting.recipients is None and trigger.token.dep_ == "dobj":
+                if commenting.recipients is None and (
+                    trigger.token.dep_ == "dobj" or trigger.token.head.lower_ == "to"
+                ):
                     # "condemned the attack by X" is aimed at X; "welcomed the talks
-                    # between X and Y" at the parties.
+                    # between X and Y" at the parties; "objected to French mediation"
+                    # at France.
                     targets = self._noun_agents(doc, trigger) or self._recipients(doc, trigger)
                     commenting.recipients = targets or None
                 del triggers[i]
@@ -636,6 +639,10 @@ class EventCoder:
         if not actors and inner.kind == "noun":
             # "allies agreed to extend their mission": the noun's owner is who agreed.
             actors = self._noun_agents(doc, inner)
+        elif recipients is None and inner.kind == "noun" and frame.family != "13":
+            # "agreed to Norwegian mediation": whoever would do the act agreed to.
+            agents = self._noun_agents(doc, inner)
+            recipients = [a for a in agents if not any(_same(a, b) for b in actors)] or None
         if recipients is None:
             own = [r for r in self._recipients(doc, inner) if not any(_same(r, a) for a in actors)]
             if not own and actors and inner.kind == "verb":
@@ -1056,6 +1063,18 @@ class EventCoder:
             actors = self._coded_in_slots(doc, complements, _COMPLEMENT_SLOTS)
             if actors:
                 return actors
+            # "refused to allow the agency's planes to land": whom the act would let act.
+            heads = [
+                t
+                for c in complements
+                if c.dep_ == "xcomp"
+                and c.lemma_.lower() in self.lexicon.object_control | _LETTING
+                and (target := _object_of_control(c)) is not None
+                for t in _with_conjuncts(target)
+            ]
+            actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
+            if actors:
+                return actors
         # "threatened action against X", "mobilized reservists for a war against X",
         # "would boycott contact with X": the target hangs on what the act does.
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -1068,6 +1087,10 @@ class EventCoder:
             if g.dep_ == "pobj"
         ]
         actors = self._coded_in_slots(doc, objects, _OBJECT_SLOTS)
+        if actors:
+            return actors
+        # "opened an inquiry against X": "against" on the verb names whom the act is aimed at.
+        actors = self._coded_in_slots(doc, [token], ("against",))
         if actors:
             return actors
         # "rejected an Indian proposal", "shelled Iraqi towns": what the act is done to
@@ -1154,8 +1177,18 @@ class EventCoder:
         span = self._actor_span(doc, head)
         if span is not None:
             return [span]
-        if depth > 2 or head.lemma_.lower() in self.lexicon.relational_nouns:
+        if depth > 2:
             return []
+        if head.lemma_.lower() in self.lexicon.relational_nouns:
+            # "its EU partners" are members of the body; "Iran's partners" are not Iran.
+            bodies = [
+                span
+                for c in head.children
+                if c.dep_ == "compound"
+                and (span := self._actor_span(doc, c)) is not None
+                and span._.fp_actor.kind == "organisation"
+            ]
+            return bodies[:1]
         for dep in _NP_LINKS:
             for child in head.children:
                 if child.dep_ == dep:
@@ -1825,6 +1858,8 @@ _CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Participles that with "be ... in" describe what their subject is doing.
 _STATIVE_IN = frozenset({"engage", "involve"})
+#: Verbs of letting someone act ("allow X to land"), whose object is who would act.
+_LETTING = frozenset({"allow", "let", "permit"})
 #: Prepositions whose object is what a protest is against ("rallied against the decree").
 _GRIEVANCE_PREPS = frozenset({"against", "over"})
 #: Nouns that after "in" say what a protest is against ("in protest of", "in defiance of").
