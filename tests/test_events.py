@@ -472,6 +472,11 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
             "The Chilean army refused to allow Red Cross trucks to enter the zone.",
             ("CHLMIL", "IGOICR", None),
         ),
+        # Stopping a protest is aimed at whoever stages it.
+        (
+            "Kenyan police blocked the march organised by Ugandan students in Nairobi.",
+            ("KENCOP", "UGAEDU", None),
+        ),
         # Partners named by a body are its members.
         (
             "Egypt demanded that its Arab League partners refuse to recognize the new state.",

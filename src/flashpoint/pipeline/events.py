@@ -1089,6 +1089,24 @@ class EventCoder:
         actors = self._coded_in_slots(doc, objects, _OBJECT_SLOTS)
         if actors:
             return actors
+        # "banned the rally staged by X": whoever does what the act stops or acts on.
+        complement = trigger.complement
+        if complement is not None and complement.pos_ == "NOUN" and complement != token:
+            doers = [
+                pobj
+                for c in [complement, *(a for a in complement.children if a.dep_ == "acl")]
+                for p in c.children
+                if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")
+                for pobj in p.children
+                if pobj.dep_ == "pobj"
+            ]
+            actors = [
+                a
+                for a in self._actors_of_heads(doc, (t for d in doers for t in _with_conjuncts(d)))
+                if _coded(a)
+            ]
+            if actors:
+                return actors
         # "opened an inquiry against X": "against" on the verb names whom the act is aimed at.
         actors = self._coded_in_slots(doc, [token], ("against",))
         if actors:
