@@ -490,9 +490,37 @@ def test_events_targets_named_inside_what_is_accepted_opposed_or_allowed(
     assert dyad[:2] in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
 
 
-def test_events_a_place_a_weapon_went_off_in_is_not_its_actor(coder: Coder) -> None:
+def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> None:
+    # The bombers are unidentified armed forces where it went off (PLOVER's UAF), never
+    # the state or its government.
     dyads = _coded_dyads(coder, "A car bomb in Amman killed two soldiers.")
-    assert dyads and all(actor is None for actor, _, _ in dyads)
+    assert dyads and all(actor == "JORUAF" for actor, _, _ in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "A roadside bomb near the town of Tacna killed two Chilean soldiers.",
+            ("PERUAF", "CHLMIL", "ASSAULT"),
+        ),
+        (
+            "Three Chilean soldiers were killed by a bomb outside of the Peruvian town of Tacna.",
+            ("PERUAF", "CHLMIL", "ASSAULT"),
+        ),
+        (
+            "Two Kenyan students were killed in an explosion in Kampala.",
+            ("UGAUAF", "KENEDU", "ASSAULT"),
+        ),
+        # A named attacker is never replaced, nor is a doer who is no weapon.
+        ("Chilean rebels killed two soldiers near Tacna.", ("CHLREB", None, "ASSAULT")),
+        ("Two Kenyan students were beaten by wardens in Kampala.", (None, "KENEDU", "ASSAULT")),
+    ],
+)
+def test_events_an_unattributed_attack_is_by_unidentified_forces_of_its_place(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
 
 
 def test_events_the_actors_own_people_are_not_its_target(coder: Coder) -> None:

@@ -94,6 +94,10 @@ class EventMatch:
     kind: str
     user: bool = False  # the code comes from a user dictionary, as written there
     mutual: bool = False  # conjoined actors acting on each other ("X and Y signed a pact")
+    #: The place of an attack no one is named for: its actor is unidentified armed forces
+    #: of that place's country (PLOVER's UAF), as for "a bomb near X killed ..."; the
+    #: actor span is then the weapon, if named, else the place.
+    unidentified: Span | None = None
 
 
 #: How a word hangs inside a governing verb's phrase ("abandoned efforts to stop X"):
@@ -786,18 +790,42 @@ class EventCoder:
         start, end = _trigger_bounds(trigger)
         background = not trigger.stated and _is_background(trigger.token)
         base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if background else 0.0)
+        place = weapon = None
+        if (
+            not actors
+            and recipients
+            and trigger.kind in ("verb", "instrument")
+            and _is_harm(code)
+            and not background
+        ):
+            doers = _doer_nouns(trigger)
+            weapons = [n for n in doers if self._is_weapon(n)]
+            if len(weapons) == len(doers):
+                # No one is named, or only the weapon: unidentified forces where it was.
+                place = _attack_place(doc, trigger)
+                weapon = doc[weapons[0].left_edge.i : weapons[0].i + 1] if weapons else None
         for actor, recipient in pairs:
+            unidentified = place if actor is None and recipient is not None else None
             yield EventMatch(
                 trigger_start=start,
                 trigger_end=end,
                 code=code,
-                actor=actor,
+                actor=(weapon or place) if unidentified is not None else actor,
                 recipient=recipient,
                 modality=modality,
+                # A doer inferred from the place is no evidence that the act happened.
                 confidence=_confidence(base, actor, recipient),
                 kind=trigger.kind,
                 mutual=mutual,
+                unidentified=unidentified,
             )
+
+    def _is_weapon(self, noun: Token) -> bool:
+        """A noun naming a weapon or an act of force ("a car bomb", "the bombing")."""
+        lemma = noun.lemma_.lower()
+        if any(lemma in p.subjects for ps in self.lexicon.instruments.values() for p in ps):
+            return True
+        return any(_is_harm(p.code) for p in self.lexicon.noun_patterns(lemma))
 
     def _grievance_targets(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
         """Whom a protest is aimed at, from what it is against: "struck in protest of the
@@ -828,6 +856,7 @@ class EventCoder:
                     span is not None
                     and _coded(span)
                     and not any(_same(span, a) or _own(span, [a]) for a in actors)
+                    and not _governing_prep_in(span.root, _PLACING_PREPS)
                 ):
                     return [span]
         return []
@@ -1281,7 +1310,9 @@ class EventCoder:
                     trigger=CharSpan(
                         text=trigger.text, start=trigger.start_char, end=trigger.end_char
                     ),
-                    actor=_role_record(match.actor, trigger, match.mutual),
+                    actor=_unidentified(match.unidentified, match.actor)
+                    if match.unidentified is not None
+                    else _role_record(match.actor, trigger, match.mutual),
                     recipient=_role_record(match.recipient, trigger, match.mutual),
                     # A user dictionary's code is kept as written; PLOVER type, Goldstein
                     # and quad class come from the CAMEO code it extends, if any.
@@ -1878,6 +1909,10 @@ _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 _STATIVE_IN = frozenset({"engage", "involve"})
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
+#: Prepositions placing an attack: "a bomb near X", "killed in X", "outside of X".
+_ATTACK_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "around"})
+#: Prepositions whose object only places something ("protests in the capital").
+_PLACING_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across"})
 #: Prepositions whose object is what a protest is against ("rallied against the decree").
 _GRIEVANCE_PREPS = frozenset({"against", "over"})
 #: Nouns that after "in" say what a protest is against ("in protest of", "in defiance of").
@@ -1928,6 +1963,75 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
                 if ref is not None:
                     return ref
     return None
+
+
+def _attack_place(doc: Doc, trigger: Trigger) -> Span | None:
+    """The place an attack with no named doer happened: "a bomb near X killed ...", "were
+    killed by a mine outside of X", "killed in an explosion in X". Only a place on the
+    verb, on its subject or agent (the weapon), or on the object of an "in" phrase on
+    the verb counts, and only one whose country is known."""
+    verb = trigger.token
+    hosts = {verb.i}
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            hosts.add(child.i)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "in"):
+            hosts.update(g.i for g in child.children if g.dep_ == "pobj")
+    hosts.update(t.i for t in trigger.extra)
+    for place in doc._.fp_places or ():
+        record = place._.fp_place
+        if record is None or not record.country:
+            continue
+        root = place.root
+        while root.dep_ in ("appos", "compound") and root.head != root:
+            root = root.head
+        for _ in range(2):  # "the town of X", "a district of the city of X"
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+                root = root.head.head
+        if root.dep_ != "pobj":
+            continue
+        prep = root.head
+        if prep.lower_ == "of" and prep.head.lower_ in _ATTACK_PLACE_PREPS:
+            prep = prep.head  # "outside of X"
+        if prep.lower_ in _ATTACK_PLACE_PREPS and prep.head.i in hosts:
+            return place
+    return None
+
+
+def _governing_prep_in(token: Token, preps: frozenset[str]) -> bool:
+    """Whether ``token`` is the object of one of ``preps`` ("in the capital")."""
+    while token.dep_ in ("appos", "compound", "conj") and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in preps
+
+
+def _doer_nouns(trigger: Trigger) -> list[Token]:
+    """What an act names as its doer: the subject, the passive agent, a weapon subject."""
+    verb = trigger.token
+    nouns = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    nouns += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    nouns += [t for t in trigger.extra if t.pos_ in ("NOUN", "PROPN")]
+    return list(dict.fromkeys(nouns))
+
+
+def _unidentified(place: Span, weapon: Span | None) -> Actor | None:
+    """Unidentified armed forces of the country of an attack's place, named by the weapon
+    where the text names one."""
+    record = place_actor(place)
+    if record is None or not record.country:
+        return None
+    named = weapon if weapon is not None else place
+    return record.model_copy(
+        update={
+            "code": record.country + "UAF",
+            "sector": "UAF",
+            "kind": "group",
+            "name": None,
+            "text": named.text,
+            "start": named.start_char,
+            "end": named.end_char,
+        }
+    )
 
 
 def _coded(span: Span) -> bool:
