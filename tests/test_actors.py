@@ -360,3 +360,13 @@ def test_actors_titled_misspelt_surname_is_the_title_holder(coder: Coder) -> Non
     assert former["President Francois Holande"].country == "FRA"
     # A surname far from any holder's is no one the knowledge base knows.
     assert _codes(coder, "President Jan Mokobo spoke.")["President Jan Mokobo"] != "FRAGOV"
+
+
+def test_actors_home_participle_places_an_agent(coder: Coder) -> None:
+    codes = _codes(coder, "A militant group based in Tanzania claimed the raid.")
+    assert codes["A militant group based in Tanzania"].startswith("TZA")
+
+
+def test_actors_country_naming_the_weapon_of_an_act_is_its_doer(coder: Coder) -> None:
+    codes = _codes(coder, "Ugandan Predator attacks killed four smugglers.")
+    assert codes["Ugandan"] == "UGA"

@@ -191,6 +191,8 @@ ROLE_NOUNS = frozenset(
 HOSTILE_SECTORS = frozenset({"REB", "UAF", "CRM"})
 #: Verbs whose direct object is where someone goes.
 DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "flee", "invade"})
+#: Participles that give an agent's home: "a group based in X", "a firm headquartered in X".
+HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
 #: Sectors of a state's civil authorities.
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 #: Prepositions whose object is where an act happens.
@@ -530,7 +532,15 @@ class ActorResolver:
         # "diplomats in Moscow", "refugees in Chad" are seldom of the country they are in.
         preps = AGENT_PREPS if head.entry is None or head.entry.local else OWNER_PREPS
         if (head.type in ("agent", "title") or titled_name) and not countries and not orgs:
-            for prep in root.rights:
+            # "a group based in X": the home a participle gives is the agent's own.
+            based = [
+                p
+                for c in root.rights
+                if c.dep_ == "acl" and c.lemma_.lower() in HOME_PARTICIPLES
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+            ]
+            for prep in [*root.rights, *based]:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     for obj in prep.children:
                         if obj.dep_ != "pobj":
@@ -890,12 +900,16 @@ class ActorResolver:
         return anywhere, authority, located
 
     def _modifies_act(self, root: Token) -> bool:
-        """A name directly modifying a noun that names an act: the act's doer."""
-        return (
-            root.dep_ in ("compound", "amod", "nmod")
-            and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() in self.event_nouns
-        )
+        """A name modifying a noun that names an act, directly or through the weapon's name
+        ("U.S. drone strikes"): the act's doer."""
+        if root.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = root.head
+        for _ in range(2):
+            if head.dep_ != "compound" or head.head.i < head.i:
+                break
+            head = head.head
+        return head.pos_ == "NOUN" and head.lemma_.lower() in self.event_nouns
 
     def _ethnic_home(
         self, unit: Unit, root: Token, unit_at: dict[int, Unit], counts: Counter[str]
