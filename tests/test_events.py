@@ -490,6 +490,33 @@ def test_events_targets_named_inside_what_is_accepted_opposed_or_allowed(
     assert dyad[:2] in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # Only a state arrests or investigates: the state of the place did, when no
+        # one is named.
+        ("A Kenyan trader was arrested in Uganda for smuggling.", ("UGA", "KENBUS", "COERCE")),
+        (
+            "A Chilean journalist has been put under investigation in Peru.",
+            ("PER", "CHLJRN", "ACCUSE"),
+        ),
+        # A missionary is of the place he comes from, not where he works.
+        ("A missionary from Nairobi was detained in Uganda.", ("UGA", "KENREL", "COERCE")),
+    ],
+)
+def test_events_an_unnamed_arrester_is_the_state_of_the_place(
+    coder: Coder, text: str, dyad: tuple[str, str, str]
+) -> None:
+    assert dyad in _coded_dyads(coder, text)
+
+
+def test_events_a_named_arrester_or_an_attack_is_not_inferred(coder: Coder) -> None:
+    dyads = _coded_dyads(coder, "A Kenyan trader was arrested by Ugandan police in Kampala.")
+    assert ("UGACOP", "KENBUS", "COERCE") in dyads
+    dyads = _coded_dyads(coder, "A Kenyan trader was beaten in Uganda.")
+    assert all(actor != "UGA" for actor, _, _ in dyads)
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> None:
     # The bombers are unidentified armed forces where it went off (PLOVER's UAF), never
     # the state or its government.
@@ -733,7 +760,7 @@ def test_events_a_statement_names_the_act_its_participle_states(coder: Coder) ->
         ("Egypt returned the smuggled birds to Peru.", ("EGY", "PER", "RETREAT"), "0842"),
         # Offered concessions are intent to yield, not yet yielding.
         ("Egypt offered concessions to Israel.", ("EGY", "ISR", "AGREE"), "035"),
-        ("A Chilean man was put under investigation in Peru.", (None, "CHLCVL", "ACCUSE"), "090"),
+        ("A Chilean man was put under investigation in Peru.", ("PER", "CHLCVL", "ACCUSE"), "090"),
         ("Egypt placed the Jordanian envoy under arrest.", ("EGY", "JORGOV", "COERCE"), "173"),
         ("A Chilean court cleared the extradition of a Peruvian banker.", None, "063"),
         ("Egypt allowed humanitarian relief into Gaza.", None, "0863"),

@@ -790,6 +790,12 @@ class EventCoder:
         start, end = _trigger_bounds(trigger)
         background = not trigger.stated and _is_background(trigger.token)
         base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if background else 0.0)
+        inferred = None
+        if not actors and recipients and _is_state_act(code) and _is_passive(trigger.token):
+            # "was arrested in X", "was put under investigation in X": only a state's
+            # authorities do that to someone, so the state of the place did it.
+            if not any(c.dep_ == "agent" for c in trigger.token.children):
+                inferred = place_recipient(doc, trigger.token, _IN)
         place = weapon = None
         if (
             not actors
@@ -810,7 +816,7 @@ class EventCoder:
                 trigger_start=start,
                 trigger_end=end,
                 code=code,
-                actor=(weapon or place) if unidentified is not None else actor,
+                actor=(weapon or place) if unidentified is not None else actor or inferred,
                 recipient=recipient,
                 modality=modality,
                 # A doer inferred from the place is no evidence that the act happened.
@@ -1793,6 +1799,12 @@ def _is_harm(code: str) -> bool:
     return code[:2] in ("18", "19", "20")
 
 
+def _is_state_act(code: str) -> bool:
+    """Acts only a state's authorities do: investigate (09), sue or convict (115, 116),
+    ban, arrest, deport (172-174)."""
+    return code[:2] == "09" or code[:3] in ("115", "116", "172", "173", "174")
+
+
 def _is_conflict(code: str) -> bool:
     return int(code[:2]) >= 10
 
@@ -1909,6 +1921,7 @@ _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 _STATIVE_IN = frozenset({"engage", "involve"})
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
+_IN = frozenset({"in"})
 #: Prepositions placing an attack: "a bomb near X", "killed in X", "outside of X".
 _ATTACK_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "around"})
 #: Prepositions whose object only places something ("protests in the capital").
