@@ -370,3 +370,9 @@ def test_actors_home_participle_places_an_agent(coder: Coder) -> None:
 def test_actors_country_naming_the_weapon_of_an_act_is_its_doer(coder: Coder) -> None:
     codes = _codes(coder, "Ugandan Predator attacks killed four smugglers.")
     assert codes["Ugandan"] == "UGA"
+
+
+def test_actors_uncoded_group_takes_the_name_in_apposition(coder: Coder) -> None:
+    text = "The largest rebel group, the Lord's Resistance Army, said it would fight."
+    codes = _codes(coder, text)
+    assert codes["The largest rebel group"] == "UGAREB"

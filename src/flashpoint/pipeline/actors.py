@@ -1295,8 +1295,11 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_head = {m.head: m for m in mentions}
     for m in mentions:
         # A bare country ("al-Houthi" read as the Houthis' country) is refined by an
-        # apposition of that country with a sector ("the leader of the Houthi group").
-        if m.kind != "person" or (m.code is not None and m.sector is not None):
+        # apposition of that country with a sector ("the leader of the Houthi group");
+        # an uncoded group or agent takes the name it is in apposition with ("the main
+        # rebel group, the Northern Front, said").
+        named_body = m.kind in ("agent", "group") and m.code is None and m.country is None
+        if not named_body and (m.kind != "person" or (m.code is not None and m.sector is not None)):
             continue
         head = doc[m.head]
         related = [c for c in head.children if c.dep_ == "appos"]
@@ -1308,6 +1311,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 other is not None
                 and other.code
                 and (m.code is None or (other.country == m.country and other.sector))
+                and (not named_body or other.kind in ("organisation", "group"))
             ):
                 m.code, m.country, m.sector = other.code, other.country, other.sector
                 break
