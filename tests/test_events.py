@@ -477,6 +477,11 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
             "Kenyan police blocked the march organised by Ugandan students in Nairobi.",
             ("KENCOP", "UGAEDU", None),
         ),
+        # A demand's "that" clause names whom it is made of.
+        (
+            "Chilean miners insisted on their demand that the Peruvian government lift the tariff.",
+            ("CHLLAB", "PERGOV", None),
+        ),
         # Partners named by a body are its members.
         (
             "Egypt demanded that its Arab League partners refuse to recognize the new state.",

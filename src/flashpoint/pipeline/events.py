@@ -1184,6 +1184,24 @@ class EventCoder:
             for s in _clause_subjects(c)
             for t in _with_conjuncts(_antecedent(s))
         ]
+        if clause == "ccomp" and not heads:
+            # "insisted on its demand that X grant ...": the demand's "that" clause.
+            nouns = [c for c in verb.children if c.dep_ == "dobj"]
+            nouns += [
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == "on"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            heads = [
+                t
+                for n in nouns
+                for c in n.children
+                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+                for s in _clause_subjects(c)
+                for t in _with_conjuncts(_antecedent(s))
+            ]
         return self._actors_of_heads(doc, heads)
 
     def _noun_agents(self, doc: Doc, trigger: Trigger) -> list[Span]:
