@@ -262,7 +262,6 @@ def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Co
     assert codes["Judge Marta Quispe"] == "PERJUD"
 
 
-
 def test_actors_country_reaches_peoples_leaders_and_conjuncts(coder: Coder) -> None:
     codes = _codes(coder, "Iraqi Kurds and Syrian-led forces met as Israeli jets and tanks moved.")
     assert codes["Iraqi Kurds"] == "IRQ"
@@ -376,3 +375,11 @@ def test_actors_uncoded_group_takes_the_name_in_apposition(coder: Coder) -> None
     text = "The largest rebel group, the Lord's Resistance Army, said it would fight."
     codes = _codes(coder, text)
     assert codes["The largest rebel group"] == "UGAREB"
+
+
+def test_actors_stance_towards_a_country_is_not_its_country(coder: Coder) -> None:
+    codes = _codes(coder, "Anti-Kenyan activists rallied in Kampala.")
+    assert codes["Anti-Kenyan activists"] == "UGACVL"
+    assert not (
+        _codes(coder, "Pro-Chilean militias attacked a base.").get("Pro-Chilean militias") or ""
+    ).startswith("CHL")

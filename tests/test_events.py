@@ -482,6 +482,11 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
             "Chilean miners insisted on their demand that the Peruvian government lift the tariff.",
             ("CHLLAB", "PERGOV", None),
         ),
+        # "against" on any of several conjoined objects names the target.
+        (
+            "Chilean forces launched artillery, mortar and rocket fire against Peruvian troops.",
+            ("CHLMIL", "PERMIL", None),
+        ),
         # Partners named by a body are its members.
         (
             "Egypt demanded that its Arab League partners refuse to recognize the new state.",

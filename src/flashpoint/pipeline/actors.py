@@ -1028,12 +1028,16 @@ def _country_of(unit: Unit) -> str | None:
 
 
 def _is_backer(doc: Doc, unit: Unit) -> bool:
-    """ "Iranian-backed", "US-allied": the country supports the group, it is not its country.
+    """ "Iranian-backed", "US-allied": the country supports the group, it is not its country;
+    nor is it in "anti-Syrian", "pro-Iranian": the group's stance towards the country.
 
     "Vietnamese-led forces" and "a Saudi-led coalition" are coded as the leading country,
     as CAMEO coders do, so "led" is not a backer's word.
     """
     nxt = unit.end
+    before = unit.start
+    if before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ in ("anti", "pro"):
+        return True
     return (
         nxt + 1 < len(doc)
         and doc[nxt].text == "-"

@@ -1112,7 +1112,9 @@ class EventCoder:
                 return actors
         # "threatened action against X", "mobilized reservists for a war against X",
         # "would boycott contact with X": the target hangs on what the act does.
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [
+            o for c in token.children if c.dep_ in ("dobj", "nsubjpass") for o in _with_conjuncts(c)
+        ]
         objects += [
             g
             for o in [token, *objects]
