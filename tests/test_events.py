@@ -527,6 +527,24 @@ def test_events_a_named_arrester_or_an_attack_is_not_inferred(coder: Coder) -> N
     assert all(actor != "UGA" for actor, _, _ in dyads)
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # With no one named, a place anywhere in what the act is done to is its target.
+        ("Chile rejected a call for its troops to be deployed in Bolivia.", ("CHL", "BOL")),
+        ("Egypt lifted the curfew imposed in Sudan last year.", ("EGY", "SDN")),
+        (
+            "Kenya agreed to an extension of the mandate for the observer mission in Somalia.",
+            ("KEN", "SOM"),
+        ),
+    ],
+)
+def test_events_a_place_inside_the_object_is_the_target(
+    coder: Coder, text: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> None:
     # The bombers are unidentified armed forces where it went off (PLOVER's UAF), never
     # the state or its government.

@@ -800,21 +800,30 @@ def place_recipient(
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
-    for place in doc._.fp_places or ():
-        record = place._.fp_place
-        root = place.root
-        if record is None or not record.country:
-            continue
-        # "the northern city of Kirkuk", "the town of Gorazde": climb to the phrase's head.
-        if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of" and root.head.dep_ == "prep":
-            root = root.head.head
-        elif root.dep_ in ("appos", "compound"):
-            root = root.head
-        if root.dep_ != "pobj":
-            continue
-        prep = root.head
-        if prep.lower_ in preps and prep.dep_ == "prep" and prep.head in hosts:
-            return place
+    # "lifted the curfew imposed in X", "rejected a call for troops to be deployed in X":
+    # failing that, a place anywhere in what the act is done to, where the act would land.
+    objects = [h for h in hosts if h not in verbs]
+    deep = {t.i for o in objects for t in o.subtree}
+    for within in ({h.i for h in hosts}, deep):
+        for place in doc._.fp_places or ():
+            record = place._.fp_place
+            root = place.root
+            if record is None or not record.country:
+                continue
+            # "the northern city of Kirkuk", "the town of Gorazde": climb to the phrase's head.
+            if (
+                root.dep_ in ("pobj", "appos")
+                and root.head.lower_ == "of"
+                and root.head.dep_ == "prep"
+            ):
+                root = root.head.head
+            elif root.dep_ in ("appos", "compound"):
+                root = root.head
+            if root.dep_ != "pobj":
+                continue
+            prep = root.head
+            if prep.lower_ in preps and prep.dep_ == "prep" and prep.head.i in within:
+                return place
     return None
 
 
