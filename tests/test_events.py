@@ -487,6 +487,11 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
             "Chilean forces launched artillery, mortar and rocket fire against Peruvian troops.",
             ("CHLMIL", "PERMIL", None),
         ),
+        # A proposal refused concerns whom it names.
+        (
+            "Chile rejected an invitation to attend a meeting of Peruvian ministers.",
+            ("CHL", "PERGOV", None),
+        ),
         # Partners named by a body are its members.
         (
             "Egypt demanded that its Arab League partners refuse to recognize the new state.",

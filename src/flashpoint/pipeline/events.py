@@ -1154,6 +1154,14 @@ class EventCoder:
             found = _unique(ref for h in heads if (ref := _country_ref(doc, h)) is not None)
             if found:
                 return found
+        if trigger.code[:2] in _PROPOSAL_FAMILIES:
+            # "rejected an invitation to a meeting of X", "offered concessions that X
+            # welcomed": a proposal accepted, offered or refused concerns whom it names.
+            for obj in objects:
+                for t in obj.subtree:
+                    span = actor_span_at(doc, t)
+                    if span is not None and _coded(span) and not span.start <= token.i < span.end:
+                        return [span]
         return []
 
     def _coded_in_slots(
@@ -1942,6 +1950,9 @@ _STATIVE_IN = frozenset({"engage", "involve"})
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
 _IN = frozenset({"in"})
+#: Families whose object is a proposal or plan that concerns whom it names: intent to
+#: cooperate (03), agreeing (030s) and rejecting (12).
+_PROPOSAL_FAMILIES = frozenset({"03", "12"})
 #: Prepositions placing an attack: "a bomb near X", "killed in X", "outside of X".
 _ATTACK_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "around"})
 #: Prepositions whose object only places something ("protests in the capital").
