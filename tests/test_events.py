@@ -492,6 +492,11 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
             "Chile rejected an invitation to attend a meeting of Peruvian ministers.",
             ("CHL", "PERGOV", None),
         ),
+        # What is attacked may be named by whom it is for; "Congolese" is of the DRC.
+        (
+            "A camp for Congolese refugees was shelled by Rwandan troops.",
+            ("RWAMIL", "CODREF", None),
+        ),
         # Partners named by a body are its members.
         (
             "Egypt demanded that its Arab League partners refuse to recognize the new state.",
