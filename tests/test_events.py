@@ -618,6 +618,11 @@ def test_events_an_agent_owned_by_a_pronoun_takes_its_owners_country(coder: Code
             "Egypt reiterated its demand that Israel ease restrictions on Gaza.",
             ("EGY", "ISR", "REQUEST"),
         ),
+        # The parse may hang the "that" clause on the light verb, past a time word.
+        (
+            "Chile repeated its demand today that Peru lift its ban on fishing.",
+            ("CHL", "PER", "REQUEST"),
+        ),
         # "they" in a clause hanging on another is that clause's plural subject; a
         # reflexive object is the actor again, not a target.
         (

@@ -577,7 +577,12 @@ class EventCoder:
             frame = self.lexicon.family_frame(trigger.code[:2])
             if frame is None:
                 continue
-            for clause in trigger.token.children:
+            noun = trigger.token
+            clauses = list(noun.children)
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs:
+                # "reiterated its demand today that X ...": the clause may hang on the verb.
+                clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+            for clause in clauses:
                 inner = triggers.get(clause.i)
                 subjects = _clause_subjects(clause)
                 if clause.dep_ not in ("acl", "ccomp") or inner is None or not subjects:
