@@ -540,6 +540,8 @@ def test_events_a_named_arrester_or_an_attack_is_not_inferred(coder: Coder) -> N
 @pytest.mark.parametrize(
     ("text", "dyad"),
     [
+        # An act done as the purpose of sending someone is done where they are sent.
+        ("The IAEA sent inspectors to a plant in Brazil to monitor the reactor.", ("IGOUNO", "BRA")),
         # With no one named, a place anywhere in what the act is done to is its target.
         ("Chile rejected a call for its troops to be deployed in Bolivia.", ("CHL", "BOL")),
         ("Egypt lifted the curfew imposed in Sudan last year.", ("EGY", "SDN")),

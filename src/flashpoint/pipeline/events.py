@@ -732,6 +732,11 @@ class EventCoder:
             # No one named: the country the act is done in is its target (CAMEO, PLOVER);
             # also for an event noun a light verb carries ("completed its withdrawal from").
             place = place_recipient(doc, trigger.token, _place_preps(trigger.code))
+            token = trigger.token
+            if place is None and token.dep_ == "advcl" and _has_aux(token, _TO):
+                # "sent inspectors to X to monitor the plant": the purpose is served where
+                # the sending goes.
+                place = place_recipient(doc, token.head, _place_preps(trigger.code))
             recipients = [place] if place is not None else []
         pairs: list[tuple[Span | None, Span | None]]
         mutual = trigger.reciprocal and not recipients and len(actors) > 1

@@ -796,7 +796,7 @@ def place_recipient(
         g
         for h in hosts
         for p in h.children
-        if p.dep_ == "prep" and (p.lower_ in ("of", "at", "outside") or h in verbs)
+        if p.dep_ in ("prep", "dative") and (p.lower_ in ("of", "at", "outside") or h in verbs)
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
@@ -822,7 +822,7 @@ def place_recipient(
             if root.dep_ != "pobj":
                 continue
             prep = root.head
-            if prep.lower_ in preps and prep.dep_ == "prep" and prep.head.i in within:
+            if prep.lower_ in preps and prep.dep_ in ("prep", "dative") and prep.head.i in within:
                 return place
     return None
 
