@@ -456,6 +456,16 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
     assert dyad in _coded_dyads(coder, text)
 
 
+def test_events_a_protest_is_aimed_past_its_own_clause_not_at_victims(coder: Coder) -> None:
+    text = (
+        "Opposition parties in Kenya organized a general strike that shut down Mombasa in"
+        " protest of the Ugandan government's decree."
+    )
+    assert ("KENOPP", "UGAGOV", "PROTEST") in _coded_dyads(coder, text)
+    text = "Chilean miners marched in protest of the arrest of Peruvian workers."
+    assert all(r != "PERLAB" for _, r, kind in _coded_dyads(coder, text) if kind == "PROTEST")
+
+
 @pytest.mark.parametrize(
     ("text", "dyad"),
     [
@@ -541,7 +551,10 @@ def test_events_a_named_arrester_or_an_attack_is_not_inferred(coder: Coder) -> N
     ("text", "dyad"),
     [
         # An act done as the purpose of sending someone is done where they are sent.
-        ("The IAEA sent inspectors to a plant in Brazil to monitor the reactor.", ("IGOUNO", "BRA")),
+        (
+            "The IAEA sent inspectors to a plant in Brazil to monitor the reactor.",
+            ("IGOUNO", "BRA"),
+        ),
         # With no one named, a place anywhere in what the act is done to is its target.
         ("Chile rejected a call for its troops to be deployed in Bolivia.", ("CHL", "BOL")),
         ("Egypt lifted the curfew imposed in Sudan last year.", ("EGY", "SDN")),

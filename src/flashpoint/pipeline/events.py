@@ -836,6 +836,16 @@ class EventCoder:
                 unidentified=unidentified,
             )
 
+    def _undergoes_act(self, token: Token) -> bool:
+        """Whether ``token`` is what an act noun is done to ("the arrest of activists"):
+        the one it befell, not the one a protest against it is aimed at."""
+        prep = token.head
+        return (
+            token.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and bool(self.lexicon.noun_patterns(prep.head.lemma_.lower()))
+        )
+
     def _is_weapon(self, noun: Token) -> bool:
         """A noun naming a weapon or an act of force ("a car bomb", "the bombing")."""
         lemma = noun.lemma_.lower()
@@ -851,6 +861,8 @@ class EventCoder:
         hosts = [trigger.token, *trigger.extra]
         if trigger.complement is not None:
             hosts.append(trigger.complement)
+        # "called a strike that shut the capital in protest of ...": the strike's clause.
+        hosts += [c for h in hosts if h.pos_ == "NOUN" for c in h.children if c.dep_ == "relcl"]
         phrases: list[Token] = []
         for host in hosts:
             for child in host.children:
@@ -873,6 +885,7 @@ class EventCoder:
                     and _coded(span)
                     and not any(_same(span, a) or _own(span, [a]) for a in actors)
                     and not _governing_prep_in(span.root, _PLACING_PREPS)
+                    and not self._undergoes_act(span.root)
                 ):
                     return [span]
         return []
@@ -1069,6 +1082,9 @@ class EventCoder:
             for host in hosts:
                 heads.extend(_slot_heads(host, slot))
             heads = [t for h in heads for t in _with_conjuncts(h)]
+            if slot == "in":
+                # "marched in protest of ...": what a protest is against, not where.
+                heads = [h for h in heads if h.lemma_.lower() not in _GRIEVANCE_NOUNS]
             actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
