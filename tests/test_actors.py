@@ -383,3 +383,11 @@ def test_actors_stance_towards_a_country_is_not_its_country(coder: Coder) -> Non
     assert not (
         _codes(coder, "Pro-Chilean militias attacked a base.").get("Pro-Chilean militias") or ""
     ).startswith("CHL")
+
+
+def test_actors_people_fleeing_a_country_are_of_it(coder: Coder) -> None:
+    codes = _codes(coder, "The agency fed refugees fleeing the fighting in Somalia.")
+    assert codes["refugees"] == "SOMREF"
+    # Fleeing from one country into another names no one country.
+    codes = _codes(coder, "The agency fed refugees escaping from Somalia to Ethiopia.")
+    assert codes["refugees"] is None

@@ -191,6 +191,8 @@ ROLE_NOUNS = frozenset(
 HOSTILE_SECTORS = frozenset({"REB", "UAF", "CRM"})
 #: Verbs whose direct object is where someone goes.
 DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "flee", "invade"})
+#: Verbs of flight whose participle after an agent says where it came from.
+FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Participles that give an agent's home: "a group based in X", "a firm headquartered in X".
 HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
 #: Sectors of a state's civil authorities.
@@ -602,6 +604,9 @@ class ActorResolver:
                     of_unit = unit_at.get(pobj.i) if pobj is not None else None
                     if pobj is not None and of_unit is not None and of_unit.type == "country":
                         end = max(end, _phrase_end(doc, pobj))
+        if head.type == "agent" and not countries and not orgs and not pp_countries:
+            # "refugees fleeing the war in X", "civilians escaping X": of where they fled.
+            country_from_city = self._fled_from(doc, root, unit_at) or country_from_city
         country = _country_of(countries[-1]) if countries else country_from_city
         if countries and _is_ethnic(doc, countries[-1]):
             # "ethnic Hungarian activists in Slovakia": coded where they live.
@@ -898,6 +903,22 @@ class ActorResolver:
             anywhere.add(country)
             located.setdefault(country, set()).add(host.i)
         return anywhere, authority, located
+
+    def _fled_from(self, doc: Doc, root: Token, unit_at: dict[int, Unit]) -> str | None:
+        """The one country a participle of flight after an agent names ("refugees fleeing
+        the fighting in X"); None when it names none or several."""
+        found: set[str] = set()
+        for acl in root.rights:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in FLIGHT_VERBS:
+                continue
+            for token in acl.subtree:
+                unit = unit_at.get(token.i)
+                if unit is not None and unit.type in ("country", "capital"):
+                    found.add(_country_of(unit) or "")
+                elif unit is None and token.ent_type_ == "GPE" and token.ent_iob_ == "B":
+                    found.add(self.kb.city_country(_ent_text(token)) or "")
+        found.discard("")
+        return found.pop() if len(found) == 1 else None
 
     def _modifies_act(self, root: Token) -> bool:
         """A name modifying a noun that names an act, directly or through the weapon's name
