@@ -448,6 +448,11 @@ def test_events_targets_of_expulsions_complaints_and_protests(
             "Kenyan teachers blocked a road to show their anger at the Ugandan government.",
             ("KENEDU", "UGAGOV", "PROTEST"),
         ),
+        # An act done during a protest is aimed where the protest is.
+        (
+            "Kenyan students threw stones during rallies against the Ugandan government.",
+            ("KENEDU", "UGAGOV", "PROTEST"),
+        ),
     ],
 )
 def test_events_a_protest_is_aimed_at_what_it_is_against(

@@ -861,8 +861,18 @@ class EventCoder:
         hosts = [trigger.token, *trigger.extra]
         if trigger.complement is not None:
             hosts.append(trigger.complement)
-        # "called a strike that shut the capital in protest of ...": the strike's clause.
+        # "called a strike that shut the capital in protest of ...": the strike's clause;
+        # "threw stones during rallies against ...": a protest noun the act is part of.
         hosts += [c for h in hosts if h.pos_ == "NOUN" for c in h.children if c.dep_ == "relcl"]
+        hosts += [
+            g
+            for h in hosts
+            for p in h.children
+            if p.dep_ == "prep"
+            for g in p.children
+            if g.dep_ == "pobj"
+            and any(n.code[:2] == "14" for n in self.lexicon.noun_patterns(g.lemma_.lower()))
+        ]
         phrases: list[Token] = []
         for host in hosts:
             for child in host.children:
