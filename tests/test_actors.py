@@ -391,3 +391,11 @@ def test_actors_people_fleeing_a_country_are_of_it(coder: Coder) -> None:
     # Fleeing from one country into another names no one country.
     codes = _codes(coder, "The agency fed refugees escaping from Somalia to Ethiopia.")
     assert codes["refugees"] is None
+
+
+def test_actors_people_take_the_place_they_act_in(coder: Coder) -> None:
+    # Where protesters or police do what they do places them, before a country they defy.
+    text = "Thousands of people blocked roads in Nairobi in defiance of Ugandan authorities."
+    assert _codes(coder, text)["Thousands of people"] == "KENCVL"
+    text = "Police arrested two students in Kampala after a warning from Kenyan officials."
+    assert _codes(coder, text)["Police"] == "UGACOP"

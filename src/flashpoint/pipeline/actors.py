@@ -195,6 +195,9 @@ DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "fle
 FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Participles that give an agent's home: "a group based in X", "a firm headquartered in X".
 HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
+#: Sectors of agents who act where they live (police, protesters, workers, students,
+#: farmers), unlike officials and envoys, who meet abroad.
+HOME_SECTORS = frozenset({"COP", "CVL", "LAB", "EDU", "AGR"})
 #: Sectors of a state's civil authorities.
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 #: Prepositions whose object is where an act happens.
@@ -827,7 +830,7 @@ class ActorResolver:
             ]
             if not joinable:
                 continue
-            anywhere, authority, located = self._sentence_countries(
+            anywhere, authority, located, inside = self._sentence_countries(
                 doc, sent, mentions, holder, units, country_units
             )
             named = any(sent.start <= u.start < sent.end for u in country_units)
@@ -841,7 +844,12 @@ class ActorResolver:
                     if len(anywhere | found) > 1:
                         found = set()
                 elif anywhere:
-                    found = set(anywhere)
+                    # "protesters blocked streets in X in defiance of Y": the place their
+                    # own act is done in, if it names one country, before the sentence's.
+                    where = _own_clause(doc[m.head]) if m.sector in HOME_SECTORS else set()
+                    found = {c for c, hosts in inside.items() if hosts & where}
+                    if len(found) != 1:
+                        found = set(anywhere)
                 else:
                     found = {c for c in article if c} if not named else set()
                 if len(found) == 1:
@@ -856,13 +864,15 @@ class ActorResolver:
         holder: dict[int, Mention],
         units: list[Unit],
         country_units: list[Unit],
-    ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]]]:
+    ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
         """The countries a sentence is about, for :meth:`_join_context`: every one it names
-        as an actor or a place; those whose authorities are subjects, with their verbs; and
-        those it names as places, with the words their phrases attach to."""
+        as an actor or a place; those whose authorities are subjects, with their verbs;
+        those it names as places, with the words their phrases attach to; and those of
+        them an act is done in or at ("in X", "at X")."""
         anywhere: set[str] = set()
         authority: dict[str, set[int]] = {}
         located: dict[str, set[int]] = {}
+        inside: dict[str, set[int]] = {}
         for m in mentions:
             head = doc[m.head]
             if (
@@ -902,7 +912,9 @@ class ActorResolver:
                 continue  # "ambassadors in Geneva" place no one else
             anywhere.add(country)
             located.setdefault(country, set()).add(host.i)
-        return anywhere, authority, located
+            if _governing_prep(root) in ("in", "at"):
+                inside.setdefault(country, set()).add(host.i)
+        return anywhere, authority, located, inside
 
     def _fled_from(self, doc: Doc, root: Token, unit_at: dict[int, Unit]) -> str | None:
         """The one country a participle of flight after an agent names ("refugees fleeing
@@ -1195,6 +1207,21 @@ def _names_other(head: Token, in_names: set[int]) -> bool:
     if head.lemma_.lower() == "government" and head.tag_ == "NNS":
         return True
     return any(t.i in in_names for c in head.children if c.dep_ == "prep" for t in c.subtree)
+
+
+def _own_clause(head: Token) -> set[int]:
+    """The verb an agent is subject or object of (through "thousands of people") and the
+    objects of that verb: the words a phrase placing the agent's act hangs on."""
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("pobj", "prep", "conj", "appos") and token.head != token:
+            token = token.head
+        else:
+            break
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return set()
+    verb = token.head
+    return {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
 
 
 def _destination(token: Token) -> bool:
