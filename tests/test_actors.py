@@ -399,3 +399,8 @@ def test_actors_people_take_the_place_they_act_in(coder: Coder) -> None:
     assert _codes(coder, text)["Thousands of people"] == "KENCVL"
     text = "Police arrested two students in Kampala after a warning from Kenyan officials."
     assert _codes(coder, text)["Police"] == "UGACOP"
+
+
+def test_actors_a_countrys_side_is_that_country(coder: Coder) -> None:
+    codes = _codes(coder, "The Kenyan and Ugandan sides agreed to reopen the border.")
+    assert codes == {"Kenyan": "KEN", "Ugandan sides": "UGA"}
