@@ -404,3 +404,11 @@ def test_actors_people_take_the_place_they_act_in(coder: Coder) -> None:
 def test_actors_a_countrys_side_is_that_country(coder: Coder) -> None:
     codes = _codes(coder, "The Kenyan and Ugandan sides agreed to reopen the border.")
     assert codes == {"Kenyan": "KEN", "Ugandan sides": "UGA"}
+
+
+def test_actors_country_name_misspelt_inside_is_that_country(coder: Coder) -> None:
+    assert _codes(coder, "Tanzanai agreed to the talks.")["Tanzanai"] is None  # two letters
+    assert _codes(coder, "Tanznia agreed to the talks.")["Tanznia"] == "TZA"
+    assert _codes(coder, "The Phillippines army withdrew.")["The Phillippines army"] == "PHLMIL"
+    # A name that only adds a letter at either end is another place ("Indiana").
+    assert _codes(coder, "Police in Indiana arrested two men.")["Police in Indiana"] is None

@@ -195,6 +195,8 @@ DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "fle
 FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Participles that give an agent's home: "a group based in X", "a firm headquartered in X".
 HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
+#: The shortest country name or demonym read through a one-letter misspelling.
+MISSPELT_MIN = 7
 #: Sectors of agents who act where they live (police, protesters, workers, students,
 #: farmers), unlike officials and envoys, who meet abroad.
 HOME_SECTORS = frozenset({"COP", "CVL", "LAB", "EDU", "AGR"})
@@ -271,6 +273,15 @@ class ActorResolver:
         for matcher, forms in ((self.lower, lower_forms), (self.exact, exact_forms)):
             for key, texts in forms.items():
                 matcher.add(key, [nlp.make_doc(t) for t in dict.fromkeys(texts)])
+        #: One-word country names and demonyms long enough to recognise misspelt.
+        self._country_forms: dict[str, list[Entry]] = {}
+        for key, indexes in kb.phrases.items():
+            if " " in key or len(key) < MISSPELT_MIN or not key.isalpha():
+                continue
+            entries = [kb.entries[i] for i in indexes]
+            entries = [e for e in entries if e.type in ("country", "demonym")]
+            if entries:
+                self._country_forms[key] = entries
         #: Keys whose name is written in lower case (``al-Qaeda``) need no capital.
         self._lowercase_ok = {
             key for key, forms in kb.written.items() if any(f[:1].islower() for f in forms)
@@ -357,6 +368,12 @@ class ActorResolver:
                 continue
             taken.update(range(unit.start, unit.end))
             units.append(unit)
+        for token in doc:
+            # "Ethopia", "Afganistan": a long country name misspelt by one letter.
+            entry = self._misspelt_country(token) if token.i not in taken else None
+            if entry is not None:
+                taken.add(token.i)
+                units.append(Unit(token.i, token.i + 1, entry.type, [entry]))
         for ent in doc.ents:
             kind = NER_LABELS.get(ent.label_)
             if kind is None or any(i in taken for i in range(ent.start, ent.end)):
@@ -401,6 +418,29 @@ class ActorResolver:
         # A capitalised name beats a common noun spelled the same ("Congress", "congress").
         kept.sort(key=lambda e: e.type not in PROPER_TYPES)
         return kept
+
+    def _misspelt_country(self, token: Token) -> Entry | None:
+        """The one country (or demonym) of seven letters or more that a capitalised name
+        the knowledge base lacks spells with one letter added, dropped or changed."""
+        text = token.text
+        if (
+            len(text) < MISSPELT_MIN
+            or not text.isalpha()
+            or not text[0].isupper()
+            or token.pos_ != "PROPN"
+            or token.ent_type_ == "PERSON"
+        ):
+            return None
+        found = [
+            entry
+            for form, entries in self._country_forms.items()
+            if _one_edit(form, text.lower(), inside=True)
+            for entry in entries
+        ]
+        if len({e.country for e in found}) != 1:
+            return None
+        # "Phillippines" is the country's name and its people's: the name first.
+        return min(found, key=lambda e: e.type != "country")
 
     def _other_first_name(self, doc: Doc, start: int) -> bool:
         """Whether a surname at ``start`` follows a name of its own that the knowledge base
@@ -1248,12 +1288,20 @@ def _same_surname(a: str, b: str, misspelt: bool = False) -> bool:
     x, y = _fold_accents(a.split()[-1].lower()), _fold_accents(b.split()[-1].lower())
     if x == y:
         return True
-    if not misspelt or min(len(x), len(y)) < 6 or abs(len(x) - len(y)) > 1:
+    return misspelt and min(len(x), len(y)) >= 6 and _one_edit(x, y)
+
+
+def _one_edit(x: str, y: str, inside: bool = False) -> bool:
+    """Whether ``y`` is ``x`` with exactly one letter added, dropped or changed; with
+    ``inside``, only between the first and last letters ("Ethopia", not "Indiana")."""
+    if x == y or abs(len(x) - len(y)) > 1:
         return False
+    positions = range(1, max(len(x), len(y)) - 1) if inside else range(max(len(x), len(y)))
     if len(x) == len(y):
-        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+        differ = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+        return len(differ) == 1 and differ[0] in positions
     short, long = (x, y) if len(x) < len(y) else (y, x)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in positions)
 
 
 def _fold_accents(text: str) -> str:
