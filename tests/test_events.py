@@ -442,7 +442,7 @@ def test_events_targets_of_expulsions_complaints_and_protests(
         ),
         (
             "Thousands of people blocked highways in Lima in defiance of Chilean authorities.",
-            (None, "CHLGOV", "PROTEST"),
+            ("PERCVL", "CHLGOV", "PROTEST"),
         ),
         (
             "Kenyan teachers blocked a road to show their anger at the Ugandan government.",
@@ -559,6 +559,11 @@ def test_events_a_named_arrester_or_an_attack_is_not_inferred(coder: Coder) -> N
         (
             "The IAEA sent inspectors to a plant in Brazil to monitor the reactor.",
             ("IGOUNO", "BRA"),
+        ),
+        # Peacekeepers go where they arrive.
+        (
+            "The first contingent of AU peacekeeping troops has arrived in Somalia.",
+            ("IGOMIL", "SOM"),
         ),
         # With no one named, a place anywhere in what the act is done to is its target.
         ("Chile rejected a call for its troops to be deployed in Bolivia.", ("CHL", "BOL")),

@@ -738,6 +738,12 @@ class EventCoder:
                 # the sending goes.
                 place = place_recipient(doc, token.head, _place_preps(trigger.code))
             recipients = [place] if place is not None else []
+        elif actors and not recipients and trigger.kind == "noun":
+            # "peacekeeping troops have arrived in X": a deployment named by the ones
+            # deployed goes where they arrive.
+            verb = _arrival_of(trigger.token)
+            place = place_recipient(doc, verb, _IN_TO) if verb is not None else None
+            recipients = [place] if place is not None else []
         pairs: list[tuple[Span | None, Span | None]]
         mutual = trigger.reciprocal and not recipients and len(actors) > 1
         if mutual:
@@ -1986,6 +1992,9 @@ _STATIVE_IN = frozenset({"engage", "involve"})
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
 _IN = frozenset({"in"})
+_IN_TO = frozenset({"in", "to", "into"})
+#: Verbs of arriving somewhere, whose "in" or "to" place is where their subject went.
+_ARRIVING = frozenset({"arrive", "land", "deploy", "return"})
 #: Families whose object is a proposal or plan that concerns whom it names: intent to
 #: cooperate (03), agreeing (030s) and rejecting (12).
 _PROPOSAL_FAMILIES = frozenset({"03", "12"})
@@ -2083,6 +2092,18 @@ def _governing_prep_in(token: Token, preps: frozenset[str]) -> bool:
     while token.dep_ in ("appos", "compound", "conj") and token.head != token:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in preps
+
+
+def _arrival_of(noun: Token) -> Token | None:
+    """The verb of arrival a noun is (or is "of" in) the subject of: "troops arrived",
+    "the first deployment of troops has arrived"."""
+    token = noun
+    for _ in range(2):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in _ARRIVING:
+        return None
+    return token.head
 
 
 def _doer_nouns(trigger: Trigger) -> list[Token]:
