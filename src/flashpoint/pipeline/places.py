@@ -85,6 +85,9 @@ TERRITORIAL_VERBS = frozenset(
     }
 )
 
+#: Words naming a division of a country after its name ("Kandahar province").
+_DIVISION_WORDS = frozenset({"province", "state", "region", "governorate", "district"})
+
 PLACE_NOUNS = frozenset(
     {
         "town",
@@ -469,9 +472,13 @@ class PlaceTagger:
             iso3 = self.kb.country_of_demonym(span[0].text)
             return self.kb.capital(iso3) if iso3 else None
         entry = self.kb.lookup(span.text, countries, admins)
+        words = span.text.split()
+        if entry is None and len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
+            # "Kandahar province", "West Darfur State": the name before the division word.
+            words = words[:-1]
+            entry = self.kb.lookup(" ".join(words), countries, admins)
         if entry is None:
             # "southern Baghdad", "the West Bank city of Nablus": try the words after.
-            words = span.text.split()
             for i in range(1, len(words)):
                 if words[i - 1].lower() in _DIRECTIONS or words[i - 1].lower() == "of":
                     entry = self.kb.lookup(" ".join(words[i:]), countries, admins)
