@@ -412,3 +412,9 @@ def test_actors_country_name_misspelt_inside_is_that_country(coder: Coder) -> No
     assert _codes(coder, "The Phillippines army withdrew.")["The Phillippines army"] == "PHLMIL"
     # A name that only adds a letter at either end is another place ("Indiana").
     assert _codes(coder, "Police in Indiana arrested two men.")["Police in Indiana"] is None
+
+
+def test_actors_name_described_by_a_local_agent_takes_the_sentence_country(coder: Coder) -> None:
+    text = "The Kenyan government ordered the opposition newspaper La Voz to stop printing."
+    codes = _codes(coder, text)
+    assert codes["the opposition newspaper La Voz"] == "KENMED"
