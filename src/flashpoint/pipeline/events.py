@@ -812,7 +812,7 @@ class EventCoder:
             # authorities do that to someone, so the state of the place did it.
             if not any(c.dep_ == "agent" for c in trigger.token.children):
                 inferred = place_recipient(doc, trigger.token, _IN)
-        place = weapon = None
+        attack_place = weapon = None
         if (
             not actors
             and recipients
@@ -824,15 +824,15 @@ class EventCoder:
             weapons = [n for n in doers if self._is_weapon(n)]
             if len(weapons) == len(doers):
                 # No one is named, or only the weapon: unidentified forces where it was.
-                place = _attack_place(doc, trigger)
+                attack_place = _attack_place(doc, trigger)
                 weapon = doc[weapons[0].left_edge.i : weapons[0].i + 1] if weapons else None
         for actor, recipient in pairs:
-            unidentified = place if actor is None and recipient is not None else None
+            unidentified = attack_place if actor is None and recipient is not None else None
             yield EventMatch(
                 trigger_start=start,
                 trigger_end=end,
                 code=code,
-                actor=(weapon or place) if unidentified is not None else actor or inferred,
+                actor=(weapon or attack_place) if unidentified is not None else actor or inferred,
                 recipient=recipient,
                 modality=modality,
                 # A doer inferred from the place is no evidence that the act happened.
@@ -1197,8 +1197,8 @@ class EventCoder:
             if found:
                 return found
         if trigger.code[:2] in _PROPOSAL_FAMILIES:
-            # "rejected an invitation to a meeting of X", "offered concessions that X
-            # welcomed": a proposal accepted, offered or refused concerns whom it names.
+            # "rejected an invitation to a meeting of X": a proposal accepted, offered or
+            # refused concerns whom it names.
             for obj in objects:
                 for t in obj.subtree:
                     span = actor_span_at(doc, t)
@@ -1996,7 +1996,7 @@ _IN_TO = frozenset({"in", "to", "into"})
 #: Verbs of arriving somewhere, whose "in" or "to" place is where their subject went.
 _ARRIVING = frozenset({"arrive", "land", "deploy", "return"})
 #: Families whose object is a proposal or plan that concerns whom it names: intent to
-#: cooperate (03), agreeing (030s) and rejecting (12).
+#: cooperate or agreement (03) and rejection (12).
 _PROPOSAL_FAMILIES = frozenset({"03", "12"})
 #: Prepositions placing an attack: "a bomb near X", "killed in X", "outside of X".
 _ATTACK_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "around"})
