@@ -512,6 +512,9 @@ def test_events_a_protest_is_aimed_past_its_own_clause_not_at_victims(coder: Cod
             "A camp for Congolese refugees was shelled by Rwandan troops.",
             ("RWAMIL", "CODREF", None),
         ),
+        # Those who withdraw are "of" the withdrawal; a light verb's subject still does it.
+        ("Chile demanded the withdrawal of Peruvian troops from Bolivia.", ("CHL", "PERMIL", None)),
+        ("Chile completed the withdrawal of its troops from Peru.", ("CHL", "PER", None)),
         # Partners named by a body are its members.
         (
             "Egypt demanded that its Arab League partners refuse to recognize the new state.",

@@ -466,7 +466,8 @@ class EventCoder:
                 del triggers[i]
             elif head.pos_ in _VERBAL and head.lemma_.lower() in self.lexicon.light_verbs:
                 trigger.extra.append(head)
-                if not self._noun_agents(doc, trigger):
+                # "X completed the withdrawal of its troops": X did, not the troops.
+                if not self._noun_agents(doc, trigger, of=False):
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
                 trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
         self._fold_protest_purpose(doc, triggers)
@@ -1256,7 +1257,9 @@ class EventCoder:
             ]
         return self._actors_of_heads(doc, heads)
 
-    def _noun_agents(self, doc: Doc, trigger: Trigger) -> list[Span]:
+    def _noun_agents(self, doc: Doc, trigger: Trigger, of: bool = True) -> list[Span]:
+        """Who does what an event noun names: its owner or modifier, its "by" phrase and
+        any other agent preposition of its entry ("of" only where ``of``)."""
         noun = trigger.token
         agents: list[Span] = []
         for child in noun.children:
@@ -1265,6 +1268,8 @@ class EventCoder:
                 if span is not None:
                     agents.append(span)
         agent_preps = trigger.noun.agent if trigger.noun is not None else ("by",)
+        if not of:
+            agent_preps = tuple(p for p in agent_preps if p != "of")
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in agent_preps:
                 for pobj in child.children:
