@@ -515,6 +515,11 @@ def test_events_a_protest_is_aimed_past_its_own_clause_not_at_victims(coder: Cod
         # Those who withdraw are "of" the withdrawal; a light verb's subject still does it.
         ("Chile demanded the withdrawal of Peruvian troops from Bolivia.", ("CHL", "PERMIL", None)),
         ("Chile completed the withdrawal of its troops from Peru.", ("CHL", "PER", None)),
+        # What is investigated names its target by who committed it.
+        (
+            "Chilean police launched an investigation into abuses committed by Peruvian soldiers.",
+            ("CHLCOP", "PERMIL", None),
+        ),
         # Partners named by a body are its members.
         (
             "Egypt demanded that its Arab League partners refuse to recognize the new state.",

@@ -1330,6 +1330,16 @@ class EventCoder:
                         inner = self._actors_of_heads_depth(doc, _with_conjuncts(pobj), depth + 1)
                         if inner:
                             return inner
+        # "crimes committed by X", "the arms supplied by X": the participle's agent.
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        pobjs = [p for p in agent.children if p.dep_ == "pobj"]
+                        heads = [t for p in pobjs for t in _with_conjuncts(p)]
+                        inner = self._actors_of_heads_depth(doc, heads, depth + 1)
+                        if inner:
+                            return inner
         return []
 
     def _actors_of_heads_depth(self, doc: Doc, heads: Iterable[Token], depth: int) -> list[Span]:
