@@ -418,3 +418,8 @@ def test_actors_name_described_by_a_local_agent_takes_the_sentence_country(coder
     text = "The Kenyan government ordered the opposition newspaper La Voz to stop printing."
     codes = _codes(coder, text)
     assert codes["the opposition newspaper La Voz"] == "KENMED"
+
+
+def test_actors_office_of_a_named_region_takes_its_country(coder: Coder) -> None:
+    codes = _codes(coder, "The governor of the Kursk region resigned on Friday.")
+    assert codes["The governor of the Kursk region"] == "RUSGOV"

@@ -197,6 +197,8 @@ FLIGHT_VERBS = frozenset({"flee", "escape"})
 HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
 #: The shortest country name or demonym read through a one-letter misspelling.
 MISSPELT_MIN = 7
+#: Nouns of a country's divisions that a place name leads ("the Kursk region").
+REGION_NOUNS = frozenset({"region", "province", "district", "governorate", "state", "oblast"})
 #: Sectors of agents who act where they live (police, protesters, workers, students,
 #: farmers), unlike officials and envoys, who meet abroad.
 HOME_SECTORS = frozenset({"COP", "CVL", "LAB", "EDU", "AGR"})
@@ -590,6 +592,12 @@ class ActorResolver:
                     for obj in prep.children:
                         if obj.dep_ != "pobj":
                             continue
+                        region = _named_region(obj) if prep.lower_ == "of" else None
+                        if region is not None and (city := self.kb.city_country(region)):
+                            # "the governor of the Kursk region": the region's country.
+                            country_from_city = city
+                            end = max(end, _phrase_end(doc, obj))
+                            break
                         if (
                             obj.i not in unit_at
                             and obj.pos_ == "NOUN"
@@ -1250,6 +1258,17 @@ def _names_other(head: Token, in_names: set[int]) -> bool:
     if head.lemma_.lower() == "government" and head.tag_ == "NNS":
         return True
     return any(t.i in in_names for c in head.children if c.dep_ == "prep" for t in c.subtree)
+
+
+def _named_region(noun: Token) -> str | None:
+    """The place name of "the Kursk region", "the Helmand province": a region noun led by
+    the name of a place."""
+    if noun.lemma_.lower() not in REGION_NOUNS:
+        return None
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    return _ent_text(names[0]) if names[0].ent_type_ in ("GPE", "LOC") else names[0].text
 
 
 def _own_clause(head: Token) -> set[int]:
