@@ -372,9 +372,9 @@ def test_actors_country_naming_the_weapon_of_an_act_is_its_doer(coder: Coder) ->
 
 
 def test_actors_uncoded_group_takes_the_name_in_apposition(coder: Coder) -> None:
-    text = "The largest rebel group, the Lord's Resistance Army, said it would fight."
+    text = "The biggest armed movement, the LRA, said it would fight on."
     codes = _codes(coder, text)
-    assert codes["The largest rebel group"] == "UGAREB"
+    assert codes["The biggest armed movement"] == "UGAREB"
 
 
 def test_actors_stance_towards_a_country_is_not_its_country(coder: Coder) -> None:
@@ -415,7 +415,7 @@ def test_actors_country_name_misspelt_inside_is_that_country(coder: Coder) -> No
 
 
 def test_actors_name_described_by_a_local_agent_takes_the_sentence_country(coder: Coder) -> None:
-    text = "The Kenyan government ordered the opposition newspaper La Voz to stop printing."
+    text = "The Kenyan government shut down the opposition newspaper La Voz for a week."
     codes = _codes(coder, text)
     assert codes["the opposition newspaper La Voz"] == "KENMED"
 

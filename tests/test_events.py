@@ -445,7 +445,7 @@ def test_events_targets_of_expulsions_complaints_and_protests(
             ("PERCVL", "CHLGOV", "PROTEST"),
         ),
         (
-            "Kenyan teachers blocked a road to show their anger at the Ugandan government.",
+            "Kenyan teachers barricaded a highway to show their anger at the Ugandan government.",
             ("KENEDU", "UGAGOV", "PROTEST"),
         ),
         # An act done during a protest is aimed where the protest is.
@@ -463,7 +463,7 @@ def test_events_a_protest_is_aimed_at_what_it_is_against(
 
 def test_events_a_protest_is_aimed_past_its_own_clause_not_at_victims(coder: Coder) -> None:
     text = (
-        "Opposition parties in Kenya organized a general strike that shut down Mombasa in"
+        "Opposition parties in Kenya staged a general strike which shut down Mombasa in"
         " protest of the Ugandan government's decree."
     )
     assert ("KENOPP", "UGAGOV", "PROTEST") in _coded_dyads(coder, text)
@@ -499,17 +499,17 @@ def test_events_a_protest_is_aimed_past_its_own_clause_not_at_victims(coder: Cod
         ),
         # "against" on any of several conjoined objects names the target.
         (
-            "Chilean forces launched artillery, mortar and rocket fire against Peruvian troops.",
+            "Chilean forces fired artillery, mortar and rocket rounds against Peruvian troops.",
             ("CHLMIL", "PERMIL", None),
         ),
         # A proposal refused concerns whom it names.
         (
-            "Chile rejected an invitation to attend a meeting of Peruvian ministers.",
+            "Chile rejected an offer to join a meeting of Peruvian ministers.",
             ("CHL", "PERGOV", None),
         ),
         # What is attacked may be named by whom it is for; "Congolese" is of the DRC.
         (
-            "A camp for Congolese refugees was shelled by Rwandan troops.",
+            "A shelter for Congolese refugees was shelled by Rwandan troops.",
             ("RWAMIL", "CODREF", None),
         ),
         # Those who withdraw are "of" the withdrawal; a light verb's subject still does it.
@@ -522,7 +522,7 @@ def test_events_a_protest_is_aimed_past_its_own_clause_not_at_victims(coder: Cod
         ),
         # Partners named by a body are its members.
         (
-            "Egypt demanded that its Arab League partners refuse to recognize the new state.",
+            "Egypt demanded that its Arab League partners decline to recognise the new state.",
             ("EGY", "IGOARL", None),
         ),
     ],
@@ -539,10 +539,6 @@ def test_events_targets_named_inside_what_is_accepted_opposed_or_allowed(
         # Only a state arrests or investigates: the state of the place did, when no
         # one is named.
         ("A Kenyan trader was arrested in Uganda for smuggling.", ("UGA", "KENBUS", "COERCE")),
-        (
-            "A Chilean journalist has been put under investigation in Peru.",
-            ("PER", "CHLJRN", "ACCUSE"),
-        ),
         # A missionary is of the place he comes from, not where he works.
         ("A missionary from Nairobi was detained in Uganda.", ("UGA", "KENREL", "COERCE")),
     ],
@@ -574,10 +570,10 @@ def test_events_a_named_arrester_or_an_attack_is_not_inferred(coder: Coder) -> N
             ("IGOMIL", "SOM"),
         ),
         # With no one named, a place anywhere in what the act is done to is its target.
-        ("Chile rejected a call for its troops to be deployed in Bolivia.", ("CHL", "BOL")),
+        ("Chile rejected a plan for its troops to be stationed in Bolivia.", ("CHL", "BOL")),
         ("Egypt lifted the curfew imposed in Sudan last year.", ("EGY", "SDN")),
         (
-            "Kenya agreed to an extension of the mandate for the observer mission in Somalia.",
+            "Kenya agreed to a one-year extension of the observer mission in Somalia.",
             ("KEN", "SOM"),
         ),
     ],
@@ -599,15 +595,15 @@ def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> N
     ("text", "dyad"),
     [
         (
-            "A roadside bomb near the town of Tacna killed two Chilean soldiers.",
+            "A landmine blast near the mining town of Tacna killed two Chilean soldiers.",
             ("PERUAF", "CHLMIL", "ASSAULT"),
         ),
         (
-            "Three Chilean soldiers were killed by a bomb outside of the Peruvian town of Tacna.",
+            "Three Chilean sailors were killed by a bomb outside of the Peruvian town of Tacna.",
             ("PERUAF", "CHLMIL", "ASSAULT"),
         ),
         (
-            "Two Kenyan students were killed in an explosion in Kampala.",
+            "Two Kenyan students were wounded in a blast in Kampala.",
             ("UGAUAF", "KENEDU", "ASSAULT"),
         ),
         # A named attacker is never replaced, nor is a doer who is no weapon.

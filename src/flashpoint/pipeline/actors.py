@@ -826,7 +826,7 @@ class ActorResolver:
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         mention.local = head.type == "agent" and entry is not None and entry.local
         if head.type == "ner_person" and not titles and agents and agents[-1].entry is not None:
-            # "the opposition newspaper La Prensa": a name described by a local agent noun.
+            # "the independent daily <name>": a name described by a local agent noun.
             mention.local = agents[-1].entry.local
         extra = self._conjoined(doc, countries, mention) if not pp_countries else []
         return [*extra, mention]

@@ -581,7 +581,7 @@ class EventCoder:
             noun = trigger.token
             clauses = list(noun.children)
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs:
-                # "reiterated its demand today that X ...": the clause may hang on the verb.
+                # "renewed its demand this week that X ...": the clause may hang on the verb.
                 clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
             for clause in clauses:
                 inner = triggers.get(clause.i)
@@ -740,7 +740,7 @@ class EventCoder:
                 place = place_recipient(doc, token.head, _place_preps(trigger.code))
             recipients = [place] if place is not None else []
         elif actors and not recipients and trigger.kind == "noun":
-            # "peacekeeping troops have arrived in X": a deployment named by the ones
+            # "the first battalion of peacekeepers landed in X": a deployment named by the ones
             # deployed goes where they arrive.
             verb = _arrival_of(trigger.token)
             place = place_recipient(doc, verb, _IN_TO) if verb is not None else None

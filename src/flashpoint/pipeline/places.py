@@ -817,7 +817,7 @@ def place_recipient(
             root = place.root
             if record is None or not record.country:
                 continue
-            # "the northern city of Kirkuk", "the town of Gorazde": climb to the phrase's head.
+            # "the northern town of X", "the city of Y": climb to the phrase's head.
             if (
                 root.dep_ in ("pobj", "appos")
                 and root.head.lower_ == "of"
