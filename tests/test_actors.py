@@ -341,7 +341,6 @@ def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Co
     assert codes["Judge Marta Quispe"] == "PERJUD"
 
 
-
 def test_actors_country_reaches_peoples_leaders_and_conjuncts(coder: Coder) -> None:
     codes = _codes(coder, "Iraqi Kurds and Syrian-led forces met as Israeli jets and tanks moved.")
     assert codes["Iraqi Kurds"] == "IRQ"
@@ -428,3 +427,78 @@ def test_actors_a_surname_after_another_first_name_is_someone_else(coder: Coder)
     assert _codes(coder, "The ship sailed to the port of Bandar Abbas.").get("Bandar Abbas") is None
     # titles and known names still resolve
     assert _codes(coder, "Secretary Pompeo met Netanyahu.")["Secretary Pompeo"] == "USAGOV"
+
+
+def test_actors_titled_misspelt_surname_is_the_title_holder(coder: Coder) -> None:
+    # One letter added, dropped or changed in a holder's surname is still that holder,
+    # even in a story about another country.
+    codes = _codes(coder, "President Emmanuel Macronn welcomed the Kenyan delegation.")
+    assert codes["President Emmanuel Macronn"] == "FRAGOV"
+    former = _actors(coder, "President Francois Holande spoke to Kenyan students.")
+    assert former["President Francois Holande"].country == "FRA"
+    # A surname far from any holder's is no one the knowledge base knows.
+    assert _codes(coder, "President Jan Mokobo spoke.")["President Jan Mokobo"] != "FRAGOV"
+
+
+def test_actors_home_participle_places_an_agent(coder: Coder) -> None:
+    codes = _codes(coder, "A militant group based in Tanzania claimed the raid.")
+    assert codes["A militant group based in Tanzania"].startswith("TZA")
+
+
+def test_actors_country_naming_the_weapon_of_an_act_is_its_doer(coder: Coder) -> None:
+    codes = _codes(coder, "Ugandan Predator attacks killed four smugglers.")
+    assert codes["Ugandan"] == "UGA"
+
+
+def test_actors_uncoded_group_takes_the_name_in_apposition(coder: Coder) -> None:
+    text = "The biggest armed movement, the LRA, said it would fight on."
+    codes = _codes(coder, text)
+    assert codes["The biggest armed movement"] == "UGAREB"
+
+
+def test_actors_stance_towards_a_country_is_not_its_country(coder: Coder) -> None:
+    codes = _codes(coder, "Anti-Kenyan activists rallied in Kampala.")
+    assert codes["Anti-Kenyan activists"] == "UGACVL"
+    assert not (
+        _codes(coder, "Pro-Chilean militias attacked a base.").get("Pro-Chilean militias") or ""
+    ).startswith("CHL")
+
+
+def test_actors_people_fleeing_a_country_are_of_it(coder: Coder) -> None:
+    codes = _codes(coder, "The agency fed refugees fleeing the fighting in Somalia.")
+    assert codes["refugees"] == "SOMREF"
+    # Fleeing from one country into another names no one country.
+    codes = _codes(coder, "The agency fed refugees escaping from Somalia to Ethiopia.")
+    assert codes["refugees"] is None
+
+
+def test_actors_people_take_the_place_they_act_in(coder: Coder) -> None:
+    # Where protesters or police do what they do places them, before a country they defy.
+    text = "Thousands of people blocked roads in Nairobi in defiance of Ugandan authorities."
+    assert _codes(coder, text)["Thousands of people"] == "KENCVL"
+    text = "Police arrested two students in Kampala after a warning from Kenyan officials."
+    assert _codes(coder, text)["Police"] == "UGACOP"
+
+
+def test_actors_a_countrys_side_is_that_country(coder: Coder) -> None:
+    codes = _codes(coder, "The Kenyan and Ugandan sides agreed to reopen the border.")
+    assert codes == {"Kenyan": "KEN", "Ugandan sides": "UGA"}
+
+
+def test_actors_country_name_misspelt_inside_is_that_country(coder: Coder) -> None:
+    assert _codes(coder, "Tanzanai agreed to the talks.")["Tanzanai"] is None  # two letters
+    assert _codes(coder, "Tanznia agreed to the talks.")["Tanznia"] == "TZA"
+    assert _codes(coder, "The Phillippines army withdrew.")["The Phillippines army"] == "PHLMIL"
+    # A name that only adds a letter at either end is another place ("Indiana").
+    assert _codes(coder, "Police in Indiana arrested two men.")["Police in Indiana"] is None
+
+
+def test_actors_name_described_by_a_local_agent_takes_the_sentence_country(coder: Coder) -> None:
+    text = "The Kenyan government shut down the opposition newspaper La Voz for a week."
+    codes = _codes(coder, text)
+    assert codes["the opposition newspaper La Voz"] == "KENMED"
+
+
+def test_actors_office_of_a_named_region_takes_its_country(coder: Coder) -> None:
+    codes = _codes(coder, "The governor of the Kursk region resigned on Friday.")
+    assert codes["The governor of the Kursk region"] == "RUSGOV"

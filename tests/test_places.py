@@ -285,3 +285,8 @@ def test_places_a_name_on_something_the_actors_stage_cannot_code_says_where(
 
 def test_places_a_name_on_a_coded_actor_still_says_whose(nlp: Any) -> None:
     assert "U.S." not in [p.text for p in _places(nlp, "U.S. troops fired on the crowd.")]
+
+
+def test_places_a_name_before_a_division_word_resolves(nlp: Any) -> None:
+    places = _places(nlp, "The curfew was lifted in Kassala State and in North Kassala State.")
+    assert [p.country for p in places] == ["SDN", "SDN"]

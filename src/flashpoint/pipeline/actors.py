@@ -34,6 +34,7 @@ How a mention is found and coded:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -190,6 +191,17 @@ ROLE_NOUNS = frozenset(
 HOSTILE_SECTORS = frozenset({"REB", "UAF", "CRM"})
 #: Verbs whose direct object is where someone goes.
 DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "flee", "invade"})
+#: Verbs of flight whose participle after an agent says where it came from.
+FLIGHT_VERBS = frozenset({"flee", "escape"})
+#: Participles that give an agent's home: "a group based in X", "a firm headquartered in X".
+HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
+#: The shortest country name or demonym read through a one-letter misspelling.
+MISSPELT_MIN = 7
+#: Nouns of a country's divisions that a place name leads ("the Kursk region").
+REGION_NOUNS = frozenset({"region", "province", "district", "governorate", "state", "oblast"})
+#: Sectors of agents who act where they live (police, protesters, workers, students,
+#: farmers), unlike officials and envoys, who meet abroad.
+HOME_SECTORS = frozenset({"COP", "CVL", "LAB", "EDU", "AGR"})
 #: Sectors of a state's civil authorities.
 AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 #: Prepositions whose object is where an act happens.
@@ -265,6 +277,15 @@ class ActorResolver:
         for matcher, forms in ((self.lower, lower_forms), (self.exact, exact_forms)):
             for key, texts in forms.items():
                 matcher.add(key, [nlp.make_doc(t) for t in dict.fromkeys(texts)])
+        #: One-word country names and demonyms long enough to recognise misspelt.
+        self._country_forms: dict[str, list[Entry]] = {}
+        for key, indexes in kb.phrases.items():
+            if " " in key or len(key) < MISSPELT_MIN or not key.isalpha():
+                continue
+            entries = [kb.entries[i] for i in indexes]
+            entries = [e for e in entries if e.type in ("country", "demonym")]
+            if entries:
+                self._country_forms[key] = entries
         #: Keys whose name is written in lower case (``al-Qaeda``) need no capital.
         self._lowercase_ok = {
             key for key, forms in kb.written.items() if any(f[:1].islower() for f in forms)
@@ -351,6 +372,12 @@ class ActorResolver:
                 continue
             taken.update(range(unit.start, unit.end))
             units.append(unit)
+        for token in doc:
+            # "Ethopia", "Afganistan": a long country name misspelt by one letter.
+            entry = self._misspelt_country(token) if token.i not in taken else None
+            if entry is not None:
+                taken.add(token.i)
+                units.append(Unit(token.i, token.i + 1, entry.type, [entry]))
         for ent in doc.ents:
             kind = NER_LABELS.get(ent.label_)
             if kind is None or any(i in taken for i in range(ent.start, ent.end)):
@@ -395,6 +422,29 @@ class ActorResolver:
         # A capitalised name beats a common noun spelled the same ("Congress", "congress").
         kept.sort(key=lambda e: e.type not in PROPER_TYPES)
         return kept
+
+    def _misspelt_country(self, token: Token) -> Entry | None:
+        """The one country (or demonym) of seven letters or more that a capitalised name
+        the knowledge base lacks spells with one letter added, dropped or changed."""
+        text = token.text
+        if (
+            len(text) < MISSPELT_MIN
+            or not text.isalpha()
+            or not text[0].isupper()
+            or token.pos_ != "PROPN"
+            or token.ent_type_ == "PERSON"
+        ):
+            return None
+        found = [
+            entry
+            for form, entries in self._country_forms.items()
+            if _one_edit(form, text.lower(), inside=True)
+            for entry in entries
+        ]
+        if len({e.country for e in found}) != 1:
+            return None
+        # "Phillippines" is the country's name and its people's: the name first.
+        return min(found, key=lambda e: e.type != "country")
 
     def _other_first_name(self, doc: Doc, start: int) -> bool:
         """Whether a surname at ``start`` follows a name of its own that the knowledge base
@@ -537,11 +587,25 @@ class ActorResolver:
         # "diplomats in Moscow", "refugees in Chad" are seldom of the country they are in.
         preps = AGENT_PREPS if head.entry is None or head.entry.local else OWNER_PREPS
         if (head.type in ("agent", "title") or titled_name) and not countries and not orgs:
-            for prep in root.rights:
+            # "a group based in X": the home a participle gives is the agent's own.
+            based = [
+                p
+                for c in root.rights
+                if c.dep_ == "acl" and c.lemma_.lower() in HOME_PARTICIPLES
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+            ]
+            for prep in [*root.rights, *based]:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     for obj in prep.children:
                         if obj.dep_ != "pobj":
                             continue
+                        region = _named_region(obj) if prep.lower_ == "of" else None
+                        if region is not None and (city := self.kb.city_country(region)):
+                            # "the governor of the Kursk region": the region's country.
+                            country_from_city = city
+                            end = max(end, _phrase_end(doc, obj))
+                            break
                         if (
                             obj.i not in unit_at
                             and obj.pos_ == "NOUN"
@@ -603,6 +667,9 @@ class ActorResolver:
                     of_unit = unit_at.get(pobj.i) if pobj is not None else None
                     if pobj is not None and of_unit is not None and of_unit.type == "country":
                         end = max(end, _phrase_end(doc, pobj))
+        if head.type == "agent" and not countries and not orgs and not pp_countries:
+            # "refugees fleeing the war in X", "civilians escaping X": of where they fled.
+            country_from_city = self._fled_from(doc, root, unit_at) or country_from_city
         country = _country_of(countries[-1]) if countries else country_from_city
         if countries and _is_ethnic(doc, countries[-1]):
             # "ethnic Hungarian activists in Slovakia": coded where they live.
@@ -640,7 +707,11 @@ class ActorResolver:
                     if title_key
                     else None
                 )
-                if holder is not None and _same_surname(holder.name, name):
+                if (holder is None or not _same_surname(holder.name, name)) and title_key:
+                    # "President Mitterand": a misspelt holder of the title, wherever
+                    # they held it, rather than the story's country's office.
+                    holder = self._misspelt_holder(title_key, name, date) or holder
+                if holder is not None and _same_surname(holder.name, name, misspelt=True):
                     name = holder.name
                     country, sector, code = self._person_code(holder, date, country)
                 else:
@@ -796,6 +867,9 @@ class ActorResolver:
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         mention.local = head.type == "agent" and entry is not None and entry.local
         mention.joint = joint
+        if head.type == "ner_person" and not titles and agents and agents[-1].entry is not None:
+            # "the independent daily <name>": a name described by a local agent noun.
+            mention.local = agents[-1].entry.local
         extra = self._conjoined(doc, countries, mention) if not pp_countries else []
         return [*extra, mention]
 
@@ -849,7 +923,7 @@ class ActorResolver:
             ]
             if not joinable:
                 continue
-            anywhere, authority, located = self._sentence_countries(
+            anywhere, authority, located, inside = self._sentence_countries(
                 doc, sent, mentions, holder, units, country_units
             )
             named = any(sent.start <= u.start < sent.end for u in country_units)
@@ -863,7 +937,12 @@ class ActorResolver:
                     if len(anywhere | found) > 1:
                         found = set()
                 elif anywhere:
-                    found = set(anywhere)
+                    # "protesters blocked streets in X in defiance of Y": the place their
+                    # own act is done in, if it names one country, before the sentence's.
+                    where = _own_clause(doc[m.head]) if m.sector in HOME_SECTORS else set()
+                    found = {c for c, hosts in inside.items() if hosts & where}
+                    if len(found) != 1:
+                        found = set(anywhere)
                 else:
                     found = {c for c in article if c} if not named else set()
                 if len(found) == 1:
@@ -878,13 +957,15 @@ class ActorResolver:
         holder: dict[int, Mention],
         units: list[Unit],
         country_units: list[Unit],
-    ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]]]:
+    ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
         """The countries a sentence is about, for :meth:`_join_context`: every one it names
-        as an actor or a place; those whose authorities are subjects, with their verbs; and
-        those it names as places, with the words their phrases attach to."""
+        as an actor or a place; those whose authorities are subjects, with their verbs;
+        those it names as places, with the words their phrases attach to; and those of
+        them an act is done in or at ("in X", "at X")."""
         anywhere: set[str] = set()
         authority: dict[str, set[int]] = {}
         located: dict[str, set[int]] = {}
+        inside: dict[str, set[int]] = {}
         for m in mentions:
             head = doc[m.head]
             if (
@@ -924,15 +1005,37 @@ class ActorResolver:
                 continue  # "ambassadors in Geneva" place no one else
             anywhere.add(country)
             located.setdefault(country, set()).add(host.i)
-        return anywhere, authority, located
+            if _governing_prep(root) in ("in", "at"):
+                inside.setdefault(country, set()).add(host.i)
+        return anywhere, authority, located, inside
+
+    def _fled_from(self, doc: Doc, root: Token, unit_at: dict[int, Unit]) -> str | None:
+        """The one country a participle of flight after an agent names ("refugees fleeing
+        the fighting in X"); None when it names none or several."""
+        found: set[str] = set()
+        for acl in root.rights:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in FLIGHT_VERBS:
+                continue
+            for token in acl.subtree:
+                unit = unit_at.get(token.i)
+                if unit is not None and unit.type in ("country", "capital"):
+                    found.add(_country_of(unit) or "")
+                elif unit is None and token.ent_type_ == "GPE" and token.ent_iob_ == "B":
+                    found.add(self.kb.city_country(_ent_text(token)) or "")
+        found.discard("")
+        return found.pop() if len(found) == 1 else None
 
     def _modifies_act(self, root: Token) -> bool:
-        """A name directly modifying a noun that names an act: the act's doer."""
-        return (
-            root.dep_ in ("compound", "amod", "nmod")
-            and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() in self.event_nouns
-        )
+        """A name modifying a noun that names an act, directly or through the weapon's name
+        ("U.S. drone strikes"): the act's doer."""
+        if root.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = root.head
+        for _ in range(2):
+            if head.dep_ != "compound" or head.head.i < head.i:
+                break
+            head = head.head
+        return head.pos_ == "NOUN" and head.lemma_.lower() in self.event_nouns
 
     def _ethnic_home(
         self, unit: Unit, root: Token, unit_at: dict[int, Unit], counts: Counter[str]
@@ -963,6 +1066,20 @@ class ActorResolver:
             role = self.kb.role_on(person, date)
             if role is not None and role.title == title:
                 return person
+        return None
+
+    def _misspelt_holder(self, title: str, name: str, date: dt.date | None) -> Entry | None:
+        """The one holder of ``title`` whose surname ``name`` spells with a letter added,
+        dropped or changed ("Mitterand"): on ``date``, else at any time; None when none or
+        several do."""
+        for when in (date, None):
+            found = [
+                p
+                for p in self.kb.holders_on(title, when)
+                if not _same_surname(p.name, name) and _same_surname(p.name, name, misspelt=True)
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
         return None
 
     def _person_code(
@@ -1058,12 +1175,16 @@ def _country_of(unit: Unit) -> str | None:
 
 
 def _is_backer(doc: Doc, unit: Unit) -> bool:
-    """ "Iranian-backed", "US-allied": the country supports the group, it is not its country.
+    """ "Iranian-backed", "US-allied": the country supports the group, it is not its country;
+    nor is it in "anti-Syrian", "pro-Iranian": the group's stance towards the country.
 
     "Vietnamese-led forces" and "a Saudi-led coalition" are coded as the leading country,
     as CAMEO coders do, so "led" is not a backer's word.
     """
     nxt = unit.end
+    before = unit.start
+    if before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ in ("anti", "pro"):
+        return True
     return (
         nxt + 1 < len(doc)
         and doc[nxt].text == "-"
@@ -1202,6 +1323,32 @@ def _names_other(head: Token, in_names: set[int]) -> bool:
     return any(t.i in in_names for c in head.children if c.dep_ == "prep" for t in c.subtree)
 
 
+def _named_region(noun: Token) -> str | None:
+    """The place name of "the Kursk region", "the Helmand province": a region noun led by
+    the name of a place."""
+    if noun.lemma_.lower() not in REGION_NOUNS:
+        return None
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    return _ent_text(names[0]) if names[0].ent_type_ in ("GPE", "LOC") else names[0].text
+
+
+def _own_clause(head: Token) -> set[int]:
+    """The verb an agent is subject or object of (through "thousands of people") and the
+    objects of that verb: the words a phrase placing the agent's act hangs on."""
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("pobj", "prep", "conj", "appos") and token.head != token:
+            token = token.head
+        else:
+            break
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return set()
+    verb = token.head
+    return {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+
+
 def _destination(token: Token) -> bool:
     """A country a verb of motion goes to: "survivors who reached Chad"."""
     return token.dep_ == "dobj" and token.head.lemma_ in DESTINATION_VERBS
@@ -1220,8 +1367,30 @@ def _is_ethnic(doc: Doc, unit: Unit) -> bool:
     return unit.start > 0 and doc[unit.start - 1].lower_ == "ethnic"
 
 
-def _same_surname(a: str, b: str) -> bool:
-    return a.split()[-1].lower() == b.split()[-1].lower()
+def _same_surname(a: str, b: str, misspelt: bool = False) -> bool:
+    """Whether two names end in the same surname; with ``misspelt``, also one spelled
+    with one letter added, dropped or changed, for surnames of six letters or more."""
+    x, y = _fold_accents(a.split()[-1].lower()), _fold_accents(b.split()[-1].lower())
+    if x == y:
+        return True
+    return misspelt and min(len(x), len(y)) >= 6 and _one_edit(x, y)
+
+
+def _one_edit(x: str, y: str, inside: bool = False) -> bool:
+    """Whether ``y`` is ``x`` with exactly one letter added, dropped or changed; with
+    ``inside``, only between the first and last letters ("Ethopia", not "Indiana")."""
+    if x == y or abs(len(x) - len(y)) > 1:
+        return False
+    positions = range(1, max(len(x), len(y)) - 1) if inside else range(max(len(x), len(y)))
+    if len(x) == len(y):
+        differ = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+        return len(differ) == 1 and differ[0] in positions
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1 :] == short for i in positions)
+
+
+def _fold_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _phrase_end(doc: Doc, obj: Token) -> int:
@@ -1311,8 +1480,11 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_head = {m.head: m for m in mentions}
     for m in mentions:
         # A bare country ("al-Houthi" read as the Houthis' country) is refined by an
-        # apposition of that country with a sector ("the leader of the Houthi group").
-        if m.kind != "person" or (m.code is not None and m.sector is not None):
+        # apposition of that country with a sector ("the leader of the Houthi group");
+        # an uncoded group or agent takes the name it is in apposition with ("the main
+        # rebel group, the Northern Front, said").
+        named_body = m.kind in ("agent", "group") and m.code is None and m.country is None
+        if not named_body and (m.kind != "person" or (m.code is not None and m.sector is not None)):
             continue
         head = doc[m.head]
         related = [c for c in head.children if c.dep_ == "appos"]
@@ -1324,6 +1496,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 other is not None
                 and other.code
                 and (m.code is None or (other.country == m.country and other.sector))
+                and (not named_body or other.kind in ("organisation", "group"))
             ):
                 m.code, m.country, m.sector = other.code, other.country, other.sector
                 break

@@ -51,7 +51,7 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"})
 _NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
-_NP_PREPS = frozenset({"of", "from", "by"})
+_NP_PREPS = frozenset({"of", "from", "by", "for"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
@@ -96,6 +96,10 @@ class EventMatch:
     kind: str
     user: bool = False  # the code comes from a user dictionary, as written there
     mutual: bool = False  # conjoined actors acting on each other ("X and Y signed a pact")
+    #: The place of an attack no one is named for: its actor is unidentified armed forces
+    #: of that place's country (PLOVER's UAF), as for "a bomb near X killed ..."; the
+    #: actor span is then the weapon, if named, else the place.
+    unidentified: Span | None = None
 
 
 #: How a word hangs inside a governing verb's phrase ("abandoned efforts to stop X"):
@@ -586,15 +590,19 @@ class EventCoder:
                 head = head.head
             if head.i in triggers and triggers[head.i].kind in ("verb", "control"):
                 commenting = triggers[head.i]
-                if commenting.recipients is None and trigger.token.dep_ == "dobj":
+                if commenting.recipients is None and (
+                    trigger.token.dep_ == "dobj" or trigger.token.head.lower_ == "to"
+                ):
                     # "condemned the attack by X" is aimed at X; "welcomed the talks
-                    # between X and Y" at the parties.
+                    # between X and Y" at the parties; "objected to French mediation"
+                    # at France.
                     targets = self._noun_agents(doc, trigger) or self._recipients(doc, trigger)
                     commenting.recipients = targets or None
                 del triggers[i]
             elif head.pos_ in _VERBAL and head.lemma_.lower() in self.lexicon.light_verbs:
                 trigger.extra.append(head)
-                if not self._noun_agents(doc, trigger):
+                # "X completed the withdrawal of its troops": X did, not the troops.
+                if not self._noun_agents(doc, trigger, of=False):
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
                 trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
         self._fold_protest_purpose(doc, triggers)
@@ -705,7 +713,12 @@ class EventCoder:
             frame = self.lexicon.family_frame(trigger.code[:2])
             if frame is None:
                 continue
-            for clause in trigger.token.children:
+            noun = trigger.token
+            clauses = list(noun.children)
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs:
+                # "renewed its demand this week that X ...": the clause may hang on the verb.
+                clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+            for clause in clauses:
                 inner = triggers.get(clause.i)
                 subjects = _clause_subjects(clause)
                 if clause.dep_ not in ("acl", "ccomp") or inner is None or not subjects:
@@ -771,6 +784,10 @@ class EventCoder:
         if not actors and inner.kind == "noun":
             # "allies agreed to extend their mission": the noun's owner is who agreed.
             actors = self._noun_agents(doc, inner)
+        elif recipients is None and inner.kind == "noun" and frame.family != "13":
+            # "agreed to Norwegian mediation": whoever would do the act agreed to.
+            agents = self._noun_agents(doc, inner)
+            recipients = [a for a in agents if not any(_same(a, b) for b in actors)] or None
         if recipients is None:
             own = [r for r in self._recipients(doc, inner) if not any(_same(r, a) for a in actors)]
             if not own and actors and inner.kind == "verb":
@@ -840,6 +857,8 @@ class EventCoder:
             recipients = [place]
         if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
             recipients = self._died_of(doc, trigger.token)
+        if not recipients and trigger.code[:2] == "14":
+            recipients = self._grievance_targets(doc, trigger, actors)
         if (
             actors
             and not recipients
@@ -849,6 +868,17 @@ class EventCoder:
             # No one named: the country the act is done in is its target (CAMEO, PLOVER);
             # also for an event noun a light verb carries ("completed its withdrawal from").
             place = place_recipient(doc, trigger.token, _place_preps(trigger.code))
+            token = trigger.token
+            if place is None and token.dep_ == "advcl" and _has_aux(token, _TO):
+                # "sent inspectors to X to monitor the plant": the purpose is served where
+                # the sending goes.
+                place = place_recipient(doc, token.head, _place_preps(trigger.code))
+            recipients = [place] if place is not None else []
+        elif actors and not recipients and trigger.kind == "noun":
+            # "the first battalion of peacekeepers landed in X": a deployment named by the ones
+            # deployed goes where they arrive.
+            verb = _arrival_of(trigger.token)
+            place = place_recipient(doc, verb, _IN_TO) if verb is not None else None
             recipients = [place] if place is not None else []
         pairs: list[tuple[Span | None, Span | None]]
         mutual = trigger.reciprocal and not recipients and len(actors) > 1
@@ -912,18 +942,105 @@ class EventCoder:
         start, end = _trigger_bounds(trigger)
         background = not trigger.stated and _is_background(trigger.token)
         base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if background else 0.0)
+        inferred = None
+        if not actors and recipients and _is_state_act(code) and _is_passive(trigger.token):
+            # "was arrested in X", "was put under investigation in X": only a state's
+            # authorities do that to someone, so the state of the place did it.
+            if not any(c.dep_ == "agent" for c in trigger.token.children):
+                inferred = place_recipient(doc, trigger.token, _IN)
+        attack_place = weapon = None
+        if (
+            not actors
+            and recipients
+            and trigger.kind in ("verb", "instrument")
+            and _is_harm(code)
+            and not background
+        ):
+            doers = _doer_nouns(trigger)
+            weapons = [n for n in doers if self._is_weapon(n)]
+            if len(weapons) == len(doers):
+                # No one is named, or only the weapon: unidentified forces where it was.
+                attack_place = _attack_place(doc, trigger)
+                weapon = doc[weapons[0].left_edge.i : weapons[0].i + 1] if weapons else None
         for actor, recipient in pairs:
+            unidentified = attack_place if actor is None and recipient is not None else None
             yield EventMatch(
                 trigger_start=start,
                 trigger_end=end,
                 code=code,
-                actor=actor,
+                actor=(weapon or attack_place) if unidentified is not None else actor or inferred,
                 recipient=recipient,
                 modality=modality,
+                # A doer inferred from the place is no evidence that the act happened.
                 confidence=_confidence(base, actor, recipient),
                 kind=trigger.kind,
                 mutual=mutual,
+                unidentified=unidentified,
             )
+
+    def _undergoes_act(self, token: Token) -> bool:
+        """Whether ``token`` is what an act noun is done to ("the arrest of activists"):
+        the one it befell, not the one a protest against it is aimed at."""
+        prep = token.head
+        return (
+            token.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and bool(self.lexicon.noun_patterns(prep.head.lemma_.lower()))
+        )
+
+    def _is_weapon(self, noun: Token) -> bool:
+        """A noun naming a weapon or an act of force ("a car bomb", "the bombing")."""
+        lemma = noun.lemma_.lower()
+        if any(lemma in p.subjects for ps in self.lexicon.instruments.values() for p in ps):
+            return True
+        return any(_is_harm(p.code) for p in self.lexicon.noun_patterns(lemma))
+
+    def _grievance_targets(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
+        """Whom a protest is aimed at, from what it is against: "struck in protest of the
+        government's decree", "marched in defiance of the army", "rallied against abuses
+        by the police", "blocked roads to show their anger at the ministry". The first
+        coded actor named in such a phrase, other than the protesters, is the target."""
+        hosts = [trigger.token, *trigger.extra]
+        if trigger.complement is not None:
+            hosts.append(trigger.complement)
+        # "called a strike that shut the capital in protest of ...": the strike's clause;
+        # "threw stones during rallies against ...": a protest noun the act is part of.
+        hosts += [c for h in hosts if h.pos_ == "NOUN" for c in h.children if c.dep_ == "relcl"]
+        hosts += [
+            g
+            for h in hosts
+            for p in h.children
+            if p.dep_ == "prep"
+            for g in p.children
+            if g.dep_ == "pobj"
+            and any(n.code[:2] == "14" for n in self.lexicon.noun_patterns(g.lemma_.lower()))
+        ]
+        phrases: list[Token] = []
+        for host in hosts:
+            for child in host.children:
+                if child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS:
+                    phrases.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "in":
+                    # "in protest of", "in defiance of", "in opposition to"
+                    phrases.extend(
+                        g
+                        for g in child.children
+                        if g.dep_ == "pobj" and g.lemma_.lower() in _GRIEVANCE_NOUNS
+                    )
+                elif child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO):
+                    phrases.append(child)  # "to show their anger at ..."
+        for phrase in phrases:
+            for token in phrase.subtree:
+                span = actor_span_at(doc, token)
+                if (
+                    span is not None
+                    and _coded(span)
+                    and not any(_same(span, a) or _own(span, [a]) for a in actors)
+                    and not _governing_prep_in(span.root, _PLACING_PREPS)
+                    and not self._undergoes_act(span.root)
+                ):
+                    return [span]
+        return []
 
     def _user_events(self, doc: Doc, trigger: Trigger, user: UserVerbMatch) -> Iterator[EventMatch]:
         """Events of a user dictionary verb: roles from its pattern's markers, else from
@@ -1140,6 +1257,9 @@ class EventCoder:
             for host in hosts:
                 heads.extend(_slot_heads(host, slot))
             heads = [t for h in heads for t in _with_conjuncts(h)]
+            if slot == "in":
+                # "marched in protest of ...": what a protest is against, not where.
+                heads = [h for h in heads if h.lemma_.lower() not in _GRIEVANCE_NOUNS]
             actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
@@ -1179,9 +1299,23 @@ class EventCoder:
             actors = self._coded_in_slots(doc, complements, _COMPLEMENT_SLOTS)
             if actors:
                 return actors
+            # "refused to allow the agency's planes to land": whom the act would let act.
+            heads = [
+                t
+                for c in complements
+                if c.dep_ == "xcomp"
+                and c.lemma_.lower() in self.lexicon.object_control | _LETTING
+                and (target := _object_of_control(c)) is not None
+                for t in _with_conjuncts(target)
+            ]
+            actors = [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
+            if actors:
+                return actors
         # "threatened action against X", "mobilized reservists for a war against X",
         # "would boycott contact with X": the target hangs on what the act does.
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [
+            o for c in token.children if c.dep_ in ("dobj", "nsubjpass") for o in _with_conjuncts(c)
+        ]
         objects += [
             g
             for o in [token, *objects]
@@ -1193,12 +1327,42 @@ class EventCoder:
         actors = self._coded_in_slots(doc, objects, _OBJECT_SLOTS)
         if actors:
             return actors
+        # "banned the rally staged by X": whoever does what the act stops or acts on.
+        complement = trigger.complement
+        if complement is not None and complement.pos_ == "NOUN" and complement != token:
+            doers = [
+                pobj
+                for c in [complement, *(a for a in complement.children if a.dep_ == "acl")]
+                for p in c.children
+                if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")
+                for pobj in p.children
+                if pobj.dep_ == "pobj"
+            ]
+            actors = [
+                a
+                for a in self._actors_of_heads(doc, (t for d in doers for t in _with_conjuncts(d)))
+                if _coded(a)
+            ]
+            if actors:
+                return actors
+        # "opened an inquiry against X": "against" on the verb names whom the act is aimed at.
+        actors = self._coded_in_slots(doc, [token], ("against",))
+        if actors:
+            return actors
         # "rejected an Indian proposal", "shelled Iraqi towns": what the act is done to
         # names no actor, but the country it belongs to is the act's target (CAMEO).
         for heads in slot_heads:
             found = _unique(ref for h in heads if (ref := _country_ref(doc, h)) is not None)
             if found:
                 return found
+        if trigger.code[:2] in _PROPOSAL_FAMILIES:
+            # "rejected an invitation to a meeting of X": a proposal accepted, offered or
+            # refused concerns whom it names.
+            for obj in objects:
+                for t in obj.subtree:
+                    span = actor_span_at(doc, t)
+                    if span is not None and _coded(span) and not span.start <= token.i < span.end:
+                        return [span]
         return []
 
     def _coded_in_slots(
@@ -1231,9 +1395,29 @@ class EventCoder:
             for s in _clause_subjects(c)
             for t in _with_conjuncts(_antecedent(s))
         ]
+        if clause == "ccomp" and not heads:
+            # "insisted on its demand that X grant ...": the demand's "that" clause.
+            nouns = [c for c in verb.children if c.dep_ == "dobj"]
+            nouns += [
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == "on"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            heads = [
+                t
+                for n in nouns
+                for c in n.children
+                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+                for s in _clause_subjects(c)
+                for t in _with_conjuncts(_antecedent(s))
+            ]
         return self._actors_of_heads(doc, heads)
 
-    def _noun_agents(self, doc: Doc, trigger: Trigger) -> list[Span]:
+    def _noun_agents(self, doc: Doc, trigger: Trigger, of: bool = True) -> list[Span]:
+        """Who does what an event noun names: its owner or modifier, its "by" phrase and
+        any other agent preposition of its entry ("of" only where ``of``)."""
         noun = trigger.token
         agents: list[Span] = []
         for child in noun.children:
@@ -1242,6 +1426,8 @@ class EventCoder:
                 if span is not None:
                     agents.append(span)
         agent_preps = trigger.noun.agent if trigger.noun is not None else ("by",)
+        if not of:
+            agent_preps = tuple(p for p in agent_preps if p != "of")
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in agent_preps:
                 for pobj in child.children:
@@ -1277,8 +1463,18 @@ class EventCoder:
         span = self._actor_span(doc, head)
         if span is not None:
             return [span]
-        if depth > 2 or head.lemma_.lower() in self.lexicon.relational_nouns:
+        if depth > 2:
             return []
+        if head.lemma_.lower() in self.lexicon.relational_nouns:
+            # "its EU partners" are members of the body; "Iran's partners" are not Iran.
+            bodies = [
+                span
+                for c in head.children
+                if c.dep_ == "compound"
+                and (span := self._actor_span(doc, c)) is not None
+                and span._.fp_actor.kind == "organisation"
+            ]
+            return bodies[:1]
         for dep in _NP_LINKS:
             for child in head.children:
                 if child.dep_ == dep:
@@ -1290,6 +1486,16 @@ class EventCoder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = self._actors_of_heads_depth(doc, _with_conjuncts(pobj), depth + 1)
+                        if inner:
+                            return inner
+        # "crimes committed by X", "the arms supplied by X": the participle's agent.
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        pobjs = [p for p in agent.children if p.dep_ == "pobj"]
+                        heads = [t for p in pobjs for t in _with_conjuncts(p)]
+                        inner = self._actors_of_heads_depth(doc, heads, depth + 1)
                         if inner:
                             return inner
         return []
@@ -1343,7 +1549,12 @@ class EventCoder:
             index = sentence_of[match.trigger_start]
             sent = sentences[index]
             trigger = doc[match.trigger_start : match.trigger_end]
-            actors = _each_joint(_role_record(match.actor, trigger, match.mutual))
+            actor_record = (
+                _unidentified(match.unidentified, match.actor)
+                if match.unidentified is not None
+                else _role_record(match.actor, trigger, match.mutual)
+            )
+            actors = _each_joint(actor_record)
             recipients = _each_joint(_role_record(match.recipient, trigger, match.mutual))
             for actor, recipient in itertools.product(actors, recipients):
                 events.append(
@@ -1861,6 +2072,12 @@ def _is_harm(code: str) -> bool:
     return code[:2] in ("18", "19", "20")
 
 
+def _is_state_act(code: str) -> bool:
+    """Acts only a state's authorities do: investigate (09), sue or convict (115, 116),
+    ban, arrest, deport (172-174)."""
+    return code[:2] == "09" or code[:3] in ("115", "116", "172", "173", "174")
+
+
 def _is_conflict(code: str) -> bool:
     return int(code[:2]) >= 10
 
@@ -2018,6 +2235,23 @@ _CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Participles that with "be ... in" describe what their subject is doing.
 _STATIVE_IN = frozenset({"engage", "involve"})
+#: Verbs of letting someone act ("allow X to land"), whose object is who would act.
+_LETTING = frozenset({"allow", "let", "permit"})
+_IN = frozenset({"in"})
+_IN_TO = frozenset({"in", "to", "into"})
+#: Verbs of arriving somewhere, whose "in" or "to" place is where their subject went.
+_ARRIVING = frozenset({"arrive", "land", "deploy", "return"})
+#: Families whose object is a proposal or plan that concerns whom it names: intent to
+#: cooperate or agreement (03) and rejection (12).
+_PROPOSAL_FAMILIES = frozenset({"03", "12"})
+#: Prepositions placing an attack: "a bomb near X", "killed in X", "outside of X".
+_ATTACK_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "around"})
+#: Prepositions whose object only places something ("protests in the capital").
+_PLACING_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across"})
+#: Prepositions whose object is what a protest is against ("rallied against the decree").
+_GRIEVANCE_PREPS = frozenset({"against", "over"})
+#: Nouns that after "in" say what a protest is against ("in protest of", "in defiance of").
+_GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation"})
 #: Prepositions on a verb's object that name the act's target ("action against X").
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
@@ -2064,6 +2298,87 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
                 if ref is not None:
                     return ref
     return None
+
+
+def _attack_place(doc: Doc, trigger: Trigger) -> Span | None:
+    """The place an attack with no named doer happened: "a bomb near X killed ...", "were
+    killed by a mine outside of X", "killed in an explosion in X". Only a place on the
+    verb, on its subject or agent (the weapon), or on the object of an "in" phrase on
+    the verb counts, and only one whose country is known."""
+    verb = trigger.token
+    hosts = {verb.i}
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            hosts.add(child.i)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "in"):
+            hosts.update(g.i for g in child.children if g.dep_ == "pobj")
+    hosts.update(t.i for t in trigger.extra)
+    for place in doc._.fp_places or ():
+        record = place._.fp_place
+        if record is None or not record.country:
+            continue
+        root = place.root
+        while root.dep_ in ("appos", "compound") and root.head != root:
+            root = root.head
+        for _ in range(2):  # "the town of X", "a district of the city of X"
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+                root = root.head.head
+        if root.dep_ != "pobj":
+            continue
+        prep = root.head
+        if prep.lower_ == "of" and prep.head.lower_ in _ATTACK_PLACE_PREPS:
+            prep = prep.head  # "outside of X"
+        if prep.lower_ in _ATTACK_PLACE_PREPS and prep.head.i in hosts:
+            return place
+    return None
+
+
+def _governing_prep_in(token: Token, preps: frozenset[str]) -> bool:
+    """Whether ``token`` is the object of one of ``preps`` ("in the capital")."""
+    while token.dep_ in ("appos", "compound", "conj") and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in preps
+
+
+def _arrival_of(noun: Token) -> Token | None:
+    """The verb of arrival a noun is (or is "of" in) the subject of: "troops arrived",
+    "the first deployment of troops has arrived"."""
+    token = noun
+    for _ in range(2):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in _ARRIVING:
+        return None
+    return token.head
+
+
+def _doer_nouns(trigger: Trigger) -> list[Token]:
+    """What an act names as its doer: the subject, the passive agent, a weapon subject."""
+    verb = trigger.token
+    nouns = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    nouns += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    nouns += [t for t in trigger.extra if t.pos_ in ("NOUN", "PROPN")]
+    return list(dict.fromkeys(nouns))
+
+
+def _unidentified(place: Span, weapon: Span | None) -> Actor | None:
+    """Unidentified armed forces of the country of an attack's place, named by the weapon
+    where the text names one."""
+    record = place_actor(place)
+    if record is None or not record.country:
+        return None
+    named = weapon if weapon is not None else place
+    return record.model_copy(
+        update={
+            "code": record.country + "UAF",
+            "sector": "UAF",
+            "kind": "group",
+            "name": None,
+            "text": named.text,
+            "start": named.start_char,
+            "end": named.end_char,
+        }
+    )
 
 
 def _coded(span: Span) -> bool:

@@ -85,6 +85,9 @@ TERRITORIAL_VERBS = frozenset(
     }
 )
 
+#: Words naming a division of a country after its name ("Kandahar province").
+_DIVISION_WORDS = frozenset({"province", "state", "region", "governorate", "district"})
+
 PLACE_NOUNS = frozenset(
     {
         "town",
@@ -469,9 +472,13 @@ class PlaceTagger:
             iso3 = self.kb.country_of_demonym(span[0].text)
             return self.kb.capital(iso3) if iso3 else None
         entry = self.kb.lookup(span.text, countries, admins)
+        words = span.text.split()
+        if entry is None and len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
+            # "Kandahar province", "West Darfur State": the name before the division word.
+            words = words[:-1]
+            entry = self.kb.lookup(" ".join(words), countries, admins)
         if entry is None:
             # "southern Baghdad", "the West Bank city of Nablus": try the words after.
-            words = span.text.split()
             for i in range(1, len(words)):
                 if words[i - 1].lower() in _DIRECTIONS or words[i - 1].lower() == "of":
                     entry = self.kb.lookup(" ".join(words[i:]), countries, admins)
@@ -796,25 +803,34 @@ def place_recipient(
         g
         for h in hosts
         for p in h.children
-        if p.dep_ == "prep" and (p.lower_ in ("of", "at", "outside") or h in verbs)
+        if p.dep_ in ("prep", "dative") and (p.lower_ in ("of", "at", "outside") or h in verbs)
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
-    for place in doc._.fp_places or ():
-        record = place._.fp_place
-        root = place.root
-        if record is None or not record.country:
-            continue
-        # "the northern city of Kirkuk", "the town of Gorazde": climb to the phrase's head.
-        if root.dep_ in ("pobj", "appos") and root.head.lower_ == "of" and root.head.dep_ == "prep":
-            root = root.head.head
-        elif root.dep_ in ("appos", "compound"):
-            root = root.head
-        if root.dep_ != "pobj":
-            continue
-        prep = root.head
-        if prep.lower_ in preps and prep.dep_ == "prep" and prep.head in hosts:
-            return place
+    # "lifted the curfew imposed in X", "rejected a call for troops to be deployed in X":
+    # failing that, a place anywhere in what the act is done to, where the act would land.
+    objects = [h for h in hosts if h not in verbs]
+    deep = {t.i for o in objects for t in o.subtree}
+    for within in ({h.i for h in hosts}, deep):
+        for place in doc._.fp_places or ():
+            record = place._.fp_place
+            root = place.root
+            if record is None or not record.country:
+                continue
+            # "the northern town of X", "the city of Y": climb to the phrase's head.
+            if (
+                root.dep_ in ("pobj", "appos")
+                and root.head.lower_ == "of"
+                and root.head.dep_ == "prep"
+            ):
+                root = root.head.head
+            elif root.dep_ in ("appos", "compound"):
+                root = root.head
+            if root.dep_ != "pobj":
+                continue
+            prep = root.head
+            if prep.lower_ in preps and prep.dep_ in ("prep", "dative") and prep.head.i in within:
+                return place
     return None
 
 

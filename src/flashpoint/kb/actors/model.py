@@ -246,6 +246,16 @@ class ActorKB:
                 return self.entries[index]
         return None
 
+    def holders_on(self, title: str, date: dt.date | None) -> list[Entry]:
+        """Everyone who held ``title`` anywhere on ``date`` (at any time, for None)."""
+        found: dict[int, Entry] = {}
+        for (held, _), roles in self._holders.items():
+            if held == title:
+                for role, index in roles:
+                    if date is None or role.covers(date):
+                        found[index] = self.entries[index]
+        return list(found.values())
+
     def city_country(self, name: str | None) -> str | None:
         if not name:
             return None
