@@ -31,6 +31,16 @@ PIPELINE: tuple[str, ...] = (
 #: Components that must run before the parser, as they set sentence boundaries.
 BEFORE_PARSER: tuple[str, ...] = ("flashpoint_paragraphs_v1",)
 
+#: Components that must run before the model's first layer, as they change the tokens.
+BEFORE_MODEL: tuple[str, ...] = ("flashpoint_clitics_v1",)
+
+
+@Language.factory("flashpoint_clitics_v1", default_config={})
+def make_clitics(nlp: Language, name: str) -> Any:
+    from .clitics import CliticJoiner
+
+    return CliticJoiner(nlp.vocab)
+
 
 @Language.factory("flashpoint_paragraphs_v1", default_config={})
 def make_paragraphs(nlp: Language, name: str) -> Any:
