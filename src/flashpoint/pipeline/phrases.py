@@ -74,9 +74,19 @@ def _extent(head: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i + 1)
     doc = head.doc
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
     return start, end
+
+
+def _closes(span: Span) -> bool:
+    """Whether the span's last token closes a bracket opened inside it: "the Front ( VLF )"."""
+    last = span[-1]
+    if not last.is_right_punct or not last.is_bracket:
+        return False
+    opened = sum(1 for t in span if t.is_left_punct and t.is_bracket)
+    closed = sum(1 for t in span if t.is_right_punct and t.is_bracket)
+    return opened >= closed
 
 
 def _is_time(child: Token) -> bool:

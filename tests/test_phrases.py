@@ -1,0 +1,31 @@
+"""The phrase that fills an event role, read from hand-built parses."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from flashpoint.pipeline.phrases import role_phrase
+
+
+def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A parsed Doc from (word, head, dep, tag, pos) rows."""
+    words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_phrases_keep_a_closing_bracket_opened_inside() -> None:
+    doc = _doc(
+        [
+            ("The", 3, "det", "DT", "DET"),
+            ("Vorland", 3, "compound", "NNP", "PROPN"),
+            ("Trade", 3, "compound", "NNP", "PROPN"),
+            ("Office", 7, "nsubj", "NNP", "PROPN"),
+            ("(", 5, "punct", "-LRB-", "PUNCT"),
+            ("VTO", 3, "appos", "NNP", "PROPN"),
+            (")", 5, "punct", "-RRB-", "PUNCT"),
+            ("protested", 7, "ROOT", "VBD", "VERB"),
+            (".", 7, "punct", ".", "PUNCT"),
+        ]
+    )
+    assert role_phrase(doc[1:2], doc[7:8]).text == "The Vorland Trade Office ( VTO )"
