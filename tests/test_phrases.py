@@ -29,3 +29,20 @@ def test_phrases_keep_a_closing_bracket_opened_inside() -> None:
         ]
     )
     assert role_phrase(doc[1:2], doc[7:8]).text == "The Vorland Trade Office ( VTO )"
+
+
+def test_phrases_climb_from_a_hyphened_participle_to_its_noun() -> None:
+    doc = _doc(
+        [
+            ("Troops", 1, "nsubj", "NNS", "NOUN"),
+            ("shelled", 1, "ROOT", "VBD", "VERB"),
+            ("the", 6, "det", "DT", "DET"),
+            ("rebel", 5, "npadvmod", "NN", "NOUN"),
+            ("-", 5, "punct", "HYPH", "PUNCT"),
+            ("held", 6, "amod", "VBN", "VERB"),
+            ("town", 1, "dobj", "NN", "NOUN"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ]
+    )
+    # The town held by rebels was shelled: the mention codes it, the phrase is the town.
+    assert role_phrase(doc[3:4], doc[1:2]).text == "the rebel - held town"

@@ -53,6 +53,15 @@ def _nominal_parent(token: Token) -> Token | None:
         return None
     if token.dep_ in _INSIDE_NP and token.head != token and token.head.pos_ in _NOMINAL:
         return token.head
+    participle = token.head
+    if (
+        participle.tag_ in ("VBN", "VBG")
+        and participle.dep_ in ("amod", "compound")
+        and participle.head.pos_ in _NOMINAL
+        and token.i + 2 == participle.i
+        and token.nbor().tag_ == "HYPH"
+    ):
+        return participle.head  # "the rebel-held town": the town is what the clause names
     return None
 
 
