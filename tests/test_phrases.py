@@ -31,6 +31,26 @@ def test_phrases_keep_a_closing_bracket_opened_inside() -> None:
     assert role_phrase(doc[1:2], doc[7:8]).text == "The Vorland Trade Office ( VTO )"
 
 
+def test_phrases_end_before_a_phrase_that_says_when_or_as_what() -> None:
+    doc = _doc(
+        [
+            ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+            ("held", 1, "ROOT", "VBD", "VERB"),
+            ("villagers", 1, "dobj", "NNS", "NOUN"),
+            ("from", 2, "prep", "IN", "ADP"),
+            ("Tarvo", 3, "pobj", "NNP", "PROPN"),
+            ("as", 2, "prep", "IN", "ADP"),
+            ("hostages", 5, "pobj", "NNS", "NOUN"),
+            ("during", 2, "prep", "IN", "ADP"),
+            ("talks", 7, "pobj", "NNS", "NOUN"),
+            ("in", 2, "prep", "IN", "ADP"),
+            ("Ulm", 9, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    # The phrase is contiguous: what follows a left-out dependent goes with it.
+    assert role_phrase(doc[2:3], doc[1:2]).text == "villagers from Tarvo"
+
+
 def test_phrases_climb_from_a_hyphened_participle_to_its_noun() -> None:
     doc = _doc(
         [

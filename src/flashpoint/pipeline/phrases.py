@@ -17,6 +17,29 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 _OUTSIDE = frozenset(
     {"relcl", "ccomp", "advcl", "mark", "conj", "cc", "punct", "npadvmod", "advmod"}
 )
+#: Prepositions whose phrase says when, why, in what capacity or about what, never which
+#: actor: "police on the streets", "civilians as shields", "the office during a briefing".
+#: The parse hangs them on the noun where they belong to the verb, or they add to a role
+#: rather than name it ("aid workers, including volunteers").
+_NOT_IDENTIFYING = frozenset(
+    {
+        "on",
+        "as",
+        "during",
+        "following",
+        "after",
+        "before",
+        "since",
+        "throughout",
+        "amid",
+        "despite",
+        "due",
+        "because",
+        "including",
+    }
+)
+#: Dependents that stand between parts of a phrase without ending it.
+_SEPARATORS = frozenset({"punct", "cc", "conj"})
 
 
 def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Span:
@@ -66,26 +89,39 @@ def _nominal_parent(token: Token) -> Token | None:
 
 
 def _extent(head: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
-    """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it."""
-    start, end = head.i, head.i + 1
+    """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it.
+
+    A phrase is contiguous: a dependent left out on the right ends it there, so what
+    follows ("civilians as shields in Tarvo") is left out with it.
+    """
+    doc = head.doc
+    start, end, stop = head.i, head.i + 1, len(doc)
     for child in head.children:
         if keep_conjuncts and child.dep_ in ("conj", "cc"):
             start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
             continue
-        if child.dep_ in _OUTSIDE or _is_time(child):
-            continue
-        if child.dep_ == "prep" and head.ent_type_ == "PERSON":
-            continue  # "met Trump in Washington": where they met, not which Trump
-        if child.dep_ == "acl" and (child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT"):
-            # "an offer to mediate": the clause is not the actor; nor is a participle on a
-            # sentence's head noun, which is the main verb misread.
+        if _left_out(head, child):
+            if child.i > head.i and child.dep_ not in _SEPARATORS:
+                stop = min(stop, child.left_edge.i)
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i + 1)
-    doc = head.doc
+    end = min(end, stop)
     while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
     return start, end
+
+
+def _left_out(head: Token, child: Token) -> bool:
+    if child.dep_ in _OUTSIDE or _is_time(child):
+        return True
+    if child.dep_ == "prep" and head.ent_type_ == "PERSON":
+        return True  # "met Trump in Washington": where they met, not which Trump
+    if child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING:
+        return True
+    # "an offer to mediate": the clause is not the actor; nor is a participle on a
+    # sentence's head noun, which is the main verb misread.
+    return child.dep_ == "acl" and (child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT")
 
 
 def _closes(span: Span) -> bool:
