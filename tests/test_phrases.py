@@ -31,6 +31,24 @@ def test_phrases_keep_a_closing_bracket_opened_inside() -> None:
     assert role_phrase(doc[1:2], doc[7:8]).text == "The Vorland Trade Office ( VTO )"
 
 
+def test_phrases_take_in_a_closing_bracket_the_parse_hung_outside() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("expelled", 1, "ROOT", "VBD", "VERB"),
+            ("staff", 1, "dobj", "NNS", "NOUN"),
+            ("of", 2, "prep", "IN", "ADP"),
+            ("the", 5, "det", "DT", "DET"),
+            ("Agency", 3, "pobj", "NNP", "PROPN"),
+            ("(", 7, "punct", "-LRB-", "PUNCT"),
+            ("VRA", 5, "appos", "NNP", "PROPN"),
+            (")", 1, "punct", "-RRB-", "PUNCT"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ]
+    )
+    assert role_phrase(doc[2:3], doc[1:2]).text == "staff of the Agency ( VRA )"
+
+
 def test_phrases_end_before_a_phrase_that_says_when_or_as_what() -> None:
     doc = _doc(
         [

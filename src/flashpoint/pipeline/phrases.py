@@ -109,6 +109,8 @@ def _extent(head: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
     end = min(end, stop)
     while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
+    if end < len(doc) and _closes(doc[start : end + 1]):
+        end += 1  # the parse hung the closing bracket outside: "the Front ( VLF )"
     return start, end
 
 
@@ -131,7 +133,7 @@ def _closes(span: Span) -> bool:
         return False
     opened = sum(1 for t in span if t.is_left_punct and t.is_bracket)
     closed = sum(1 for t in span if t.is_right_punct and t.is_bracket)
-    return opened >= closed
+    return opened >= closed > 0
 
 
 def _is_time(child: Token) -> bool:
