@@ -517,6 +517,16 @@ def test_events_conjoined_actors_of_a_mutual_act_share_the_coordination(coder: C
     }
 
 
+def test_events_conjoined_actors_sharing_intelligence_share_it_with_each_other(
+    coder: Coder,
+) -> None:
+    shared = _coded_dyads(coder, "Chile and Peru shared intelligence.")
+    assert {(a, r) for a, r, _ in shared} == {("CHL", "PER"), ("PER", "CHL")}
+    # Providing is one-way: conjoined providers give to no one named.
+    provided = _coded_dyads(coder, "Chile and Peru provided information.")
+    assert {r for _, r, _ in provided} == {None}
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.
