@@ -527,6 +527,14 @@ def test_events_conjoined_actors_sharing_intelligence_share_it_with_each_other(
     assert {r for _, r, _ in provided} == {None}
 
 
+def test_events_conjoined_subjects_agreeing_to_act_agree_with_each_other(coder: Coder) -> None:
+    agreed = _coded_dyads(coder, "Chile and Peru agreed to allow aid access.")
+    assert {(a, r) for a, r, _ in agreed} == {("CHL", "PER"), ("PER", "CHL")}
+    # A promise is no agreement between the two.
+    promised = _coded_dyads(coder, "Chile and Peru promised to allow aid access.")
+    assert {r for _, r, _ in promised} == {None}
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.

@@ -607,6 +607,14 @@ class EventCoder:
                 protest.recipients = self._recipients(doc, trigger) or None
             del triggers[i]
 
+    def _reciprocal_alone(self, token: Token) -> bool:
+        """Whether the verb with no complement is an act of conjoined subjects on each
+        other ("X and Y agreed"): so is its control use ("X and Y agreed to open talks")."""
+        return any(
+            p.reciprocal and not (p.objects or p.particle or p.prep)
+            for p in self.lexicon.verb_patterns(token.lemma_.lower())
+        )
+
     def _fold_control(self, doc: Doc, token: Token, triggers: dict[int, Trigger]) -> None:
         frames = self.lexicon.control_frames(token.lemma_.lower())
         if not frames or _phone_call(token, self.lexicon.call_purposes):
@@ -651,7 +659,7 @@ class EventCoder:
             code=code,
             actors=actors,
             recipients=recipients,
-            reciprocal=inner.reciprocal,
+            reciprocal=inner.reciprocal or self._reciprocal_alone(token),
             extra=[],
         )
         # "threatened to attack the base and kill its commander": each conjoined act is
