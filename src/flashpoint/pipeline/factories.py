@@ -32,14 +32,14 @@ PIPELINE: tuple[str, ...] = (
 BEFORE_PARSER: tuple[str, ...] = ("flashpoint_paragraphs_v1",)
 
 #: Components that must run before the model's first layer, as they change the tokens.
-BEFORE_MODEL: tuple[str, ...] = ("flashpoint_clitics_v1",)
+BEFORE_MODEL: tuple[str, ...] = ("flashpoint_pieces_v1",)
 
 
-@Language.factory("flashpoint_clitics_v1", default_config={})
-def make_clitics(nlp: Language, name: str) -> Any:
-    from .clitics import CliticJoiner
+@Language.factory("flashpoint_pieces_v1", default_config={})
+def make_pieces(nlp: Language, name: str) -> Any:
+    from .pieces import PieceJoiner
 
-    return CliticJoiner(nlp.vocab)
+    return PieceJoiner()
 
 
 @Language.factory("flashpoint_paragraphs_v1", default_config={})
