@@ -2,13 +2,14 @@
 
 Text that comes already tokenized (CoNLL corpora, token-joined feeds) writes as separate
 pieces what running text writes as one word: the curly possessive and negation
-(``Kenya ’ s``, ``do n ’ t``), numbers (``1 , 500``, ``2 . 5 million``) and dotted
-abbreviations (``U . N .``). The model, trained on running text, misreads the pieces: a
-lone ``s`` becomes a verb, so in ``defended Kenya ’ s right`` "Kenya" is the object and the
-rest of the sentence is misparsed; ``2 . 5`` ends a sentence. Each run of pieces is merged
-back into one token (its text keeps the spaces, so offsets stay) whose lexeme is given the
-lexical features of the written word: its norm, lower case, affixes, shape and flags,
-which are what the tagger, parser and phrase matchers read.
+(``Kenya ’ s``, ``do n ’ t``), numbers (``1 , 500``, ``2 . 5 million``), dotted
+abbreviations (``U . N .``) and names cut at their accented letters (``P é rez``). The
+model, trained on running text, misreads the pieces: a lone ``s`` becomes a verb, so in
+``defended Kenya ’ s right`` "Kenya" is the object and the rest of the sentence is
+misparsed; ``2 . 5`` ends a sentence. Each run of pieces is merged back into one token
+(its text keeps the spaces, so offsets stay) whose lexeme is given the lexical features of
+the written word: its norm, lower case, affixes, shape and flags, which are what the
+tagger, parser and phrase matchers read.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class PieceJoiner:
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(doc):
-            match = _clitic(doc, i) or _number(doc, i) or _abbreviation(doc, i)
+            match = _clitic(doc, i) or _number(doc, i) or _abbreviation(doc, i) or _name(doc, i)
             if match is None:
                 i += 1
                 continue
@@ -115,6 +116,25 @@ def _abbreviation(doc: Doc, i: int) -> tuple[int, str] | None:
         return None
     letters = [t.text for t in doc[i:end] if t.text != "."]
     return end, ".".join(letters) + "."
+
+
+def _name(doc: Doc, i: int) -> tuple[int, str] | None:
+    """``P é rez``: a name cut at each letter outside ASCII."""
+    if not (doc[i].is_alpha and doc[i].is_title and doc[i].text.isascii()):
+        return None
+    end = i + 1
+    while (
+        end + 1 < len(doc)
+        and len(doc[end].text) == 1
+        and doc[end].is_lower
+        and not doc[end].text.isascii()
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+    ):
+        end += 2
+    if end == i + 1 or not _spaced(list(doc[i:end])):
+        return None
+    return end, "".join(t.text for t in doc[i:end])
 
 
 def _copy_lexeme(vocab: Vocab, spaced: str, written: str) -> None:
