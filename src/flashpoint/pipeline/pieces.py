@@ -2,14 +2,14 @@
 
 Text that comes already tokenized (CoNLL corpora, token-joined feeds) writes as separate
 pieces what running text writes as one word: the curly possessive and negation
-(``Kenya ’ s``, ``do n ’ t``), numbers (``1 , 500``, ``2 . 5 million``), dotted
-abbreviations (``U . N .``) and names cut at their accented letters (``P é rez``). The
-model, trained on running text, misreads the pieces: a lone ``s`` becomes a verb, so in
-``defended Kenya ’ s right`` "Kenya" is the object and the rest of the sentence is
-misparsed; ``2 . 5`` ends a sentence. Each run of pieces is merged back into one token
-(its text keeps the spaces, so offsets stay) whose lexeme is given the lexical features of
-the written word: its norm, lower case, affixes, shape and flags, which are what the
-tagger, parser and phrase matchers read.
+(``Kenya ’ s``, ``do n ’ t``), numbers (``1 , 500``, ``2 . 5 million``), abbreviations and
+initials (``U . N .``, ``Mr . Hale``) and names cut at their accented letters
+(``P é rez``). The model, trained on running text, misreads the pieces: a lone ``s``
+becomes a verb, so in ``defended Kenya ’ s right`` "Kenya" is the object and the rest of
+the sentence is misparsed; ``2 . 5`` ends a sentence. Each run of pieces is merged back
+into one token (its text keeps the spaces, so offsets stay) whose lexeme is given the
+lexical features of the written word: its norm, lower case, affixes, shape and flags,
+which are what the tagger, parser and phrase matchers read.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ CLITICS: dict[tuple[str, ...], str] = {
     ("n", "\u2019", "t"): "n't",
     ("n", "'", "t"): "n't",
 }
+#: Abbreviated titles written before a name.
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt"})
 _DIGITS = re.compile(r"\d+")
 _GROUP = re.compile(r"\d{3}")
 _LETTER = re.compile(r"[A-Z]|[a-z]")
@@ -44,7 +46,13 @@ class PieceJoiner:
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(doc):
-            match = _clitic(doc, i) or _number(doc, i) or _abbreviation(doc, i) or _name(doc, i)
+            match = (
+                _clitic(doc, i)
+                or _number(doc, i)
+                or _abbreviation(doc, i)
+                or _title(doc, i)
+                or _name(doc, i)
+            )
             if match is None:
                 i += 1
                 continue
@@ -108,7 +116,7 @@ def _abbreviation(doc: Doc, i: int) -> tuple[int, str] | None:
         and doc[end + 1].text.isupper() == first.isupper()
     ):
         end += 2
-    if end == i + 1:
+    if end == i + 1 and not _before_name(doc, i):
         return None
     if end < len(doc) and doc[end].text == ".":
         end += 1
@@ -116,6 +124,31 @@ def _abbreviation(doc: Doc, i: int) -> tuple[int, str] | None:
         return None
     letters = [t.text for t in doc[i:end] if t.text != "."]
     return end, ".".join(letters) + "."
+
+
+def _before_name(doc: Doc, i: int) -> bool:
+    """An initial inside a name: "John R . Hale"."""
+    return (
+        doc[i].is_upper
+        and i > 0
+        and doc[i - 1].is_title
+        and i + 2 < len(doc)
+        and doc[i + 1].text == "."
+        and doc[i + 2].is_title
+    )
+
+
+def _title(doc: Doc, i: int) -> tuple[int, str] | None:
+    """``Mr . Hale``, ``Sen . Hale``: a title's abbreviation before a name."""
+    if (
+        doc[i].text in TITLES
+        and i + 2 < len(doc)
+        and doc[i + 1].text == "."
+        and doc[i + 2].is_title
+        and _spaced(list(doc[i : i + 2]))
+    ):
+        return i + 2, doc[i].text + "."
+    return None
 
 
 def _name(doc: Doc, i: int) -> tuple[int, str] | None:
