@@ -535,6 +535,12 @@ def test_events_conjoined_subjects_agreeing_to_act_agree_with_each_other(coder: 
     assert {r for _, r, _ in promised} == {None}
 
 
+def test_events_meeting_someone_for_talks_takes_them_not_the_venue(coder: Coder) -> None:
+    text = "Chile's foreign minister will meet the Peruvian president in Geneva for talks."
+    recipients = {(r or "")[:3] for _, r, _ in _coded_dyads(coder, text)}
+    assert recipients == {"PER"}
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.
