@@ -541,6 +541,15 @@ def test_events_meeting_someone_for_talks_takes_them_not_the_venue(coder: Coder)
     assert recipients == {"PER"}
 
 
+def test_events_recipient_phrase_hung_on_the_objects_last_noun(coder: Coder) -> None:
+    # The parse attaches "to Chad" to "doctors"; it ends the object, so it is the verb's.
+    text = "Norway has sent emergency supplies and personnel such as doctors to Chad."
+    assert ("NOR", "TCD") in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+    # A phrase inside a clause of the object's own is not: the pair signed with each other.
+    text = "Chile and Peru signed an agreement creating a council for trade with Bolivia."
+    assert {(a, r) for a, r, _ in _coded_dyads(coder, text)} == {("CHL", "PER"), ("PER", "CHL")}
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.

@@ -994,6 +994,14 @@ class EventCoder:
             if actors:
                 return actors
             slot_heads.append(heads)
+        if trigger.kind == "verb":
+            # "sent vehicles and a team of medics to Chad": the parse hangs the phrase on
+            # the object's last noun; a phrase that ends the object belongs to the verb.
+            for slot in trigger.recipient_slots:
+                heads = [t for h in _trailing_slot_heads(token, slot) for t in _with_conjuncts(h)]
+                actors = self._actors_of_heads(doc, heads)
+                if actors:
+                    return actors
         complement = trigger.complement
         if (
             complement is not None
@@ -1415,6 +1423,35 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == slot:
             heads.extend(c for c in child.children if c.dep_ in ("pobj",))
     return heads
+
+
+def _trailing_slot_heads(verb: Token, slot: str) -> list[Token]:
+    """Objects of a ``slot`` preposition that ends the verb's direct object."""
+    if slot in ("dobj", "dative"):
+        return []
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for prep in obj.subtree:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == slot
+                and prep.right_edge.i == obj.right_edge.i
+                and not _inside_clause(prep, obj)
+            ):
+                return [c for c in prep.children if c.dep_ == "pobj"]
+    return []
+
+
+def _inside_clause(token: Token, top: Token) -> bool:
+    """Whether a clause of its own stands between ``token`` and ``top`` (a participle
+    modifying a noun does not: "the ban imposed on X")."""
+    current = token.head
+    while current != top and current.head != current:
+        if current.pos_ in ("VERB", "AUX") and current.tag_ != "VBN":
+            return True
+        current = current.head
+    return False
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
