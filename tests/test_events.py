@@ -550,6 +550,17 @@ def test_events_recipient_phrase_hung_on_the_objects_last_noun(coder: Coder) -> 
     assert {(a, r) for a, r, _ in _coded_dyads(coder, text)} == {("CHL", "PER"), ("PER", "CHL")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Norway gave 300 rifles to the Chadian army.", "Norway sent armoured vehicles to Chad."],
+)
+def test_events_handing_over_firearms_or_armoured_vehicles_is_military_aid(
+    coder: Coder, text: str
+) -> None:
+    best = main_event(coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events)
+    assert best is not None and best.cameo == "072"
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.
