@@ -561,6 +561,20 @@ def test_events_handing_over_firearms_or_armoured_vehicles_is_military_aid(
     assert best is not None and best.cameo == "072"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile gave Peru a stern warning.",
+        "Chile issued a warning to Peru.",
+        "Chile's foreign minister paid a courtesy visit to Peru.",
+    ],
+)
+def test_events_light_verb_carries_the_nouns_recipient(coder: Coder, text: str) -> None:
+    assert {(a or "")[:3] + ">" + (r or "")[:3] for a, r, _ in _coded_dyads(coder, text)} == {
+        "CHL>PER"
+    }
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.

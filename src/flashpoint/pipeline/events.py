@@ -461,7 +461,9 @@ class EventCoder:
                 trigger.extra.append(head)
                 if not self._noun_agents(doc, trigger):
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
-                trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
+                # "gave Y a warning", "issued a warning to Y": the light verb carries
+                # the recipient too.
+                trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ("dative",))
         self._fold_protest_purpose(doc, triggers)
         self._fold_demand_clause(doc, triggers)
         self._fold_statement_content(doc, triggers)
@@ -976,6 +978,7 @@ class EventCoder:
                 if g.dep_ == "pobj"
             )
         if trigger.kind == "noun":
+            hosts.extend(t for t in trigger.extra if t.pos_ in _VERBAL and t == token.head)
             # "the resumption of ties with X": the recipient hangs on the "of" object.
             hosts.extend(
                 pobj
