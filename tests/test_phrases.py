@@ -84,3 +84,20 @@ def test_phrases_climb_from_a_hyphened_participle_to_its_noun() -> None:
     )
     # The town held by rebels was shelled: the mention codes it, the phrase is the town.
     assert role_phrase(doc[3:4], doc[1:2]).text == "the rebel - held town"
+
+
+def test_phrases_leave_an_accusation_of_to_the_verb() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("accused", 1, "ROOT", "VBD", "VERB"),
+            ("the", 4, "det", "DT", "DET"),
+            ("Chilean", 4, "amod", "JJ", "ADJ"),
+            ("navy", 1, "dobj", "NN", "NOUN"),
+            ("of", 4, "prep", "IN", "ADP"),
+            ("piracy", 5, "pobj", "NN", "NOUN"),
+        ]
+    )
+    doc[1].lemma_ = "accuse"
+    # "of piracy" is what the navy is accused of: the parse hangs it on the noun.
+    assert role_phrase(doc[4:5], doc[1:2]).text == "the Chilean navy"

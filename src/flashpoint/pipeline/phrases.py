@@ -42,6 +42,10 @@ _NOT_IDENTIFYING = frozenset(
 _SEPARATORS = frozenset({"punct", "cc", "conj"})
 
 
+#: Verbs whose object takes an "of" complement of its own: "accused X of fraud".
+_OF_COMPLEMENT = frozenset({"accuse", "convict", "suspect", "acquit", "warn", "inform"})
+
+
 def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Span:
     """The phrase around ``mention`` that fills its role next to ``trigger``.
 
@@ -60,7 +64,8 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
         if parent is None or parent.i in range(trigger.start, trigger.end):
             break
         head = parent
-    start, end = _extent(head, keep_conjuncts=coordination)
+    verb_of = trigger.root.lemma_.lower() in _OF_COMPLEMENT and head.head == trigger.root
+    start, end = _extent(head, keep_conjuncts=coordination, verb_of=verb_of)
     start, end = min(start, mention.start), max(end, mention.end)
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
@@ -88,7 +93,7 @@ def _nominal_parent(token: Token) -> Token | None:
     return None
 
 
-def _extent(head: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
+def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) -> tuple[int, int]:
     """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it.
 
     A phrase is contiguous: a dependent left out on the right ends it there, so what
@@ -100,7 +105,7 @@ def _extent(head: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
         if keep_conjuncts and child.dep_ in ("conj", "cc"):
             start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
             continue
-        if _left_out(head, child):
+        if _left_out(head, child) or (verb_of and child.dep_ == "prep" and child.lower_ == "of"):
             if child.i > head.i and child.dep_ not in _SEPARATORS:
                 stop = min(stop, child.left_edge.i)
             continue
