@@ -545,6 +545,9 @@ def test_events_recipient_phrase_hung_on_the_objects_last_noun(coder: Coder) -> 
     # The parse attaches "to Chad" to "doctors"; it ends the object, so it is the verb's.
     text = "Norway has sent emergency supplies and personnel such as doctors to Chad."
     assert ("NOR", "TCD") in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+    # A date the parse hangs inside the object after it does not hide it.
+    text = "Chilean customs returned a statue engraved with the face of a king to Peru on May 4."
+    assert "PER" in {r for _, r, _ in _coded_dyads(coder, text)}
     # A phrase inside a clause of the object's own is not: the pair signed with each other.
     text = "Chile and Peru signed an agreement creating a council for trade with Bolivia."
     assert {(a, r) for a, r, _ in _coded_dyads(coder, text)} == {("CHL", "PER"), ("PER", "CHL")}

@@ -1439,11 +1439,22 @@ def _trailing_slot_heads(verb: Token, slot: str) -> list[Token]:
             if (
                 prep.dep_ == "prep"
                 and prep.lower_ == slot
-                and prep.right_edge.i == obj.right_edge.i
+                and _ends_phrase(prep, obj)
                 and not _inside_clause(prep, obj)
             ):
                 return [c for c in prep.children if c.dep_ == "pobj"]
     return []
+
+
+def _ends_phrase(prep: Token, obj: Token) -> bool:
+    """Whether nothing but a date follows ``prep``'s phrase in ``obj``'s ("... to Peru on
+    March 4"): the date is the verb's too, wherever the parse hung it."""
+    doc = obj.doc
+    rest = doc[prep.right_edge.i + 1 : obj.right_edge.i + 1]
+    return all(
+        t.ent_type_ in ("DATE", "TIME") or t.is_punct or (t.dep_ == "prep" and t.lower_ == "on")
+        for t in rest
+    )
 
 
 def _inside_clause(token: Token, top: Token) -> bool:
