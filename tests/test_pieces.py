@@ -18,6 +18,7 @@ from flashpoint.records import Article
         ("Denmark \u2019 s envoy did n \u2019 t go ; Oslo 's did .", ["\u2019 s", "n \u2019 t"]),
         ("They pledged 4 . 5 million to 12 , 500 , 000 people .", ["4 . 5", "12 , 500 , 000"]),
         ("The U . N . team left the E . U at 6 a . m . sharp .", ["U . N .", "E . U", "a . m ."]),
+        ("They said they ' re sure he \u2019 ll come .", ["' re", "\u2019 ll"]),
         ("Mr . Hale met Sen . Mia Lund and Ed J . Hale .", ["Mr .", "Sen .", "J ."]),
         ("Senator Mar \u00ed a Gonz \u00e1 lez left .", ["Mar \u00ed a", "Gonz \u00e1 lez"]),
         # Running text, a list of numbers, a date and a year before a count stay as they are.

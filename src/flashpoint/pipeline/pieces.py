@@ -21,8 +21,11 @@ from spacy.vocab import Vocab
 
 #: Clitics written in pieces (lower case) and the word the pieces spell.
 CLITICS: dict[tuple[str, ...], str] = {
-    ("\u2019", "s"): "'s",
-    ("'", "s"): "'s",
+    **{
+        (mark, tail): f"'{tail}"
+        for mark in ("\u2019", "'")
+        for tail in ("s", "re", "ve", "ll", "d", "m")
+    },
     ("n", "\u2019", "t"): "n't",
     ("n", "'", "t"): "n't",
 }
