@@ -542,14 +542,14 @@ def test_events_meeting_someone_for_talks_takes_them_not_the_venue(coder: Coder)
 
 
 def test_events_recipient_phrase_hung_on_the_objects_last_noun(coder: Coder) -> None:
-    # The parse attaches "to Chad" to "doctors"; it ends the object, so it is the verb's.
-    text = "Norway has sent emergency supplies and personnel such as doctors to Chad."
+    # The parse attaches "to Chad" to "nurses"; it ends the object, so it is the verb's.
+    text = "Norway has shipped blankets and staff such as nurses to Chad."
     assert ("NOR", "TCD") in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
     # A date the parse hangs inside the object after it does not hide it.
     text = "Chilean customs returned a statue engraved with the face of a king to Peru on May 4."
     assert "PER" in {r for _, r, _ in _coded_dyads(coder, text)}
-    # A phrase inside a clause of the object's own is not: the pair signed with each other.
-    text = "Chile and Peru signed an agreement creating a council for trade with Bolivia."
+    # A phrase inside a clause of the object's own is not: the pair inked it with each other.
+    text = "Chile and Peru inked a pact setting up a council for trade with Bolivia."
     assert {(a, r) for a, r, _ in _coded_dyads(coder, text)} == {("CHL", "PER"), ("PER", "CHL")}
 
 
@@ -569,7 +569,7 @@ def test_events_handing_over_firearms_or_armoured_vehicles_is_military_aid(
     [
         "Chile gave Peru a stern warning.",
         "Chile issued a warning to Peru.",
-        "Chile's foreign minister paid a courtesy visit to Peru.",
+        "Chile's foreign minister paid an official visit to Peru.",
     ],
 )
 def test_events_light_verb_carries_the_nouns_recipient(coder: Coder, text: str) -> None:

@@ -998,7 +998,7 @@ class EventCoder:
                 return actors
             slot_heads.append(heads)
         if trigger.kind == "verb":
-            # "sent vehicles and a team of medics to Chad": the parse hangs the phrase on
+            # "shipped tents and a crew of nurses to Chad": the parse hangs the phrase on
             # the object's last noun; a phrase that ends the object belongs to the verb.
             for slot in trigger.recipient_slots:
                 heads = [t for h in _trailing_slot_heads(token, slot) for t in _with_conjuncts(h)]
