@@ -101,3 +101,22 @@ def test_phrases_leave_an_accusation_of_to_the_verb() -> None:
     doc[1].lemma_ = "accuse"
     # "of piracy" is what the navy is accused of: the parse hangs it on the noun.
     assert role_phrase(doc[4:5], doc[1:2]).text == "the Chilean navy"
+
+
+def test_phrases_keep_an_in_phrase_only_where_it_places_the_actor() -> None:
+    def phrase(noun: str) -> str:
+        doc = _doc(
+            [
+                ("Gunmen", 3, "nsubj", "NNS", "NOUN"),
+                ("in", 0, "prep", "IN", "ADP"),
+                (noun, 1, "pobj", "NN", "NOUN"),
+                ("killed", 3, "ROOT", "VBD", "VERB"),
+                ("guards", 3, "dobj", "NNS", "NOUN"),
+            ]
+        )
+        doc[2].lemma_ = noun
+        return role_phrase(doc[0:1], doc[3:4]).text
+
+    # "in reaction" says how they acted; "in the capital" which gunmen are meant.
+    assert phrase("reaction") == "Gunmen"
+    assert phrase("capital") == "Gunmen in capital"

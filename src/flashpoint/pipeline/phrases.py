@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .places import PLACE_NOUNS
+
 #: Dependencies that keep a word inside the noun phrase of its head.
 _INSIDE_NP = frozenset({"poss", "compound", "amod", "nmod", "appos", "nummod", "quantmod"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
@@ -38,6 +40,8 @@ _NOT_IDENTIFYING = frozenset(
         "including",
     }
 )
+#: Nouns that place who is meant without a name: "rebels in the capital".
+_PLACE_WORDS = PLACE_NOUNS | {"country", "capital", "nation", "state", "territory"}
 #: Dependents that stand between parts of a phrase without ending it.
 _SEPARATORS = frozenset({"punct", "cc", "conj"})
 
@@ -126,9 +130,26 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "met Trump in Washington": where they met, not which Trump
     if child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING:
         return True
+    if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
+        return True  # "gunmen in reaction", "the office in a statement": how, not where
     # "an offer to mediate": the clause is not the actor; nor is a participle on a
     # sentence's head noun, which is the main verb misread.
     return child.dep_ == "acl" and (child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT")
+
+
+def _names_somewhere(prep: Token) -> bool:
+    """Whether the preposition's object names a place or an actor ("in Kabul", "in the
+    capital", "in Congress"), as a phrase placing who is meant does."""
+    doc = prep.doc
+    found = [*doc._.fp_places, *doc._.fp_actors, *doc._.fp_country_refs]
+    tokens = range(prep.i + 1, prep.right_edge.i + 1)
+    if any(span.start <= i < span.end for span in found for i in tokens):
+        return True
+    return any(
+        doc[i].ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+        or doc[i].lemma_.lower() in _PLACE_WORDS
+        for i in tokens
+    )
 
 
 def _closes(span: Span) -> bool:
