@@ -120,3 +120,20 @@ def test_phrases_keep_an_in_phrase_only_where_it_places_the_actor() -> None:
     # "in reaction" says how they acted; "in the capital" which gunmen are meant.
     assert phrase("reaction") == "Gunmen"
     assert phrase("capital") == "Gunmen in capital"
+
+
+def test_phrases_leave_a_participle_on_a_name_out() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("freed", 1, "ROOT", "VBD", "VERB"),
+            ("blogger", 3, "compound", "NN", "NOUN"),
+            ("Hale", 1, "dobj", "NNP", "PROPN"),
+            (",", 3, "punct", ",", "PUNCT"),
+            ("arrested", 3, "acl", "VBN", "VERB"),
+            ("in", 5, "prep", "IN", "ADP"),
+            ("May", 6, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    # The name says who; the participle says what befell them.
+    assert role_phrase(doc[3:4], doc[1:2]).text == "blogger Hale"

@@ -133,8 +133,11 @@ def _left_out(head: Token, child: Token) -> bool:
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "gunmen in reaction", "the office in a statement": how, not where
     # "an offer to mediate": the clause is not the actor; nor is a participle on a
-    # sentence's head noun, which is the main verb misread.
-    return child.dep_ == "acl" and (child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT")
+    # sentence's head noun, which is the main verb misread, or on a name, which needs no
+    # clause to say who is meant ("an ultimatum to Damascus warning of force").
+    return child.dep_ == "acl" and (
+        child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+    )
 
 
 def _names_somewhere(prep: Token) -> bool:
