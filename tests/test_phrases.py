@@ -137,3 +137,18 @@ def test_phrases_leave_a_participle_on_a_name_out() -> None:
     )
     # The name says who; the participle says what befell them.
     assert role_phrase(doc[3:4], doc[1:2]).text == "blogger Hale"
+
+
+def test_phrases_leave_both_to_the_pair() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("condemned", 1, "ROOT", "VBD", "VERB"),
+            ("both", 3, "preconj", "CC", "CCONJ"),
+            ("Chile", 1, "dobj", "NNP", "PROPN"),
+            ("and", 3, "cc", "CC", "CCONJ"),
+            ("Bolivia", 3, "conj", "NNP", "PROPN"),
+        ]
+    )
+    assert role_phrase(doc[3:4], doc[1:2]).text == "Chile"
+    assert role_phrase(doc[3:4], doc[1:2], coordination=True).text == "both Chile and Bolivia"

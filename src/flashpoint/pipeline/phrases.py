@@ -109,6 +109,8 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         if keep_conjuncts and child.dep_ in ("conj", "cc"):
             start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
             continue
+        if child.dep_ == "preconj" and not keep_conjuncts:
+            continue  # "both X and Y": "both" belongs to the pair, not to X alone
         if _left_out(head, child) or (verb_of and child.dep_ == "prep" and child.lower_ == "of"):
             if child.i > head.i and child.dep_ not in _SEPARATORS:
                 stop = min(stop, child.left_edge.i)
