@@ -107,7 +107,7 @@ def test_phrases_keep_an_in_phrase_only_where_it_places_the_actor() -> None:
     def phrase(noun: str) -> str:
         doc = _doc(
             [
-                ("Gunmen", 3, "nsubj", "NNS", "NOUN"),
+                ("Fighters", 3, "nsubj", "NNS", "NOUN"),
                 ("in", 0, "prep", "IN", "ADP"),
                 (noun, 1, "pobj", "NN", "NOUN"),
                 ("killed", 3, "ROOT", "VBD", "VERB"),
@@ -117,9 +117,9 @@ def test_phrases_keep_an_in_phrase_only_where_it_places_the_actor() -> None:
         doc[2].lemma_ = noun
         return role_phrase(doc[0:1], doc[3:4]).text
 
-    # "in reaction" says how they acted; "in the capital" which gunmen are meant.
-    assert phrase("reaction") == "Gunmen"
-    assert phrase("capital") == "Gunmen in capital"
+    # "in reply" says how they acted; "in the capital" which fighters are meant.
+    assert phrase("reply") == "Fighters"
+    assert phrase("capital") == "Fighters in capital"
 
 
 def test_phrases_leave_a_participle_on_a_name_out() -> None:

@@ -20,9 +20,9 @@ _OUTSIDE = frozenset(
     {"relcl", "ccomp", "advcl", "mark", "conj", "cc", "punct", "npadvmod", "advmod"}
 )
 #: Prepositions whose phrase says when, why, in what capacity or about what, never which
-#: actor: "police on the streets", "civilians as shields", "the office during a briefing".
+#: actor: "guards on the roads", "hostages as bargaining chips", "the ministry during a call".
 #: The parse hangs them on the noun where they belong to the verb, or they add to a role
-#: rather than name it ("aid workers, including volunteers").
+#: rather than name it ("medics, including volunteers").
 _NOT_IDENTIFYING = frozenset(
     {
         "on",
@@ -101,7 +101,7 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
     """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it.
 
     A phrase is contiguous: a dependent left out on the right ends it there, so what
-    follows ("civilians as shields in Tarvo") is left out with it.
+    follows ("hostages as bargaining chips in Tarvo") is left out with it.
     """
     doc = head.doc
     start, end, stop = head.i, head.i + 1, len(doc)
@@ -133,10 +133,10 @@ def _left_out(head: Token, child: Token) -> bool:
     if child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING:
         return True
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
-        return True  # "gunmen in reaction", "the office in a statement": how, not where
+        return True  # "fighters in reply", "the ministry in a note": how, not where
     # "an offer to mediate": the clause is not the actor; nor is a participle on a
     # sentence's head noun, which is the main verb misread, or on a name, which needs no
-    # clause to say who is meant ("an ultimatum to Damascus warning of force").
+    # clause to say who is meant ("a deadline to Lima threatening force").
     return child.dep_ == "acl" and (
         child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
     )
