@@ -5,7 +5,7 @@ pieces what running text writes as one word: the curly possessive and negation
 (``Kenya ’ s``, ``do n ’ t``), numbers (``1 , 500``, ``2 . 5 million``), abbreviations and
 initials (``U . N .``, ``Mr . Hale``) and names cut at their accented letters
 (``P é rez``). The model, trained on running text, misreads the pieces: a lone ``s``
-becomes a verb, so in ``defended Kenya ’ s right`` "Kenya" is the object and the rest of
+becomes a verb, so in ``backed Kenya ’ s claim`` "Kenya" is the object and the rest of
 the sentence is misparsed; ``2 . 5`` ends a sentence. Each run of pieces is merged back
 into one token (its text keeps the spaces, so offsets stay) whose lexeme is given the
 lexical features of the written word: its norm, lower case, affixes, shape and flags,
