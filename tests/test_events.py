@@ -716,6 +716,67 @@ def test_events_conjoined_actors_of_a_mutual_act_share_the_coordination(coder: C
     }
 
 
+def test_events_conjoined_actors_sharing_intelligence_share_it_with_each_other(
+    coder: Coder,
+) -> None:
+    shared = _coded_dyads(coder, "Chile and Peru shared intelligence.")
+    assert {(a, r) for a, r, _ in shared} == {("CHL", "PER"), ("PER", "CHL")}
+    # Providing is one-way: conjoined providers give to no one named.
+    provided = _coded_dyads(coder, "Chile and Peru provided information.")
+    assert {r for _, r, _ in provided} == {None}
+
+
+def test_events_conjoined_subjects_agreeing_to_act_agree_with_each_other(coder: Coder) -> None:
+    agreed = _coded_dyads(coder, "Chile and Peru agreed to allow aid access.")
+    assert {(a, r) for a, r, _ in agreed} == {("CHL", "PER"), ("PER", "CHL")}
+    # A promise is no agreement between the two.
+    promised = _coded_dyads(coder, "Chile and Peru promised to allow aid access.")
+    assert {r for _, r, _ in promised} == {None}
+
+
+def test_events_meeting_someone_for_talks_takes_them_not_the_venue(coder: Coder) -> None:
+    text = "Chile's foreign minister will meet the Peruvian president in Geneva for talks."
+    recipients = {(r or "")[:3] for _, r, _ in _coded_dyads(coder, text)}
+    assert recipients == {"PER"}
+
+
+def test_events_recipient_phrase_hung_on_the_objects_last_noun(coder: Coder) -> None:
+    # The parse attaches "to Chad" to "nurses"; it ends the object, so it is the verb's.
+    text = "Norway has shipped blankets and staff such as nurses to Chad."
+    assert ("NOR", "TCD") in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+    # A date the parse hangs inside the object after it does not hide it.
+    text = "Chilean customs returned a statue engraved with the face of a king to Peru on May 4."
+    assert "PER" in {r for _, r, _ in _coded_dyads(coder, text)}
+    # A phrase inside a clause of the object's own is not: the pair inked it with each other.
+    text = "Chile and Peru inked a pact setting up a council for trade with Bolivia."
+    assert {(a, r) for a, r, _ in _coded_dyads(coder, text)} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Norway gave 300 rifles to the Chadian army.", "Norway sent armoured vehicles to Chad."],
+)
+def test_events_handing_over_firearms_or_armoured_vehicles_is_military_aid(
+    coder: Coder, text: str
+) -> None:
+    best = main_event(coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events)
+    assert best is not None and best.cameo == "072"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile gave Peru a stern warning.",
+        "Chile issued a warning to Peru.",
+        "Chile's foreign minister paid an official visit to Peru.",
+    ],
+)
+def test_events_light_verb_carries_the_nouns_recipient(coder: Coder, text: str) -> None:
+    assert {(a or "")[:3] + ">" + (r or "")[:3] for a, r, _ in _coded_dyads(coder, text)} == {
+        "CHL>PER"
+    }
+
+
 def test_events_main_clause_misread_as_a_participle_is_active(nlp: Language) -> None:
     # The model's parse of "Militants held 200 civilians as shields.": "held" as a
     # participle on the head noun. With an object of its own it is not a passive.

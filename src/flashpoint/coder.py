@@ -43,6 +43,8 @@ def build_nlp(config: Config) -> Language:
         "flashpoint_anchor_v1": {"historical_days": config.historical_days},
     }
     extend_punctuation(nlp)
+    for name in factories.BEFORE_MODEL:
+        nlp.add_pipe(name, name=_short(name), first=True)
     for name in factories.BEFORE_PARSER:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(name, name=_short(name), **where)  # type: ignore[arg-type]

@@ -1238,7 +1238,7 @@ def _np_left(doc: Doc, root: Token, start: int, end: int) -> int:
         and doc[left - 2].pos_ == "PROPN"
     ):
         left = doc[left - 2].left_edge.i if doc[left - 2].left_edge.i < left - 2 else left - 2
-    elif left >= 1 and doc[left].text in ("\u2019s", "'s") and doc[left - 1].pos_ == "PROPN":
+    elif left >= 1 and doc[left].norm_ == "'s" and doc[left - 1].pos_ == "PROPN":
         left -= 1
     # Honorifics the tokenizer split off: "Mr . Ruto".
     if left >= 2 and doc[left - 1].text == "." and doc[left - 2].text in ("Mr", "Mrs", "Ms", "Dr"):

@@ -604,7 +604,9 @@ class EventCoder:
                 # "X completed the withdrawal of its troops": X did, not the troops.
                 if not self._noun_agents(doc, trigger, of=False):
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
-                trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ())
+                # "gave Y a warning", "issued a warning to Y": the light verb carries
+                # the recipient too.
+                trigger.recipient_slots = _merge_slots(trigger.recipient_slots, ("dative",))
         self._fold_protest_purpose(doc, triggers)
         self._fold_demand_clause(doc, triggers)
         self._fold_statement_content(doc, triggers)
@@ -755,6 +757,14 @@ class EventCoder:
                 protest.recipients = self._recipients(doc, trigger) or None
             del triggers[i]
 
+    def _reciprocal_alone(self, token: Token) -> bool:
+        """Whether the verb with no complement is an act of conjoined subjects on each
+        other ("X and Y agreed"): so is its control use ("X and Y agreed to open talks")."""
+        return any(
+            p.reciprocal and not (p.objects or p.particle or p.prep)
+            for p in self.lexicon.verb_patterns(token.lemma_.lower())
+        )
+
     def _fold_control(self, doc: Doc, token: Token, triggers: dict[int, Trigger]) -> None:
         frames = self.lexicon.control_frames(token.lemma_.lower())
         if not frames or _phone_call(token, self.lexicon.call_purposes):
@@ -803,7 +813,7 @@ class EventCoder:
             code=code,
             actors=actors,
             recipients=recipients,
-            reciprocal=inner.reciprocal,
+            reciprocal=inner.reciprocal or self._reciprocal_alone(token),
             extra=[],
         )
         # "threatened to attack the base and kill its commander": each conjoined act is
@@ -1243,6 +1253,7 @@ class EventCoder:
                 if g.dep_ == "pobj"
             )
         if trigger.kind == "noun":
+            hosts.extend(t for t in trigger.extra if t.pos_ in _VERBAL and t == token.head)
             # "the resumption of ties with X": the recipient hangs on the "of" object.
             hosts.extend(
                 pobj
@@ -1264,6 +1275,14 @@ class EventCoder:
             if actors:
                 return actors
             slot_heads.append(heads)
+        if trigger.kind == "verb":
+            # "shipped tents and a crew of nurses to Chad": the parse hangs the phrase on
+            # the object's last noun; a phrase that ends the object belongs to the verb.
+            for slot in trigger.recipient_slots:
+                heads = [t for h in _trailing_slot_heads(token, slot) for t in _with_conjuncts(h)]
+                actors = self._actors_of_heads(doc, heads)
+                if actors:
+                    return actors
         complement = trigger.complement
         if (
             complement is not None
@@ -1779,6 +1798,46 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == slot:
             heads.extend(c for c in child.children if c.dep_ in ("pobj",))
     return heads
+
+
+def _trailing_slot_heads(verb: Token, slot: str) -> list[Token]:
+    """Objects of a ``slot`` preposition that ends the verb's direct object."""
+    if slot in ("dobj", "dative"):
+        return []
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for prep in obj.subtree:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == slot
+                and _ends_phrase(prep, obj)
+                and not _inside_clause(prep, obj)
+            ):
+                return [c for c in prep.children if c.dep_ == "pobj"]
+    return []
+
+
+def _ends_phrase(prep: Token, obj: Token) -> bool:
+    """Whether nothing but a date follows ``prep``'s phrase in ``obj``'s ("... to Peru on
+    March 4"): the date is the verb's too, wherever the parse hung it."""
+    doc = obj.doc
+    rest = doc[prep.right_edge.i + 1 : obj.right_edge.i + 1]
+    return all(
+        t.ent_type_ in ("DATE", "TIME") or t.is_punct or (t.dep_ == "prep" and t.lower_ == "on")
+        for t in rest
+    )
+
+
+def _inside_clause(token: Token, top: Token) -> bool:
+    """Whether a clause of its own stands between ``token`` and ``top`` (a participle
+    modifying a noun does not: "the ban imposed on X")."""
+    current = token.head
+    while current != top and current.head != current:
+        if current.pos_ in ("VERB", "AUX") and current.tag_ != "VBN":
+            return True
+        current = current.head
+    return False
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

@@ -31,6 +31,16 @@ PIPELINE: tuple[str, ...] = (
 #: Components that must run before the parser, as they set sentence boundaries.
 BEFORE_PARSER: tuple[str, ...] = ("flashpoint_paragraphs_v1",)
 
+#: Components that must run before the model's first layer, as they change the tokens.
+BEFORE_MODEL: tuple[str, ...] = ("flashpoint_pieces_v1",)
+
+
+@Language.factory("flashpoint_pieces_v1", default_config={})
+def make_pieces(nlp: Language, name: str) -> Any:
+    from .pieces import PieceJoiner
+
+    return PieceJoiner()
+
 
 @Language.factory("flashpoint_paragraphs_v1", default_config={})
 def make_paragraphs(nlp: Language, name: str) -> Any:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .places import PLACE_NOUNS
+
 #: Dependencies that keep a word inside the noun phrase of its head.
 _INSIDE_NP = frozenset({"poss", "compound", "amod", "nmod", "appos", "nummod", "quantmod"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
@@ -17,6 +19,35 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 _OUTSIDE = frozenset(
     {"relcl", "ccomp", "advcl", "mark", "conj", "cc", "punct", "npadvmod", "advmod"}
 )
+#: Prepositions whose phrase says when, why, in what capacity or about what, never which
+#: actor: "guards on the roads", "hostages as bargaining chips", "the ministry during a call".
+#: The parse hangs them on the noun where they belong to the verb, or they add to a role
+#: rather than name it ("medics, including volunteers").
+_NOT_IDENTIFYING = frozenset(
+    {
+        "on",
+        "as",
+        "during",
+        "following",
+        "after",
+        "before",
+        "since",
+        "throughout",
+        "amid",
+        "despite",
+        "due",
+        "because",
+        "including",
+    }
+)
+#: Nouns that place who is meant without a name: "rebels in the capital".
+_PLACE_WORDS = PLACE_NOUNS | {"country", "capital", "nation", "state", "territory"}
+#: Dependents that stand between parts of a phrase without ending it.
+_SEPARATORS = frozenset({"punct", "cc", "conj"})
+
+
+#: Verbs whose object takes an "of" complement of its own: "accused X of fraud".
+_OF_COMPLEMENT = frozenset({"accuse", "convict", "suspect", "acquit", "warn", "inform"})
 
 
 def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Span:
@@ -37,7 +68,8 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
         if parent is None or parent.i in range(trigger.start, trigger.end):
             break
         head = parent
-    start, end = _extent(head, keep_conjuncts=coordination)
+    verb_of = trigger.root.lemma_.lower() in _OF_COMPLEMENT and head.head == trigger.root
+    start, end = _extent(head, keep_conjuncts=coordination, verb_of=verb_of)
     start, end = min(start, mention.start), max(end, mention.end)
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
@@ -53,30 +85,86 @@ def _nominal_parent(token: Token) -> Token | None:
         return None
     if token.dep_ in _INSIDE_NP and token.head != token and token.head.pos_ in _NOMINAL:
         return token.head
+    participle = token.head
+    if (
+        participle.tag_ in ("VBN", "VBG")
+        and participle.dep_ in ("amod", "compound")
+        and participle.head.pos_ in _NOMINAL
+        and token.i + 2 == participle.i
+        and token.nbor().tag_ == "HYPH"
+    ):
+        return participle.head  # "the rebel-held town": the town is what the clause names
     return None
 
 
-def _extent(head: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
-    """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it."""
-    start, end = head.i, head.i + 1
+def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) -> tuple[int, int]:
+    """Token bounds of ``head``'s phrase: its subtree less clauses hanging off it.
+
+    A phrase is contiguous: a dependent left out on the right ends it there, so what
+    follows ("hostages as bargaining chips in Tarvo") is left out with it.
+    """
+    doc = head.doc
+    start, end, stop = head.i, head.i + 1, len(doc)
     for child in head.children:
         if keep_conjuncts and child.dep_ in ("conj", "cc"):
             start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
             continue
-        if child.dep_ in _OUTSIDE or _is_time(child):
-            continue
-        if child.dep_ == "prep" and head.ent_type_ == "PERSON":
-            continue  # "met Trump in Washington": where they met, not which Trump
-        if child.dep_ == "acl" and (child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT"):
-            # "an offer to mediate": the clause is not the actor; nor is a participle on a
-            # sentence's head noun, which is the main verb misread.
+        if child.dep_ == "preconj" and not keep_conjuncts:
+            continue  # "both X and Y": "both" belongs to the pair, not to X alone
+        if _left_out(head, child) or (verb_of and child.dep_ == "prep" and child.lower_ == "of"):
+            if child.i > head.i and child.dep_ not in _SEPARATORS:
+                stop = min(stop, child.left_edge.i)
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i + 1)
-    doc = head.doc
-    while end - 1 > start and doc[end - 1].is_punct:
+    end = min(end, stop)
+    while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
+    if end < len(doc) and _closes(doc[start : end + 1]):
+        end += 1  # the parse hung the closing bracket outside: "the Front ( VLF )"
     return start, end
+
+
+def _left_out(head: Token, child: Token) -> bool:
+    if child.dep_ in _OUTSIDE or _is_time(child):
+        return True
+    if child.dep_ == "prep" and head.ent_type_ == "PERSON":
+        return True  # "met Trump in Washington": where they met, not which Trump
+    if child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING:
+        return True
+    if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
+        return True  # "fighters in reply", "the ministry in a note": how, not where
+    # "an offer to mediate": the clause is not the actor; nor is a participle on a
+    # sentence's head noun, which is the main verb misread, or on a name, which needs no
+    # clause to say who is meant ("a deadline to Lima threatening force").
+    return child.dep_ == "acl" and (
+        child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+    )
+
+
+def _names_somewhere(prep: Token) -> bool:
+    """Whether the preposition's object names a place or an actor ("in Kabul", "in the
+    capital", "in Congress"), as a phrase placing who is meant does."""
+    doc = prep.doc
+    found = [*doc._.fp_places, *doc._.fp_actors, *doc._.fp_country_refs]
+    tokens = range(prep.i + 1, prep.right_edge.i + 1)
+    if any(span.start <= i < span.end for span in found for i in tokens):
+        return True
+    return any(
+        doc[i].ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+        or doc[i].lemma_.lower() in _PLACE_WORDS
+        for i in tokens
+    )
+
+
+def _closes(span: Span) -> bool:
+    """Whether the span's last token closes a bracket opened inside it: "the Front ( VLF )"."""
+    last = span[-1]
+    if not last.is_right_punct or not last.is_bracket:
+        return False
+    opened = sum(1 for t in span if t.is_left_punct and t.is_bracket)
+    closed = sum(1 for t in span if t.is_right_punct and t.is_bracket)
+    return opened >= closed > 0
 
 
 def _is_time(child: Token) -> bool:

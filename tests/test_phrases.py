@@ -1,0 +1,154 @@
+"""The phrase that fills an event role, read from hand-built parses."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from flashpoint.pipeline.phrases import role_phrase
+
+
+def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A parsed Doc from (word, head, dep, tag, pos) rows."""
+    words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_phrases_keep_a_closing_bracket_opened_inside() -> None:
+    doc = _doc(
+        [
+            ("The", 3, "det", "DT", "DET"),
+            ("Vorland", 3, "compound", "NNP", "PROPN"),
+            ("Trade", 3, "compound", "NNP", "PROPN"),
+            ("Office", 7, "nsubj", "NNP", "PROPN"),
+            ("(", 5, "punct", "-LRB-", "PUNCT"),
+            ("VTO", 3, "appos", "NNP", "PROPN"),
+            (")", 5, "punct", "-RRB-", "PUNCT"),
+            ("protested", 7, "ROOT", "VBD", "VERB"),
+            (".", 7, "punct", ".", "PUNCT"),
+        ]
+    )
+    assert role_phrase(doc[1:2], doc[7:8]).text == "The Vorland Trade Office ( VTO )"
+
+
+def test_phrases_take_in_a_closing_bracket_the_parse_hung_outside() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("expelled", 1, "ROOT", "VBD", "VERB"),
+            ("staff", 1, "dobj", "NNS", "NOUN"),
+            ("of", 2, "prep", "IN", "ADP"),
+            ("the", 5, "det", "DT", "DET"),
+            ("Agency", 3, "pobj", "NNP", "PROPN"),
+            ("(", 7, "punct", "-LRB-", "PUNCT"),
+            ("VRA", 5, "appos", "NNP", "PROPN"),
+            (")", 1, "punct", "-RRB-", "PUNCT"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ]
+    )
+    assert role_phrase(doc[2:3], doc[1:2]).text == "staff of the Agency ( VRA )"
+
+
+def test_phrases_end_before_a_phrase_that_says_when_or_as_what() -> None:
+    doc = _doc(
+        [
+            ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+            ("held", 1, "ROOT", "VBD", "VERB"),
+            ("villagers", 1, "dobj", "NNS", "NOUN"),
+            ("from", 2, "prep", "IN", "ADP"),
+            ("Tarvo", 3, "pobj", "NNP", "PROPN"),
+            ("as", 2, "prep", "IN", "ADP"),
+            ("hostages", 5, "pobj", "NNS", "NOUN"),
+            ("during", 2, "prep", "IN", "ADP"),
+            ("talks", 7, "pobj", "NNS", "NOUN"),
+            ("in", 2, "prep", "IN", "ADP"),
+            ("Ulm", 9, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    # The phrase is contiguous: what follows a left-out dependent goes with it.
+    assert role_phrase(doc[2:3], doc[1:2]).text == "villagers from Tarvo"
+
+
+def test_phrases_climb_from_a_hyphened_participle_to_its_noun() -> None:
+    doc = _doc(
+        [
+            ("Troops", 1, "nsubj", "NNS", "NOUN"),
+            ("shelled", 1, "ROOT", "VBD", "VERB"),
+            ("the", 6, "det", "DT", "DET"),
+            ("rebel", 5, "npadvmod", "NN", "NOUN"),
+            ("-", 5, "punct", "HYPH", "PUNCT"),
+            ("held", 6, "amod", "VBN", "VERB"),
+            ("town", 1, "dobj", "NN", "NOUN"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ]
+    )
+    # The town held by rebels was shelled: the mention codes it, the phrase is the town.
+    assert role_phrase(doc[3:4], doc[1:2]).text == "the rebel - held town"
+
+
+def test_phrases_leave_an_accusation_of_to_the_verb() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("accused", 1, "ROOT", "VBD", "VERB"),
+            ("the", 4, "det", "DT", "DET"),
+            ("Chilean", 4, "amod", "JJ", "ADJ"),
+            ("navy", 1, "dobj", "NN", "NOUN"),
+            ("of", 4, "prep", "IN", "ADP"),
+            ("piracy", 5, "pobj", "NN", "NOUN"),
+        ]
+    )
+    doc[1].lemma_ = "accuse"
+    # "of piracy" is what the navy is accused of: the parse hangs it on the noun.
+    assert role_phrase(doc[4:5], doc[1:2]).text == "the Chilean navy"
+
+
+def test_phrases_keep_an_in_phrase_only_where_it_places_the_actor() -> None:
+    def phrase(noun: str) -> str:
+        doc = _doc(
+            [
+                ("Fighters", 3, "nsubj", "NNS", "NOUN"),
+                ("in", 0, "prep", "IN", "ADP"),
+                (noun, 1, "pobj", "NN", "NOUN"),
+                ("killed", 3, "ROOT", "VBD", "VERB"),
+                ("guards", 3, "dobj", "NNS", "NOUN"),
+            ]
+        )
+        doc[2].lemma_ = noun
+        return role_phrase(doc[0:1], doc[3:4]).text
+
+    # "in reply" says how they acted; "in the capital" which fighters are meant.
+    assert phrase("reply") == "Fighters"
+    assert phrase("capital") == "Fighters in capital"
+
+
+def test_phrases_leave_a_participle_on_a_name_out() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("freed", 1, "ROOT", "VBD", "VERB"),
+            ("blogger", 3, "compound", "NN", "NOUN"),
+            ("Hale", 1, "dobj", "NNP", "PROPN"),
+            (",", 3, "punct", ",", "PUNCT"),
+            ("arrested", 3, "acl", "VBN", "VERB"),
+            ("in", 5, "prep", "IN", "ADP"),
+            ("May", 6, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    # The name says who; the participle says what befell them.
+    assert role_phrase(doc[3:4], doc[1:2]).text == "blogger Hale"
+
+
+def test_phrases_leave_both_to_the_pair() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("condemned", 1, "ROOT", "VBD", "VERB"),
+            ("both", 3, "preconj", "CC", "CCONJ"),
+            ("Chile", 1, "dobj", "NNP", "PROPN"),
+            ("and", 3, "cc", "CC", "CCONJ"),
+            ("Bolivia", 3, "conj", "NNP", "PROPN"),
+        ]
+    )
+    assert role_phrase(doc[3:4], doc[1:2]).text == "Chile"
+    assert role_phrase(doc[3:4], doc[1:2], coordination=True).text == "both Chile and Bolivia"
