@@ -285,3 +285,21 @@ def test_places_a_name_on_something_the_actors_stage_cannot_code_says_where(
 
 def test_places_a_name_on_a_coded_actor_still_says_whose(nlp: Any) -> None:
     assert "U.S." not in [p.text for p in _places(nlp, "U.S. troops fired on the crowd.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The mayor of Bukavu was killed on Sunday.", "Bukavu"),
+        ("A bomb exploded near the Medan courthouse, killing two.", "Medan"),
+    ],
+)
+def test_places_a_known_city_the_model_took_for_a_person_is_a_place(
+    nlp: Any, text: str, place: str
+) -> None:
+    assert place in [p.text for p in _places(nlp, text)]
+
+
+def test_places_a_city_name_a_person_carries_is_no_place(nlp: Any) -> None:
+    assert _places(nlp, "Police arrested Jackson on Friday.") == []
+    assert _places(nlp, "Gunmen attacked a mostly Shi'i neighbourhood, killing five.") == []

@@ -208,7 +208,10 @@ COMMUNITY_WORDS = frozenset(
         "muslim",
         "sunni",
         "shia",
+        "shi'a",
+        "shi'i",
         "shiite",
+        "shi'ite",
         "alawite",
         "druze",
         "christian",
@@ -316,6 +319,8 @@ class PlaceTagger:
 
     def is_demonym(self, span: Span) -> bool:
         """ "the Angolan city of Lobito": a people's name the model tagged as a place."""
+        if all(t.lower_ in COMMUNITY_WORDS for t in span):
+            return True  # "a Shia neighbourhood"
         key = place_key(span.text)
         return key not in self.kb.countries and self.kb.country_of_demonym(span.text) is not None
 
@@ -381,7 +386,9 @@ class PlaceTagger:
                 j += 1
             span = Span(doc, i, j, label="GPE")
             i = j
-            if span.root.dep_ not in {"pobj", "dobj", "nsubjpass", "conj", "appos"}:
+            if span.root.dep_ not in {"pobj", "dobj", "nsubjpass", "conj", "appos"} and not (
+                _on_a_site(span)
+            ):
                 continue
             if any(t.ent_type_ == "PERSON" for t in span) and any(
                 len(e) > len(span)
@@ -389,14 +396,12 @@ class PlaceTagger:
                 if e.label_ == "PERSON" and e.start <= span.start < e.end
             ):
                 continue
-            key = place_key(span.text)
-            if _coded_organisation(span) and key not in self.kb.countries:
+            if _on_a_site(span) and self.without_people_name(span) != span:
+                continue  # "a Shia neighbourhood": who lives there, not its name
+            if _coded_organisation(span) and place_key(span.text) not in self.kb.countries:
                 continue  # "Hamas", "Hezbollah": a group the actors stage knows
-            city = self.kb.best_city(key)
             if (
-                key in self.kb.landmarks
-                or key in self.kb.countries
-                or (city is not None and city.population >= KNOWN_CITY_POPULATION)
+                self.is_known(span)
                 or _untagged_locative(span)
                 or _taken_ground(span)
                 or named_by_place_noun(span)
@@ -404,15 +409,43 @@ class PlaceTagger:
                 extra.append(span)
         return extra
 
+    def is_known(self, span: Span) -> bool:
+        """Whether the gazetteer knows the name as a country, landmark, US state or a
+        sizeable city (a small town's name is as often someone's)."""
+        key = place_key(span.text)
+        if key in self.kb.landmarks or key in self.kb.countries or key in self.kb.admins:
+            return True
+        city = self.kb.best_city(key)
+        return city is not None and city.population >= KNOWN_CITY_POPULATION
+
+    def mistaken_for_person(self, span: Span, full_names: set[str]) -> bool:
+        """A known place the model took for a person or a firm ("the mayor of Bukavu", "the
+        Medan courthouse"): where the parse puts it in a place's position, it is that place,
+        unless the article also writes it inside a person's full name, or the actors stage
+        read it as part of a longer name ("President Jackson", "the Bukavu Mining Company")."""
+        if not _in_place_position(span) or not self.is_known(span):
+            return False
+        if any(t.lower_ in full_names for t in span):
+            return False
+        actor = span_covering(span.doc._.fp_actors, span.root)
+        return actor is None or all(
+            span.start <= t.i < span.end for t in actor if t.is_title and t.pos_ == "PROPN"
+        )
+
     def find(self, doc: Doc) -> Found:
         """Pure step: every place mention that is not an actor, with its resolved Place."""
         people = _person_words(doc)
+        full_names = _full_name_words(doc)
         spans = [
             s
             for s in self.candidates(doc)
             if named_by_place_noun(s)
             or _untagged_locative(s)
             or _taken_ground(s)
+            or (
+                self.mistaken_for_person(s, full_names)
+                and (_on_a_site(s) or not is_metonym(s))
+            )
             or not (
                 is_metonym(s)
                 or (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
@@ -627,6 +660,91 @@ def _in_place_phrase(span: Span) -> bool:
     return any(t.lower_ in PLACE_NOUNS for t in span)
 
 
+#: Buildings and sites a place name can stand before to say where they are ("the Medan
+#: courthouse", "his Kumasi home", "Tamale's main market").
+SITE_NOUNS = PLACE_NOUN_FORMS | frozenset(
+    {
+        "home",
+        "house",
+        "residence",
+        "office",
+        "offices",
+        "headquarters",
+        "courthouse",
+        "stadium",
+        "station",
+        "hotel",
+        "market",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "prison",
+        "jail",
+        "port",
+        "harbour",
+        "harbor",
+        "bridge",
+        "road",
+        "highway",
+        "square",
+        "checkpoint",
+        "compound",
+        "embassy",
+        "consulate",
+        "factory",
+        "plant",
+        "streets",
+    }
+)
+#: Nouns whose "of" phrase names where they are ("the mayor of Kindu", "the centre of Ouesso").
+_OF_PLACE_NOUNS = PLACE_NOUN_FORMS | frozenset(
+    {
+        "capital",
+        "mayor",
+        "governor",
+        "centre",
+        "center",
+        "heart",
+        "edge",
+        "part",
+        "parts",
+        "streets",
+        "residents",
+        "people",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+#: Prepositions whose object is where someone or something is, goes or comes from.
+_WHERE_PREPS = _PLACE_PREPS | {"to", "from", "into", "across", "through", "throughout"}
+
+
+def _on_a_site(span: Span) -> bool:
+    """ "the Medan courthouse", "Tamale's main market": a name on a building or site."""
+    root = span.root
+    return root.dep_ in ("compound", "poss") and root.head.lower_ in SITE_NOUNS
+
+
+def _in_place_position(span: Span) -> bool:
+    """Whether the parse puts the name where a place stands: after a preposition of place,
+    in the "of" phrase of a place noun, beside a place noun, on a building, or taken as
+    ground ("in Bukavu", "the mayor of Bukavu", "the capital, Bukavu", "captured Bukavu")."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj":
+        if head.lower_ == "of":
+            return head.head.lower_ in _OF_PLACE_NOUNS
+        return head.lower_ in _WHERE_PREPS
+    if root.dep_ == "appos":
+        return head.lower_ in _OF_PLACE_NOUNS
+    if root.dep_ == "dobj":
+        return head.pos_ == "VERB" and head.lemma_ in _TARGETING_VERBS
+    return _on_a_site(span)
+
+
 #: Territorial verbs whose object may also be a person ("captured the general").
 _PERSON_TAKING_VERBS = frozenset({"capture", "seize", "visit", "leave", "reach", "raid"})
 
@@ -678,16 +796,21 @@ def _name_part(span: Span, after_place_noun: bool = False) -> Span | None:
     return name
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Words of the names the model tagged as people, and people the actors stage coded."""
+def _full_name_words(doc: Doc) -> set[str]:
+    """Words of the names of more than one word the model tagged as people."""
     # Full names only: a lone word tagged PERSON is as likely a mistagged place ("Sanaa").
-    words = {
+    return {
         t.lower_
         for e in doc.ents
         if e.label_ == "PERSON" and len(e) > 1
         for t in e
         if t.is_alpha and t.is_title
     }
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the names the model tagged as people, and people the actors stage coded."""
+    words = _full_name_words(doc)
     for actor in doc._.fp_actors:
         record = actor._.fp_actor
         if record is not None and record.kind == "person":
