@@ -270,3 +270,22 @@ def test_anchor_within_finds_the_place_the_chosen_one_contains(nlp: Any) -> None
     places = [s for s in doc._.fp_places if s._.fp_place is not None]
     (karachi,) = [s for s in places if s.text == "Karachi"]
     assert within(karachi, places).text == "Malir"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("The army launched an offensive on Monday to capture the town of Kafr Batna.",
+         "launched", "Kafr Batna"),
+        ("The guard was shot dead as he left a mosque in Kandahar.", "shot", "Kandahar"),
+        ("A driver was shot while driving through the suburb of Karte Parwan.", "shot",
+         "Karte Parwan"),
+        ("A farmer was killed in Herat while thousands marched in Kandahar.", "killed", "Herat"),
+        ("A judge was shot as he returned from Kandahar.", "shot", None),
+    ],
+)
+def test_anchor_a_clause_of_the_acts_time_or_purpose_says_where(
+    nlp: Any, text: str, trigger: str, place: str | None
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert (event.place.text if event.place else None) == place

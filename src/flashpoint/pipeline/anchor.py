@@ -213,9 +213,11 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def path_length(trigger: Token, span: Span) -> int | None:
+def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | None:
     """Steps from the span's root up to ``trigger`` without crossing another clause or a
-    preposition that leads away from the event's place."""
+    preposition that leads away from the event's place ("from" only where it is not on
+    the trigger itself, or ``from_trigger`` is False: "fled from Homs" left Homs, but "shelled
+    from Homs" was done there)."""
     if span.start <= trigger.i < span.end:
         return 0
     token = span.root
@@ -232,7 +234,7 @@ def path_length(trigger: Token, span: Span) -> int | None:
         if (
             token.dep_ == "prep"
             and token.lower_ in BLOCKING_PREPS
-            and not (token.lower_ == "from" and token.head == trigger)
+            and not (token.lower_ == "from" and token.head == trigger and from_trigger)
         ):
             return None
     return None
@@ -347,9 +349,70 @@ def _rank(span: Span) -> float:
     )
 
 
+#: Words that open a clause of the act's own time, most often of its place too.
+SAME_TIME_MARKS = frozenset({"as", "while", "whilst", "when", "after", "once"})
+#: Verbs of taking ground, whose object a push made to take them is fought over.
+TAKING_VERBS = frozenset(
+    {"capture", "recapture", "take", "retake", "seize", "storm", "regain", "liberate", "enter"}
+)
+
+
+def purpose_clauses(trigger: Token) -> list[Token]:
+    """ "launched an offensive to capture X", "an assault to retake X": the ground a push is
+    made to take, on the verb or on its object, is where it is fought."""
+    hosts = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    return [
+        clause
+        for host in hosts
+        for clause in host.children
+        if clause.dep_ in ("advcl", "acl", "relcl")
+        and clause.lemma_ in TAKING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    ]
+
+
+def same_time_clauses(trigger: Token) -> list[Token]:
+    """ "shot as he left a Kabul mosque", "killed when a bomb went off in Kabul": a clause of
+    the act's time; "while" only without a subject of its own, for with one it most often
+    sets another scene beside the act ("while thousands marched in Herat")."""
+    found = []
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or clause.pos_ not in _CLAUSE_POS:
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        if marks & SAME_TIME_MARKS and not (marks & {"while", "whilst"} and subject):
+            found.append(clause)
+    return found
+
+
+def place_attachments(trigger: Token, places: list[Span]) -> list[tuple[Span, int]]:
+    """The places attached to the trigger, those of a push's purpose under it, and, where
+    none is attached, those of a clause of its time."""
+    found = attachments(trigger, places)
+    if trigger.pos_ not in _CLAUSE_POS:
+        return found
+
+    def add(clause: Token) -> None:
+        seen = {s.start for s, _ in found}
+        found.extend(
+            (s, d + 2)
+            for s in places
+            if s.start not in seen
+            and (d := path_length(clause, s, from_trigger=False)) is not None
+        )
+
+    for clause in purpose_clauses(trigger):
+        add(clause)
+    if not found:
+        for clause in same_time_clauses(trigger):
+            add(clause)
+    return found
+
+
 def place_for(trigger: Token, places: list[Span]) -> Place | None:
     places = [s for s in places if not is_modifier_country(s)]
-    found = innermost(attachments(trigger, places))
+    found = innermost(place_attachments(trigger, places))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
         return narrowed(within(best[0], places), places)._.fp_place  # type: ignore[no-any-return]
