@@ -289,3 +289,20 @@ def test_anchor_a_clause_of_the_acts_time_or_purpose_says_where(
 ) -> None:
     (event,) = _anchor(nlp, text, trigger)
     assert (event.place.text if event.place else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "places"),
+    [
+        ("Rebels captured a town in Ghana's cocoa belt on Sunday.", "captured", {"Ghana"}),
+        ("Protesters marched outside Spain's embassy in Lima.", "marched", {"Lima"}),
+        ("Gunmen shot a driver near the crossing between Kenya and Somalia.", "shot",
+         {"Kenya", "Somalia"}),
+        ("An engineer travelling through Helmand was shot on Monday.", "shot", {"Helmand"}),
+    ],
+)
+def test_anchor_a_country_before_a_stretch_of_it_or_a_place_between_two_says_where(
+    nlp: Any, text: str, trigger: str, places: set[str]
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert event.place is not None and event.place.text in places

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..records import Event, Modality, Place, TimeRef
 from .extensions import article_date
-from .places import PLACE_NOUNS
+from .places import PLACE_NOUN_FORMS, PLACE_NOUNS
 
 SPECIFICITY: dict[str, float] = {
     "landmark": 5.0,
@@ -56,6 +56,10 @@ LOCATIVE_PREPS = frozenset(
         "toward",
         "towards",
         "outside of",
+        "through",
+        "beside",
+        "behind",
+        "past",
     }
 )
 #: Prepositions that lead away from where the event happened ("Kurds from Europe marched",
@@ -118,6 +122,16 @@ PLACE_HEADS = frozenset(
         "side",
         "part",
     }
+)
+#: Words for a stretch of a country or a site in it, which a country's name before them
+#: places ("Ivory Coast's cocoa belt", "Thailand's restive South", "a Kenya hotel"); not
+#: those a state owns abroad ("the U.S. base", "Spain's embassy").
+AREA_HEADS = (PLACE_NOUN_FORMS - {"base", "bases", "airbase", "airbases"}) | frozenset(
+    {"belt", "zone", "battlefield", "heartland", "south", "north", "east", "west", "hotel"}
+)
+#: Places that lie between two others: "the crossing between Kasama and Mansa" is at both.
+STRETCH_NOUNS = PLACE_NOUN_FORMS | frozenset(
+    {"frontier", "frontiers", "boundary", "road", "roads", "highway", "corridor", "line"}
 )
 #: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
 HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
@@ -235,6 +249,7 @@ def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | 
             token.dep_ == "prep"
             and token.lower_ in BLOCKING_PREPS
             and not (token.lower_ == "from" and token.head == trigger and from_trigger)
+            and not (token.lower_ == "between" and token.head.lower_ in STRETCH_NOUNS)
         ):
             return None
     return None
@@ -269,6 +284,7 @@ def is_modifier_country(span: Span) -> bool:
         and root.dep_ in {"compound", "amod", "nmod", "poss"}
         and root.head.pos_ in {"NOUN", "PROPN"}
         and root.head.lemma_ not in PLACE_HEADS
+        and root.head.lower_ not in AREA_HEADS
     )
 
 
