@@ -292,6 +292,9 @@ def test_places_a_name_on_a_coded_actor_still_says_whose(nlp: Any) -> None:
     [
         ("The mayor of Bukavu was killed on Sunday.", "Bukavu"),
         ("A bomb exploded near the Medan courthouse, killing two.", "Medan"),
+        # a small town only where nothing but a place can stand
+        ("About 500 farmers in Yala protested against the tax.", "Yala"),
+        ("A pilgrim was shot at Bethlehem's main square.", "Bethlehem"),
     ],
 )
 def test_places_a_known_city_the_model_took_for_a_person_is_a_place(

@@ -4,8 +4,9 @@ Candidates are spaCy's GPE, LOC and FAC entities, gazetteer landmarks the model 
 ("the Green Zone"), and a demonym before "capital" ("the Iraqi capital" -> Baghdad).
 Countries, landmarks and US states resolve first; they and the demonyms in the article
 then pick between cities of one name ("Paris" in an article about Texas). A mention the
-gazetteer does not know is kept with its text as name, no country and feature "unknown":
-it is still where something happened.
+gazetteer does not know is kept with its text as name, no country and feature "unknown"
+("admin" where its last word names a division of a state: "Kasama province"): it is
+still where something happened.
 
 A place name used for the state or government acting ("Washington said", "Iran rejected
 the offer") is an actor, not a place: it is left out when it is the active subject of a
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..kb.places import Gazetteer, PlaceEntry, place_key
-from ..records import Actor, Place
+from ..records import Actor, Place, PlaceFeature
 from ..timex import MONTHS, WEEKDAYS
 from .extensions import is_masked
 from .spans import span_covering
@@ -411,12 +412,16 @@ class PlaceTagger:
 
     def is_known(self, span: Span) -> bool:
         """Whether the gazetteer knows the name as a country, landmark, US state or a
-        sizeable city (a small town's name is as often someone's)."""
+        sizeable city (a small town's name is as often someone's), or, right after a
+        preposition of place or on a building ("in Yala", "Bethlehem's church"), as any
+        town it holds."""
         key = place_key(span.text)
         if key in self.kb.landmarks or key in self.kb.countries or key in self.kb.admins:
             return True
         city = self.kb.best_city(key)
-        return city is not None and city.population >= KNOWN_CITY_POPULATION
+        if city is None:
+            return False
+        return city.population >= KNOWN_CITY_POPULATION or _at_a_place(span)
 
     def mistaken_for_person(self, span: Span, full_names: set[str]) -> bool:
         """A known place the model took for a person or a firm ("the mayor of Bukavu", "the
@@ -465,7 +470,7 @@ class PlaceTagger:
                         Place(
                             text=span.text,
                             name=_clean_name(span.text),
-                            feature="unknown",
+                            feature=_unresolved_feature(span),
                             start=span.start_char,
                             end=span.end_char,
                         ),
@@ -722,6 +727,12 @@ _OF_PLACE_NOUNS = PLACE_NOUN_FORMS | frozenset(
 _WHERE_PREPS = _PLACE_PREPS | {"to", "from", "into", "across", "through", "throughout"}
 
 
+def _at_a_place(span: Span) -> bool:
+    """ "in Yala", "near Yala", "Yala's market": where only a place can stand."""
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) or _on_a_site(span)
+
+
 def _on_a_site(span: Span) -> bool:
     """ "the Medan courthouse", "Tamale's main market": a name on a building or site."""
     root = span.root
@@ -884,6 +895,16 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+#: Nouns that end the name of a division of a state ("Kasama province", "Plateau State").
+DIVISION_NOUNS = frozenset({"province", "state", "governorate", "region", "county", "prefecture"})
+
+
+def _unresolved_feature(span: Span) -> PlaceFeature:
+    """What a name the gazetteer lacks is: a division of a state where its last word says so,
+    which ranks it below the towns in it; else unknown, most often a village."""
+    return "admin" if len(span) > 1 and span[-1].lower_ in DIVISION_NOUNS else "unknown"
 
 
 def _clean_name(text: str) -> str:
