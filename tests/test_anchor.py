@@ -306,3 +306,9 @@ def test_anchor_a_country_before_a_stretch_of_it_or_a_place_between_two_says_whe
 ) -> None:
     (event,) = _anchor(nlp, text, trigger)
     assert event.place is not None and event.place.text in places
+
+
+def test_anchor_a_participle_that_places_the_acts_object_says_where(nlp: Any) -> None:
+    text = "Troops shelled the farms located near the town of Kafr Batna on Monday."
+    (event,) = _anchor(nlp, text, "shelled")
+    assert event.place is not None and event.place.text == "Kafr Batna"

@@ -306,3 +306,9 @@ def test_places_a_known_city_the_model_took_for_a_person_is_a_place(
 def test_places_a_city_name_a_person_carries_is_no_place(nlp: Any) -> None:
     assert _places(nlp, "Police arrested Jackson on Friday.") == []
     assert _places(nlp, "Gunmen attacked a mostly Shi'i neighbourhood, killing five.") == []
+
+
+def test_places_an_unknown_division_of_a_state_ranks_as_one(nlp: Any) -> None:
+    places = _places(nlp, "Gunmen raided Dutsen Kura in Kwande Local Government Area on Sunday.")
+    features = {p.text: p.feature for p in places}
+    assert features.get("Kwande Local Government Area") == "admin"

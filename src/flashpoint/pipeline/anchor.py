@@ -138,6 +138,10 @@ HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "bre
 #: Verbs whose object is where an event noun struck: "died in airstrikes that hit Binnish",
 #: "wounded by a blast which rocked the port of Aden".
 STRIKING_VERBS = frozenset({"hit", "rock", "strike", "target", "shake", "pound", "tear", "rip"})
+#: Participles that place a thing: "the farms located near X", "the hills overlooking X".
+LOCATING_VERBS = frozenset(
+    {"locate", "situate", "surround", "overlook", "border", "adjoin", "lie", "sit"}
+)
 MAX_STEPS = 7
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -241,7 +245,7 @@ def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | 
         token = token.head
         if token == trigger:
             return steps
-        if strikes_where(token):
+        if strikes_where(token) or locates(token):
             continue
         if token.pos_ in _CLAUSE_POS or token.dep_ in {"relcl", "acl", "ccomp", "advcl"}:
             return None
@@ -253,6 +257,17 @@ def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | 
         ):
             return None
     return None
+
+
+def locates(clause: Token) -> bool:
+    """'targeting the farms located near the town of Hazm', 'stormed the hills overlooking
+    Hazm': a participle that places the act's object says where the act was."""
+    return (
+        clause.dep_ == "acl"
+        and clause.lemma_ in LOCATING_VERBS
+        and clause.head.pos_ == "NOUN"
+        and clause.head.dep_ in ("dobj", "pobj", "nsubjpass")
+    )
 
 
 def strikes_where(clause: Token) -> bool:

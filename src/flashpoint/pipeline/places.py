@@ -904,7 +904,10 @@ DIVISION_NOUNS = frozenset({"province", "state", "governorate", "region", "count
 def _unresolved_feature(span: Span) -> PlaceFeature:
     """What a name the gazetteer lacks is: a division of a state where its last word says so,
     which ranks it below the towns in it; else unknown, most often a village."""
-    return "admin" if len(span) > 1 and span[-1].lower_ in DIVISION_NOUNS else "unknown"
+    words = [t.lower_ for t in span]
+    if len(words) > 1 and (words[-1] in DIVISION_NOUNS or words[-2:] == ["government", "area"]):
+        return "admin"  # "Kasama province", "Ukpo Local Government Area"
+    return "unknown"
 
 
 def _clean_name(text: str) -> str:
