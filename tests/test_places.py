@@ -312,3 +312,17 @@ def test_places_an_unknown_division_of_a_state_ranks_as_one(nlp: Any) -> None:
     places = _places(nlp, "Gunmen raided Dutsen Kura in Kwande Local Government Area on Sunday.")
     features = {p.text: p.feature for p in places}
     assert features.get("Kwande Local Government Area") == "admin"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen shot a driver in the Georgian capital Tbilisi on Monday.", ["Tbilisi"]),
+        ("Gunmen shot a driver in Tbilisi, the Georgian capital, on Monday.", ["Tbilisi"]),
+        ("Gunmen shot a driver in the Georgian capital Monday.", ["Georgian capital"]),
+    ],
+)
+def test_places_a_capital_the_text_names_beside_it_is_that_name(
+    nlp: Any, text: str, expected: list[str]
+) -> None:
+    assert [p.text for p in _places(nlp, text)] == expected

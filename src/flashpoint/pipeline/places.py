@@ -285,7 +285,8 @@ class PlaceTagger:
         spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
         spans += [Span(doc, s, e, label="LOC") for _, s, e in self.landmarks(doc)]
         # "the Georgian capital" stands for the city, unless the text names it: "the
-        # Georgian capital of Tbilisi", "the Georgian capital, Tbilisi".
+        # Georgian capital of Tbilisi", "the Georgian capital, Tbilisi", "the Georgian
+        # capital Tbilisi", "Tbilisi, the Georgian capital".
         spans += [
             Span(doc, s, e, label="CAPITAL")
             for _, s, e in self.capitals(doc)
@@ -295,6 +296,13 @@ class PlaceTagger:
                 and doc[e + 1].pos_ == "PROPN"
                 and doc[e + 1].is_title
             )
+            and not (
+                e < len(doc)
+                and doc[e].pos_ == "PROPN"
+                and doc[e].is_title
+                and doc[e].ent_type_ not in ("DATE", "TIME")
+            )
+            and not (doc[e - 1].dep_ == "appos" and doc[e - 1].head.pos_ == "PROPN")
         ]
         # "the Kasama" tagged as a whole is the name "Kasama".
         ents = {(e.start + (e[0].lower_ == "the" and len(e) > 1), e.end) for e in doc.ents}
