@@ -175,6 +175,11 @@ def test_anchor_wider_area_after_a_comma_only_locates_the_place(
             "killed",
             None,
         ),
+        (
+            "Students protested against the fines imposed on traders in Herat.",
+            "protested",
+            None,
+        ),
     ],
 )
 def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts(

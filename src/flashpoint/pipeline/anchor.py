@@ -83,6 +83,8 @@ BLOCKING_PREPS = frozenset(
         "towards",
     }
 )
+#: Prepositions that aim an act at something or take it from somewhere, elsewhere.
+AWAY_PREPS = frozenset({"against", "toward", "towards", "from"})
 #: Words that make "X of PLACE" a reference point, not the place ("south of Baghdad").
 DIRECTIONS = frozenset(
     {
@@ -515,9 +517,12 @@ def in_other_content(span: Span, trigger: Token) -> bool:
     trigger takes as its content), "according to sources in Kabul" (where the source is)
     or "the man who lived in Kabul was arrested" (a relative clause on a noun before the
     trigger, unless it says where that noun happened: "the attack, which took place in
-    Kabul, killed ...")."""
+    Kabul, killed ..."), or what the act is aimed at or comes from ("protested against
+    the sanctions on Libya", "fled from Herat")."""
     token = span.root
+    away = False
     while token.head != token:
+        away = away or (token.dep_ == "prep" and token.lower_ in AWAY_PREPS)
         if token.dep_ == "ccomp" and token.head == trigger:
             return True
         if token.lower_ == "according":
@@ -531,7 +536,7 @@ def in_other_content(span: Span, trigger: Token) -> bool:
             return True
         token = token.head
         if token == trigger:
-            return False
+            return away
     return False
 
 
