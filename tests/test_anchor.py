@@ -287,6 +287,8 @@ def test_anchor_within_finds_the_place_the_chosen_one_contains(nlp: Any) -> None
          "Karte Parwan"),
         ("A farmer was killed in Herat while thousands marched in Kandahar.", "killed", "Herat"),
         ("A judge was shot as he returned from Kandahar.", "shot", None),
+        ("In Herat, a judge was shot as he left a mosque in Qala Navid.", "shot",
+         "Qala Navid"),
     ],
 )
 def test_anchor_a_clause_of_the_acts_time_or_purpose_says_where(

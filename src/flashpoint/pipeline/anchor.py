@@ -421,7 +421,7 @@ def same_time_clauses(trigger: Token) -> list[Token]:
 
 def place_attachments(trigger: Token, places: list[Span]) -> list[tuple[Span, int]]:
     """The places attached to the trigger, those of a push's purpose under it, and, where
-    none is attached, those of a clause of its time."""
+    none is attached after it, those of a clause of its time."""
     found = attachments(trigger, places)
     if trigger.pos_ not in _CLAUSE_POS:
         return found
@@ -437,7 +437,9 @@ def place_attachments(trigger: Token, places: list[Span]) -> list[tuple[Span, in
 
     for clause in purpose_clauses(trigger):
         add(clause)
-    if not found:
+    # A place set before the act ("In Kabul, a man was shot as he left a mosque in Karte
+    # Parwan") is the scene: the clause may still name the more specific place in it.
+    if all(s.end <= trigger.i for s, _ in found):
         for clause in same_time_clauses(trigger):
             add(clause)
     return found
