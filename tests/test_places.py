@@ -326,3 +326,12 @@ def test_places_a_capital_the_text_names_beside_it_is_that_name(
     nlp: Any, text: str, expected: list[str]
 ) -> None:
     assert [p.text for p in _places(nlp, text)] == expected
+
+
+def test_places_a_us_state_abbreviated_after_a_town_is_the_state(nlp: Any) -> None:
+    places = _places(nlp, "Police raided a home in Salem, Ore., on Monday.")
+    states = [p for p in places if p.text == "Ore."]
+    assert states and states[0].feature == "admin" and states[0].country == "USA"
+    events = _events(nlp, "Police raided a home in Salem, Ore., on Monday.")
+    raided = next(e for e in events if e.trigger.text == "raided")
+    assert raided.place is not None and raided.place.text == "Salem"

@@ -514,6 +514,8 @@ class PlaceTagger:
         if span.label_ == "CAPITAL":
             iso3 = self.kb.country_of_demonym(span[0].text)
             return self.kb.capital(iso3) if iso3 else None
+        if _abbreviated(span) and place_key(span.text) in self.kb.state_abbreviations:
+            return self.kb.state_abbreviations[place_key(span.text)]  # "Everett, Mass."
         entry = self.kb.lookup(span.text, countries, admins)
         if entry is None:
             # "southern Baghdad", "the West Bank city of Nablus": try the words after.
@@ -532,6 +534,14 @@ class PlaceTagger:
             span._.fp_place = place
             spans.append(span)
         doc._.fp_places = spans
+
+
+def _abbreviated(span: Span) -> bool:
+    """Whether the name is written with a full stop ("Mass.", "N.Y."), in it or right after."""
+    doc = span.doc
+    return "." in span.text or (
+        span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
+    )
 
 
 def to_place(span: Span, entry: PlaceEntry) -> Place:
