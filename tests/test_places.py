@@ -335,3 +335,16 @@ def test_places_a_us_state_abbreviated_after_a_town_is_the_state(nlp: Any) -> No
     events = _events(nlp, "Police raided a home in Salem, Ore., on Monday.")
     raided = next(e for e in events if e.trigger.text == "raided")
     assert raided.place is not None and raided.place.text == "Salem"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rebels attacked the eastern perimeter of Jabal Al-Mutar on Friday.", "Jabal Al-Mutar"),
+        ("Troops captured the southern slope of Tal Al-Wazir after a battle.", "Tal Al-Wazir"),
+    ],
+)
+def test_places_a_hyphenated_name_after_a_place_noun_is_kept_whole(
+    nlp: Any, text: str, name: str
+) -> None:
+    assert name in [p.text for p in _places(nlp, text)]

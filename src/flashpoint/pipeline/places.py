@@ -132,6 +132,10 @@ PLACE_NOUNS = frozenset(
         "hilltop",
         "mountain",
         "mountaintop",
+        "perimeter",
+        "periphery",
+        "flank",
+        "environs",
     }
 )
 #: The nouns and their plurals ("the villages of X and Y").
@@ -313,6 +317,7 @@ class PlaceTagger:
                 after_place_noun=doc[start].lower_ in (*PLACE_NOUN_FORMS, "capital"),
             )
             name = self.without_people_name(name) if name is not None else None
+            name = _whole_name(name) if name is not None else None
             if name is not None and not any(
                 s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
             ):
@@ -835,6 +840,23 @@ def _full_name_words(doc: Doc) -> set[str]:
         for t in e
         if t.is_alpha and t.is_title
     }
+
+
+def _whole_name(name: Span) -> Span:
+    """The name with the rest of an entity it begins, where the rest is more of the name
+    joined by hyphens ("the town of Tell Al-Hamra", which the matcher cuts at the hyphen)."""
+    doc = name.doc
+    for ent in doc.ents:
+        rest = doc[name.end : ent.end]
+        if (
+            ent.start == name.start
+            and ent.end > name.end
+            and all(
+                t.pos_ == "PROPN" or (t.is_punct and not doc[t.i - 1].whitespace_) for t in rest
+            )
+        ):
+            return Span(doc, ent.start, ent.end, label=name.label_)
+    return name
 
 
 def _person_words(doc: Doc) -> set[str]:
