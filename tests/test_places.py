@@ -201,8 +201,10 @@ def test_places_a_peoples_name_before_a_place_noun_is_no_place(nlp: Any) -> None
 def test_places_unknown_name_a_territorial_verb_takes_is_ground(nlp: Any) -> None:
     places = _places(nlp, "Rebels captured Ndele on Nov. 3 but lost it days later.")
     assert [p.text for p in places] == ["Ndele"]
-    # a person captured is no place
+    # a person captured is no place, nor one captured with other people
     assert _places(nlp, "Police captured Hassan Ali on Monday.") == []
+    text = "Murad and two police officers were captured after a raid in Kasama."
+    assert [p.text for p in _places(nlp, text)] == ["Kasama"]
 
 
 def test_places_dates_and_people_undergoing_an_act_are_no_places(nlp: Any) -> None:

@@ -474,7 +474,7 @@ class PlaceTagger:
         found: Found = []
         for span in spans:
             entry = self.resolve(span, countries, admins)
-            if entry is None and _undergoer(span):
+            if entry is None and (_undergoer(span) or _joined_with_people(span)):
                 continue
             if entry is None:
                 found.append(
@@ -682,6 +682,23 @@ def _undergoer(span: Span) -> bool:
     if named_by_place_noun(span) or _in_place_phrase(span):
         return False
     return root.head.lemma_ not in _TARGETING_VERBS
+
+
+def _joined_with_people(span: Span) -> bool:
+    """ "Murad and two police officers were captured": a name the gazetteer does not know,
+    joined to people the actors stage coded, is one of them."""
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for partner in partners:
+        if partner.pos_ != "NOUN":
+            continue
+        actor = span_covering(span.doc._.fp_actors, partner)
+        record = actor._.fp_actor if actor is not None else None
+        if record is not None and record.kind in ("agent", "person"):
+            return True
+    return False
 
 
 def _in_place_phrase(span: Span) -> bool:
