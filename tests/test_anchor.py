@@ -280,14 +280,14 @@ def test_anchor_within_finds_the_place_the_chosen_one_contains(nlp: Any) -> None
 @pytest.mark.parametrize(
     ("text", "trigger", "place"),
     [
-        ("The army launched an offensive on Monday to capture the town of Kafr Batna.",
-         "launched", "Kafr Batna"),
-        ("The guard was shot dead as he left a mosque in Kandahar.", "shot", "Kandahar"),
+        ("Militias began a push on Monday to seize the town of Kafr Batna.",
+         "began", "Kafr Batna"),
+        ("A guard was stabbed as she walked out of a shop in Kandahar.", "stabbed", "Kandahar"),
         ("A driver was shot while driving through the suburb of Karte Parwan.", "shot",
          "Karte Parwan"),
         ("A farmer was killed in Herat while thousands marched in Kandahar.", "killed", "Herat"),
         ("A judge was shot as he returned from Kandahar.", "shot", None),
-        ("In Herat, a judge was shot as he left a mosque in Qala Navid.", "shot",
+        ("In Herat, a judge was stabbed as she walked out of a shop in Qala Navid.", "stabbed",
          "Qala Navid"),
     ],
 )
@@ -302,7 +302,7 @@ def test_anchor_a_clause_of_the_acts_time_or_purpose_says_where(
     ("text", "trigger", "places"),
     [
         ("Rebels captured a town in Ghana's cocoa belt on Sunday.", "captured", {"Ghana"}),
-        ("Protesters marched outside Spain's embassy in Lima.", "marched", {"Lima"}),
+        ("Crowds rallied at Chile's consulate in Lima.", "rallied", {"Lima"}),
         ("Gunmen shot a driver near the crossing between Kenya and Somalia.", "shot",
          {"Kenya", "Somalia"}),
         ("An engineer travelling through Helmand was shot on Monday.", "shot", {"Helmand"}),
@@ -316,6 +316,6 @@ def test_anchor_a_country_before_a_stretch_of_it_or_a_place_between_two_says_whe
 
 
 def test_anchor_a_participle_that_places_the_acts_object_says_where(nlp: Any) -> None:
-    text = "Troops shelled the farms located near the town of Kafr Batna on Monday."
-    (event,) = _anchor(nlp, text, "shelled")
+    text = "Gunners hit orchards situated beside the hamlet of Kafr Batna at dawn."
+    (event,) = _anchor(nlp, text, "hit")
     assert event.place is not None and event.place.text == "Kafr Batna"

@@ -203,7 +203,7 @@ def test_places_unknown_name_a_territorial_verb_takes_is_ground(nlp: Any) -> Non
     assert [p.text for p in places] == ["Ndele"]
     # a person captured is no place, nor one captured with other people
     assert _places(nlp, "Police captured Hassan Ali on Monday.") == []
-    text = "Murad and two police officers were captured after a raid in Kasama."
+    text = "Murad and two police officers were seized in a raid near Kasama."
     assert [p.text for p in _places(nlp, text)] == ["Kasama"]
 
 
@@ -342,8 +342,8 @@ def test_places_a_us_state_abbreviated_after_a_town_is_the_state(nlp: Any) -> No
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Rebels attacked the eastern perimeter of Jabal Al-Mutar on Friday.", "Jabal Al-Mutar"),
-        ("Troops captured the southern slope of Tal Al-Wazir after a battle.", "Tal Al-Wazir"),
+        ("Gunmen raided posts on the far perimeter of Jabal Al-Mutar.", "Jabal Al-Mutar"),
+        ("Fighters held the lower slope of Tal Al-Wazir for a week.", "Tal Al-Wazir"),
     ],
 )
 def test_places_a_hyphenated_name_after_a_place_noun_is_kept_whole(

@@ -126,7 +126,7 @@ PLACE_HEADS = frozenset(
     }
 )
 #: Words for a stretch of a country or a site in it, which a country's name before them
-#: places ("Ivory Coast's cocoa belt", "Thailand's restive South", "a Kenya hotel"); not
+#: places ("Ghana's gold belt", "Peru's restive south", "a Kenya hotel"); not
 #: those a state owns abroad ("the U.S. base", "Spain's embassy").
 AREA_HEADS = (PLACE_NOUN_FORMS - {"base", "bases", "airbase", "airbases"}) | frozenset(
     {"belt", "zone", "battlefield", "heartland", "south", "north", "east", "west", "hotel"}
@@ -262,8 +262,8 @@ def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | 
 
 
 def locates(clause: Token) -> bool:
-    """'targeting the farms located near the town of Hazm', 'stormed the hills overlooking
-    Hazm': a participle that places the act's object says where the act was."""
+    """'shelled orchards situated beside the hamlet of Hazm', 'took the ridges above and
+    overlooking Hazm': a participle that places the act's object says where the act was."""
     return (
         clause.dep_ == "acl"
         and clause.lemma_ in LOCATING_VERBS
@@ -391,7 +391,7 @@ TAKING_VERBS = frozenset(
 
 
 def purpose_clauses(trigger: Token) -> list[Token]:
-    """ "launched an offensive to capture X", "an assault to retake X": the ground a push is
+    """ "began a push to seize X", "a raid to retake X": the ground a push is
     made to take, on the verb or on its object, is where it is fought."""
     hosts = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     return [
@@ -405,9 +405,9 @@ def purpose_clauses(trigger: Token) -> list[Token]:
 
 
 def same_time_clauses(trigger: Token) -> list[Token]:
-    """ "shot as he left a Kabul mosque", "killed when a bomb went off in Kabul": a clause of
-    the act's time; "while" only without a subject of its own, for with one it most often
-    sets another scene beside the act ("while thousands marched in Herat")."""
+    """ "stabbed as she walked out of a Kabul shop", "died when a mine blew up in Kabul": a
+    clause of the act's time; "while" only without a subject of its own, for with one it
+    most often sets another scene beside the act ("while thousands marched in Herat")."""
     found = []
     for clause in trigger.children:
         if clause.dep_ != "advcl" or clause.pos_ not in _CLAUSE_POS:
@@ -437,8 +437,8 @@ def place_attachments(trigger: Token, places: list[Span]) -> list[tuple[Span, in
 
     for clause in purpose_clauses(trigger):
         add(clause)
-    # A place set before the act ("In Kabul, a man was shot as he left a mosque in Karte
-    # Parwan") is the scene: the clause may still name the more specific place in it.
+    # A place set before the act ("In Herat, a judge was stabbed as she walked out of a
+    # shop in Qala Navid") is the scene: the clause may still name a more specific place.
     if all(s.end <= trigger.i for s, _ in found):
         for clause in same_time_clauses(trigger):
             add(clause)
