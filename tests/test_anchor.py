@@ -175,6 +175,11 @@ def test_anchor_wider_area_after_a_comma_only_locates_the_place(
             "killed",
             None,
         ),
+        (
+            "Students protested against the fines imposed on traders in Herat.",
+            "protested",
+            None,
+        ),
     ],
 )
 def test_anchor_place_of_reported_content_or_of_a_described_noun_is_not_the_acts(
@@ -270,3 +275,47 @@ def test_anchor_within_finds_the_place_the_chosen_one_contains(nlp: Any) -> None
     places = [s for s in doc._.fp_places if s._.fp_place is not None]
     (karachi,) = [s for s in places if s.text == "Karachi"]
     assert within(karachi, places).text == "Malir"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Militias began a push on Monday to seize the town of Kafr Batna.",
+         "began", "Kafr Batna"),
+        ("A guard was stabbed as she walked out of a shop in Kandahar.", "stabbed", "Kandahar"),
+        ("A driver was shot while driving through the suburb of Karte Parwan.", "shot",
+         "Karte Parwan"),
+        ("A farmer was killed in Herat while thousands marched in Kandahar.", "killed", "Herat"),
+        ("A judge was shot as he returned from Kandahar.", "shot", None),
+        ("In Herat, a judge was stabbed as she walked out of a shop in Qala Navid.", "stabbed",
+         "Qala Navid"),
+    ],
+)
+def test_anchor_a_clause_of_the_acts_time_or_purpose_says_where(
+    nlp: Any, text: str, trigger: str, place: str | None
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert (event.place.text if event.place else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "places"),
+    [
+        ("Rebels captured a town in Ghana's cocoa belt on Sunday.", "captured", {"Ghana"}),
+        ("Crowds rallied at Chile's consulate in Lima.", "rallied", {"Lima"}),
+        ("Gunmen shot a driver near the crossing between Kenya and Somalia.", "shot",
+         {"Kenya", "Somalia"}),
+        ("An engineer travelling through Helmand was shot on Monday.", "shot", {"Helmand"}),
+    ],
+)
+def test_anchor_a_country_before_a_stretch_of_it_or_a_place_between_two_says_where(
+    nlp: Any, text: str, trigger: str, places: set[str]
+) -> None:
+    (event,) = _anchor(nlp, text, trigger)
+    assert event.place is not None and event.place.text in places
+
+
+def test_anchor_a_participle_that_places_the_acts_object_says_where(nlp: Any) -> None:
+    text = "Gunners hit orchards situated beside the hamlet of Kafr Batna at dawn."
+    (event,) = _anchor(nlp, text, "hit")
+    assert event.place is not None and event.place.text == "Kafr Batna"

@@ -201,8 +201,10 @@ def test_places_a_peoples_name_before_a_place_noun_is_no_place(nlp: Any) -> None
 def test_places_unknown_name_a_territorial_verb_takes_is_ground(nlp: Any) -> None:
     places = _places(nlp, "Rebels captured Ndele on Nov. 3 but lost it days later.")
     assert [p.text for p in places] == ["Ndele"]
-    # a person captured is no place
+    # a person captured is no place, nor one captured with other people
     assert _places(nlp, "Police captured Hassan Ali on Monday.") == []
+    text = "Murad and two police officers were seized in a raid near Kasama."
+    assert [p.text for p in _places(nlp, text)] == ["Kasama"]
 
 
 def test_places_dates_and_people_undergoing_an_act_are_no_places(nlp: Any) -> None:
@@ -290,3 +292,66 @@ def test_places_a_name_on_a_coded_actor_still_says_whose(nlp: Any) -> None:
 def test_places_a_name_before_a_division_word_resolves(nlp: Any) -> None:
     places = _places(nlp, "The curfew was lifted in Kassala State and in North Kassala State.")
     assert [p.country for p in places] == ["SDN", "SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The mayor of Bukavu was killed on Sunday.", "Bukavu"),
+        ("A bomb exploded near the Medan courthouse, killing two.", "Medan"),
+        # a small town only where nothing but a place can stand
+        ("About 500 farmers in Yala protested against the tax.", "Yala"),
+        ("A pilgrim was shot at Bethlehem's main square.", "Bethlehem"),
+    ],
+)
+def test_places_a_known_city_the_model_took_for_a_person_is_a_place(
+    nlp: Any, text: str, place: str
+) -> None:
+    assert place in [p.text for p in _places(nlp, text)]
+
+
+def test_places_a_city_name_a_person_carries_is_no_place(nlp: Any) -> None:
+    assert _places(nlp, "Police arrested Jackson on Friday.") == []
+    assert _places(nlp, "Gunmen attacked a mostly Shi'i neighbourhood, killing five.") == []
+
+
+def test_places_an_unknown_division_of_a_state_ranks_as_one(nlp: Any) -> None:
+    places = _places(nlp, "Gunmen raided Dutsen Kura in Kwande Local Government Area on Sunday.")
+    features = {p.text: p.feature for p in places}
+    assert features.get("Kwande Local Government Area") == "admin"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen shot a driver in the Georgian capital Tbilisi on Monday.", ["Tbilisi"]),
+        ("Gunmen shot a driver in Tbilisi, the Georgian capital, on Monday.", ["Tbilisi"]),
+        ("Gunmen shot a driver in the Georgian capital Monday.", ["Georgian capital"]),
+    ],
+)
+def test_places_a_capital_the_text_names_beside_it_is_that_name(
+    nlp: Any, text: str, expected: list[str]
+) -> None:
+    assert [p.text for p in _places(nlp, text)] == expected
+
+
+def test_places_a_us_state_abbreviated_after_a_town_is_the_state(nlp: Any) -> None:
+    places = _places(nlp, "Police raided a home in Salem, Ore., on Monday.")
+    states = [p for p in places if p.text == "Ore."]
+    assert states and states[0].feature == "admin" and states[0].country == "USA"
+    events = _events(nlp, "Police raided a home in Salem, Ore., on Monday.")
+    raided = next(e for e in events if e.trigger.text == "raided")
+    assert raided.place is not None and raided.place.text == "Salem"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen raided posts on the far perimeter of Jabal Al-Mutar.", "Jabal Al-Mutar"),
+        ("Fighters held the lower slope of Tal Al-Wazir for a week.", "Tal Al-Wazir"),
+    ],
+)
+def test_places_a_hyphenated_name_after_a_place_noun_is_kept_whole(
+    nlp: Any, text: str, name: str
+) -> None:
+    assert name in [p.text for p in _places(nlp, text)]

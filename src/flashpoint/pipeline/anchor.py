@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..records import Event, Modality, Place, TimeRef
 from .extensions import article_date
-from .places import PLACE_NOUNS
+from .places import PLACE_NOUN_FORMS, PLACE_NOUNS
 
 SPECIFICITY: dict[str, float] = {
     "landmark": 5.0,
@@ -56,6 +56,10 @@ LOCATIVE_PREPS = frozenset(
         "toward",
         "towards",
         "outside of",
+        "through",
+        "beside",
+        "behind",
+        "past",
     }
 )
 #: Prepositions that lead away from where the event happened ("Kurds from Europe marched",
@@ -79,6 +83,8 @@ BLOCKING_PREPS = frozenset(
         "towards",
     }
 )
+#: Prepositions that aim an act at something or take it from somewhere, elsewhere.
+AWAY_PREPS = frozenset({"against", "toward", "towards", "from"})
 #: Words that make "X of PLACE" a reference point, not the place ("south of Baghdad").
 DIRECTIONS = frozenset(
     {
@@ -119,11 +125,25 @@ PLACE_HEADS = frozenset(
         "part",
     }
 )
+#: Words for a stretch of a country or a site in it, which a country's name before them
+#: places ("Ghana's gold belt", "Peru's restive south", "a Kenya hotel"); not
+#: those a state owns abroad ("the U.S. base", "Spain's embassy").
+AREA_HEADS = (PLACE_NOUN_FORMS - {"base", "bases", "airbase", "airbases"}) | frozenset(
+    {"belt", "zone", "battlefield", "heartland", "south", "north", "east", "west", "hotel"}
+)
+#: Places that lie between two others: "the crossing between Kasama and Mansa" is at both.
+STRETCH_NOUNS = PLACE_NOUN_FORMS | frozenset(
+    {"frontier", "frontiers", "boundary", "road", "roads", "highway", "corridor", "line"}
+)
 #: Verbs that say where an event noun happened: "the attack, which took place in X, ...".
 HAPPENING_VERBS = frozenset({"take", "occur", "happen", "erupt", "explode", "break", "unfold"})
 #: Verbs whose object is where an event noun struck: "died in airstrikes that hit Binnish",
 #: "wounded by a blast which rocked the port of Aden".
 STRIKING_VERBS = frozenset({"hit", "rock", "strike", "target", "shake", "pound", "tear", "rip"})
+#: Participles that place a thing: "the farms located near X", "the hills overlooking X".
+LOCATING_VERBS = frozenset(
+    {"locate", "situate", "surround", "overlook", "border", "adjoin", "lie", "sit"}
+)
 MAX_STEPS = 7
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -213,9 +233,11 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def path_length(trigger: Token, span: Span) -> int | None:
+def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | None:
     """Steps from the span's root up to ``trigger`` without crossing another clause or a
-    preposition that leads away from the event's place."""
+    preposition that leads away from the event's place ("from" only where it is not on
+    the trigger itself, or ``from_trigger`` is False: "fled from Homs" left Homs, but "shelled
+    from Homs" was done there)."""
     if span.start <= trigger.i < span.end:
         return 0
     token = span.root
@@ -225,17 +247,29 @@ def path_length(trigger: Token, span: Span) -> int | None:
         token = token.head
         if token == trigger:
             return steps
-        if strikes_where(token):
+        if strikes_where(token) or locates(token):
             continue
         if token.pos_ in _CLAUSE_POS or token.dep_ in {"relcl", "acl", "ccomp", "advcl"}:
             return None
         if (
             token.dep_ == "prep"
             and token.lower_ in BLOCKING_PREPS
-            and not (token.lower_ == "from" and token.head == trigger)
+            and not (token.lower_ == "from" and token.head == trigger and from_trigger)
+            and not (token.lower_ == "between" and token.head.lower_ in STRETCH_NOUNS)
         ):
             return None
     return None
+
+
+def locates(clause: Token) -> bool:
+    """'shelled orchards situated beside the hamlet of Hazm', 'took the ridges above and
+    overlooking Hazm': a participle that places the act's object says where the act was."""
+    return (
+        clause.dep_ == "acl"
+        and clause.lemma_ in LOCATING_VERBS
+        and clause.head.pos_ == "NOUN"
+        and clause.head.dep_ in ("dobj", "pobj", "nsubjpass")
+    )
 
 
 def strikes_where(clause: Token) -> bool:
@@ -267,6 +301,7 @@ def is_modifier_country(span: Span) -> bool:
         and root.dep_ in {"compound", "amod", "nmod", "poss"}
         and root.head.pos_ in {"NOUN", "PROPN"}
         and root.head.lemma_ not in PLACE_HEADS
+        and root.head.lower_ not in AREA_HEADS
     )
 
 
@@ -347,9 +382,72 @@ def _rank(span: Span) -> float:
     )
 
 
+#: Words that open a clause of the act's own time, most often of its place too.
+SAME_TIME_MARKS = frozenset({"as", "while", "whilst", "when", "after", "once"})
+#: Verbs of taking ground, whose object a push made to take them is fought over.
+TAKING_VERBS = frozenset(
+    {"capture", "recapture", "take", "retake", "seize", "storm", "regain", "liberate", "enter"}
+)
+
+
+def purpose_clauses(trigger: Token) -> list[Token]:
+    """ "began a push to seize X", "a raid to retake X": the ground a push is
+    made to take, on the verb or on its object, is where it is fought."""
+    hosts = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    return [
+        clause
+        for host in hosts
+        for clause in host.children
+        if clause.dep_ in ("advcl", "acl", "relcl")
+        and clause.lemma_ in TAKING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    ]
+
+
+def same_time_clauses(trigger: Token) -> list[Token]:
+    """ "stabbed as she walked out of a Kabul shop", "died when a mine blew up in Kabul": a
+    clause of the act's time; "while" only without a subject of its own, for with one it
+    most often sets another scene beside the act ("while thousands marched in Herat")."""
+    found = []
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or clause.pos_ not in _CLAUSE_POS:
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        if marks & SAME_TIME_MARKS and not (marks & {"while", "whilst"} and subject):
+            found.append(clause)
+    return found
+
+
+def place_attachments(trigger: Token, places: list[Span]) -> list[tuple[Span, int]]:
+    """The places attached to the trigger, those of a push's purpose under it, and, where
+    none is attached after it, those of a clause of its time."""
+    found = attachments(trigger, places)
+    if trigger.pos_ not in _CLAUSE_POS:
+        return found
+
+    def add(clause: Token) -> None:
+        seen = {s.start for s, _ in found}
+        found.extend(
+            (s, d + 2)
+            for s in places
+            if s.start not in seen
+            and (d := path_length(clause, s, from_trigger=False)) is not None
+        )
+
+    for clause in purpose_clauses(trigger):
+        add(clause)
+    # A place set before the act ("In Herat, a judge was stabbed as she walked out of a
+    # shop in Qala Navid") is the scene: the clause may still name a more specific place.
+    if all(s.end <= trigger.i for s, _ in found):
+        for clause in same_time_clauses(trigger):
+            add(clause)
+    return found
+
+
 def place_for(trigger: Token, places: list[Span]) -> Place | None:
     places = [s for s in places if not is_modifier_country(s)]
-    found = innermost(attachments(trigger, places))
+    found = innermost(place_attachments(trigger, places))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
         return narrowed(within(best[0], places), places)._.fp_place  # type: ignore[no-any-return]
@@ -421,9 +519,12 @@ def in_other_content(span: Span, trigger: Token) -> bool:
     trigger takes as its content), "according to sources in Kabul" (where the source is)
     or "the man who lived in Kabul was arrested" (a relative clause on a noun before the
     trigger, unless it says where that noun happened: "the attack, which took place in
-    Kabul, killed ...")."""
+    Kabul, killed ..."), or what the act is aimed at or comes from ("protested against
+    the sanctions on Libya", "fled from Herat")."""
     token = span.root
+    away = False
     while token.head != token:
+        away = away or (token.dep_ == "prep" and token.lower_ in AWAY_PREPS)
         if token.dep_ == "ccomp" and token.head == trigger:
             return True
         if token.lower_ == "according":
@@ -437,7 +538,7 @@ def in_other_content(span: Span, trigger: Token) -> bool:
             return True
         token = token.head
         if token == trigger:
-            return False
+            return away
     return False
 
 

@@ -4,8 +4,9 @@ Candidates are spaCy's GPE, LOC and FAC entities, gazetteer landmarks the model 
 ("the Green Zone"), and a demonym before "capital" ("the Iraqi capital" -> Baghdad).
 Countries, landmarks and US states resolve first; they and the demonyms in the article
 then pick between cities of one name ("Paris" in an article about Texas). A mention the
-gazetteer does not know is kept with its text as name, no country and feature "unknown":
-it is still where something happened.
+gazetteer does not know is kept with its text as name, no country and feature "unknown"
+("admin" where its last word names a division of a state: "Kasama province"): it is
+still where something happened.
 
 A place name used for the state or government acting ("Washington said", "Iran rejected
 the offer") is an actor, not a place: it is left out when it is the active subject of a
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..kb.places import Gazetteer, PlaceEntry, place_key
-from ..records import Actor, Place
+from ..records import Actor, Place, PlaceFeature
 from ..timex import MONTHS, WEEKDAYS
 from .extensions import is_masked
 from .spans import span_covering
@@ -134,6 +135,10 @@ PLACE_NOUNS = frozenset(
         "hilltop",
         "mountain",
         "mountaintop",
+        "perimeter",
+        "periphery",
+        "flank",
+        "environs",
     }
 )
 #: The nouns and their plurals ("the villages of X and Y").
@@ -211,7 +216,10 @@ COMMUNITY_WORDS = frozenset(
         "muslim",
         "sunni",
         "shia",
+        "shi'a",
+        "shi'i",
         "shiite",
+        "shi'ite",
         "alawite",
         "druze",
         "christian",
@@ -284,7 +292,8 @@ class PlaceTagger:
         spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
         spans += [Span(doc, s, e, label="LOC") for _, s, e in self.landmarks(doc)]
         # "the Georgian capital" stands for the city, unless the text names it: "the
-        # Georgian capital of Tbilisi", "the Georgian capital, Tbilisi".
+        # Georgian capital of Tbilisi", "the Georgian capital, Tbilisi", "the Georgian
+        # capital Tbilisi", "Tbilisi, the Georgian capital".
         spans += [
             Span(doc, s, e, label="CAPITAL")
             for _, s, e in self.capitals(doc)
@@ -294,6 +303,13 @@ class PlaceTagger:
                 and doc[e + 1].pos_ == "PROPN"
                 and doc[e + 1].is_title
             )
+            and not (
+                e < len(doc)
+                and doc[e].pos_ == "PROPN"
+                and doc[e].is_title
+                and doc[e].ent_type_ not in ("DATE", "TIME")
+            )
+            and not (doc[e - 1].dep_ == "appos" and doc[e - 1].head.pos_ == "PROPN")
         ]
         # "the Kasama" tagged as a whole is the name "Kasama".
         ents = {(e.start + (e[0].lower_ == "the" and len(e) > 1), e.end) for e in doc.ents}
@@ -304,6 +320,7 @@ class PlaceTagger:
                 after_place_noun=doc[start].lower_ in (*PLACE_NOUN_FORMS, "capital"),
             )
             name = self.without_people_name(name) if name is not None else None
+            name = _whole_name(name) if name is not None else None
             if name is not None and not any(
                 s <= name.start < e for s, e in ents if (s, e) != (name.start, name.end)
             ):
@@ -319,6 +336,8 @@ class PlaceTagger:
 
     def is_demonym(self, span: Span) -> bool:
         """ "the Angolan city of Lobito": a people's name the model tagged as a place."""
+        if all(t.lower_ in COMMUNITY_WORDS for t in span):
+            return True  # "a Shia neighbourhood"
         key = place_key(span.text)
         return key not in self.kb.countries and self.kb.country_of_demonym(span.text) is not None
 
@@ -384,7 +403,9 @@ class PlaceTagger:
                 j += 1
             span = Span(doc, i, j, label="GPE")
             i = j
-            if span.root.dep_ not in {"pobj", "dobj", "nsubjpass", "conj", "appos"}:
+            if span.root.dep_ not in {"pobj", "dobj", "nsubjpass", "conj", "appos"} and not (
+                _on_a_site(span)
+            ):
                 continue
             if any(t.ent_type_ == "PERSON" for t in span) and any(
                 len(e) > len(span)
@@ -392,14 +413,12 @@ class PlaceTagger:
                 if e.label_ == "PERSON" and e.start <= span.start < e.end
             ):
                 continue
-            key = place_key(span.text)
-            if _coded_organisation(span) and key not in self.kb.countries:
+            if _on_a_site(span) and self.without_people_name(span) != span:
+                continue  # "a Shia neighbourhood": who lives there, not its name
+            if _coded_organisation(span) and place_key(span.text) not in self.kb.countries:
                 continue  # "Hamas", "Hezbollah": a group the actors stage knows
-            city = self.kb.best_city(key)
             if (
-                key in self.kb.landmarks
-                or key in self.kb.countries
-                or (city is not None and city.population >= KNOWN_CITY_POPULATION)
+                self.is_known(span)
                 or _untagged_locative(span)
                 or _taken_ground(span)
                 or named_by_place_noun(span)
@@ -407,15 +426,47 @@ class PlaceTagger:
                 extra.append(span)
         return extra
 
+    def is_known(self, span: Span) -> bool:
+        """Whether the gazetteer knows the name as a country, landmark, US state or a
+        sizeable city (a small town's name is as often someone's), or, right after a
+        preposition of place or on a building ("in Yala", "Bethlehem's church"), as any
+        town it holds."""
+        key = place_key(span.text)
+        if key in self.kb.landmarks or key in self.kb.countries or key in self.kb.admins:
+            return True
+        city = self.kb.best_city(key)
+        if city is None:
+            return False
+        return city.population >= KNOWN_CITY_POPULATION or _at_a_place(span)
+
+    def mistaken_for_person(self, span: Span, full_names: set[str]) -> bool:
+        """A known place the model took for a person or a firm ("the mayor of Bukavu", "the
+        Medan courthouse"): where the parse puts it in a place's position, it is that place,
+        unless the article also writes it inside a person's full name, or the actors stage
+        read it as part of a longer name ("President Jackson", "the Bukavu Mining Company")."""
+        if not _in_place_position(span) or not self.is_known(span):
+            return False
+        if any(t.lower_ in full_names for t in span):
+            return False
+        actor = span_covering(span.doc._.fp_actors, span.root)
+        return actor is None or all(
+            span.start <= t.i < span.end for t in actor if t.is_title and t.pos_ == "PROPN"
+        )
+
     def find(self, doc: Doc) -> Found:
         """Pure step: every place mention that is not an actor, with its resolved Place."""
         people = _person_words(doc)
+        full_names = _full_name_words(doc)
         spans = [
             s
             for s in self.candidates(doc)
             if named_by_place_noun(s)
             or _untagged_locative(s)
             or _taken_ground(s)
+            or (
+                self.mistaken_for_person(s, full_names)
+                and (_on_a_site(s) or not is_metonym(s))
+            )
             or not (
                 is_metonym(s)
                 or (_is_person(s, people) and place_key(s.text) not in self.kb.countries)
@@ -426,7 +477,7 @@ class PlaceTagger:
         found: Found = []
         for span in spans:
             entry = self.resolve(span, countries, admins)
-            if entry is None and _undergoer(span):
+            if entry is None and (_undergoer(span) or _joined_with_people(span)):
                 continue
             if entry is None:
                 found.append(
@@ -435,7 +486,7 @@ class PlaceTagger:
                         Place(
                             text=span.text,
                             name=_clean_name(span.text),
-                            feature="unknown",
+                            feature=_unresolved_feature(span),
                             start=span.start_char,
                             end=span.end_char,
                         ),
@@ -471,6 +522,8 @@ class PlaceTagger:
         if span.label_ == "CAPITAL":
             iso3 = self.kb.country_of_demonym(span[0].text)
             return self.kb.capital(iso3) if iso3 else None
+        if _abbreviated(span) and place_key(span.text) in self.kb.state_abbreviations:
+            return self.kb.state_abbreviations[place_key(span.text)]  # "Everett, Mass."
         entry = self.kb.lookup(span.text, countries, admins)
         words = span.text.split()
         if entry is None and len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
@@ -493,6 +546,14 @@ class PlaceTagger:
             span._.fp_place = place
             spans.append(span)
         doc._.fp_places = spans
+
+
+def _abbreviated(span: Span) -> bool:
+    """Whether the name is written with a full stop ("Mass.", "N.Y."), in it or right after."""
+    doc = span.doc
+    return "." in span.text or (
+        span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
+    )
 
 
 def to_place(span: Span, entry: PlaceEntry) -> Place:
@@ -630,8 +691,116 @@ def _undergoer(span: Span) -> bool:
     return root.head.lemma_ not in _TARGETING_VERBS
 
 
+def _joined_with_people(span: Span) -> bool:
+    """ "Murad and two police officers were captured": a name the gazetteer does not know,
+    joined to people the actors stage coded, is one of them."""
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for partner in partners:
+        if partner.pos_ != "NOUN":
+            continue
+        actor = span_covering(span.doc._.fp_actors, partner)
+        record = actor._.fp_actor if actor is not None else None
+        if record is not None and record.kind in ("agent", "person"):
+            return True
+    return False
+
+
 def _in_place_phrase(span: Span) -> bool:
     return any(t.lower_ in PLACE_NOUNS for t in span)
+
+
+#: Buildings and sites a place name can stand before to say where they are ("the Medan
+#: courthouse", "his Kumasi home", "Tamale's main market").
+SITE_NOUNS = PLACE_NOUN_FORMS | frozenset(
+    {
+        "home",
+        "house",
+        "residence",
+        "office",
+        "offices",
+        "headquarters",
+        "courthouse",
+        "stadium",
+        "station",
+        "hotel",
+        "market",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "prison",
+        "jail",
+        "port",
+        "harbour",
+        "harbor",
+        "bridge",
+        "road",
+        "highway",
+        "square",
+        "checkpoint",
+        "compound",
+        "embassy",
+        "consulate",
+        "factory",
+        "plant",
+        "streets",
+    }
+)
+#: Nouns whose "of" phrase names where they are ("the mayor of Kindu", "the centre of Ouesso").
+_OF_PLACE_NOUNS = PLACE_NOUN_FORMS | frozenset(
+    {
+        "capital",
+        "mayor",
+        "governor",
+        "centre",
+        "center",
+        "heart",
+        "edge",
+        "part",
+        "parts",
+        "streets",
+        "residents",
+        "people",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+#: Prepositions whose object is where someone or something is, goes or comes from.
+_WHERE_PREPS = _PLACE_PREPS | {"to", "from", "into", "across", "through", "throughout"}
+
+
+def _at_a_place(span: Span) -> bool:
+    """ "in Yala", "near Yala", "Yala's market": where only a place can stand."""
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) or _on_a_site(span)
+
+
+def _on_a_site(span: Span) -> bool:
+    """ "the Medan courthouse", "Tamale's main market": a name on a building or site."""
+    root = span.root
+    return root.dep_ in ("compound", "poss") and root.head.lower_ in SITE_NOUNS
+
+
+def _in_place_position(span: Span) -> bool:
+    """Whether the parse puts the name where a place stands: after a preposition of place,
+    in the "of" phrase of a place noun, beside a place noun, on a building, or taken as
+    ground ("in Bukavu", "the mayor of Bukavu", "the capital, Bukavu", "captured Bukavu")."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj":
+        if head.lower_ == "of":
+            return head.head.lower_ in _OF_PLACE_NOUNS
+        return head.lower_ in _WHERE_PREPS
+    if root.dep_ == "appos":
+        return head.lower_ in _OF_PLACE_NOUNS
+    if root.dep_ == "dobj":
+        return head.pos_ == "VERB" and head.lemma_ in _TARGETING_VERBS
+    return _on_a_site(span)
 
 
 #: Territorial verbs whose object may also be a person ("captured the general").
@@ -685,16 +854,38 @@ def _name_part(span: Span, after_place_noun: bool = False) -> Span | None:
     return name
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Words of the names the model tagged as people, and people the actors stage coded."""
+def _full_name_words(doc: Doc) -> set[str]:
+    """Words of the names of more than one word the model tagged as people."""
     # Full names only: a lone word tagged PERSON is as likely a mistagged place ("Sanaa").
-    words = {
+    return {
         t.lower_
         for e in doc.ents
         if e.label_ == "PERSON" and len(e) > 1
         for t in e
         if t.is_alpha and t.is_title
     }
+
+
+def _whole_name(name: Span) -> Span:
+    """The name with the rest of an entity it begins, where the rest is more of the name
+    joined by hyphens ("the town of Tell Al-Hamra", which the matcher cuts at the hyphen)."""
+    doc = name.doc
+    for ent in doc.ents:
+        rest = doc[name.end : ent.end]
+        if (
+            ent.start == name.start
+            and ent.end > name.end
+            and all(
+                t.pos_ == "PROPN" or (t.is_punct and not doc[t.i - 1].whitespace_) for t in rest
+            )
+        ):
+            return Span(doc, ent.start, ent.end, label=name.label_)
+    return name
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the names the model tagged as people, and people the actors stage coded."""
+    words = _full_name_words(doc)
     for actor in doc._.fp_actors:
         record = actor._.fp_actor
         if record is not None and record.kind == "person":
@@ -768,6 +959,19 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+#: Nouns that end the name of a division of a state ("Kasama province", "Plateau State").
+DIVISION_NOUNS = frozenset({"province", "state", "governorate", "region", "county", "prefecture"})
+
+
+def _unresolved_feature(span: Span) -> PlaceFeature:
+    """What a name the gazetteer lacks is: a division of a state where its last word says so,
+    which ranks it below the towns in it; else unknown, most often a village."""
+    words = [t.lower_ for t in span]
+    if len(words) > 1 and (words[-1] in DIVISION_NOUNS or words[-2:] == ["government", "area"]):
+        return "admin"  # "Kasama province", "Ukpo Local Government Area"
+    return "unknown"
 
 
 def _clean_name(text: str) -> str:

