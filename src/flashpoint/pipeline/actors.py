@@ -46,6 +46,7 @@ from ..kb.actors import ActorKB, Entry
 from ..kb.actors.model import normalise
 from ..records import Actor
 from .extensions import is_masked
+from .spans import phrase_matches
 
 #: Dependency labels of a modifier inside the noun phrase of its head.
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "flat"})
@@ -251,6 +252,7 @@ class ActorResolver:
         #: Lemmas of nouns that name an act ("killing", "strike"): a country or demonym
         #: modifying one is its doer ("the U.S. killing of X", "the Iranian strike").
         self.event_nouns = frozenset(event_nouns)
+        self.make_doc = nlp.make_doc
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower_forms: dict[str, list[str]] = {}
@@ -336,7 +338,7 @@ class ActorResolver:
     def _units(self, doc: Doc) -> list[Unit]:
         candidates: list[Unit] = []
         for matcher in (self.lower, self.exact):
-            for key_id, start, end in matcher(doc):
+            for key_id, start, end in phrase_matches(matcher, doc, self.make_doc):
                 key = doc.vocab.strings[key_id]
                 entries = self._admissible(doc, key, start, end)
                 if entries:
