@@ -1,22 +1,22 @@
-"""Coordination repair: a name the parser conjoins across the phrase it belongs in."""
+"""Parse repairs: attachments the parser gets wrong, fixed before the actors stage."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from flashpoint import Coder
-from flashpoint.pipeline.coordination import CoordinationRepair
+from flashpoint.pipeline.repairs import ParseRepair
 
 
 def _doc(coder: Coder, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    tags = {"NOUN": "NNS", "PROPN": "NNP", "ADP": "IN", "CCONJ": "CC", "VERB": "VBD",
-            "PUNCT": ".", "PART": "POS", "DET": "DT"}  # fmt: skip
+    tags = {"NOUN": "NNS", "PROPN": "NNP", "ADP": "IN", "CCONJ": "CC", "VERB": "VBP",
+            "PUNCT": ".", "PART": "POS", "DET": "DT", "PRON": "PRP"}  # fmt: skip
     return Doc(
         coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=[tags[p] for p in pos]
     )
 
 
-def test_coordination_a_name_after_a_place_name_joins_it(coder: Coder) -> None:
+def test_repairs_coordination_a_name_after_a_place_name_joins_it(coder: Coder) -> None:
     # the parse conjoins "Sweden" with "Senators"
     doc = _doc(
         coder,
@@ -25,14 +25,14 @@ def test_coordination_a_name_after_a_place_name_joins_it(coder: Coder) -> None:
         ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
         ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
     )
-    CoordinationRepair()(doc)
+    ParseRepair()(doc)
     assert doc[4].head.text == "Norway" and doc[3].head.text == "Norway"
     coder.nlp.get_pipe("actors")(doc)
     (senators,) = [s._.fp_actor for s in doc._.fp_actors if s.text.startswith("Senators")]
     assert senators.joint_codes == ["NORLEG", "SWELEG"]
 
 
-def test_coordination_a_conjunct_with_a_phrase_of_its_own_stays(coder: Coder) -> None:
+def test_repairs_coordination_a_conjunct_with_a_phrase_of_its_own_stays(coder: Coder) -> None:
     words = ["Senators", "in", "Norway", "and", "Sweden", "'s", "army", "praised", "Denmark"]
     doc = _doc(
         coder,
@@ -41,7 +41,7 @@ def test_coordination_a_conjunct_with_a_phrase_of_its_own_stays(coder: Coder) ->
         ["nsubj", "prep", "pobj", "cc", "poss", "case", "conj", "ROOT", "dobj"],
         ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PART", "NOUN", "VERB", "PROPN"],
     )
-    CoordinationRepair()(doc)
+    ParseRepair()(doc)
     assert doc[6].head.text == "Senators"
     # a common noun after the place is another party: "senators in Oslo and the army"
     doc = _doc(
@@ -51,5 +51,27 @@ def test_coordination_a_conjunct_with_a_phrase_of_its_own_stays(coder: Coder) ->
         ["nsubj", "prep", "pobj", "cc", "det", "conj", "ROOT", "dobj"],
         ["NOUN", "ADP", "PROPN", "CCONJ", "DET", "NOUN", "VERB", "PROPN"],
     )
-    CoordinationRepair()(doc)
+    ParseRepair()(doc)
     assert doc[5].head.text == "Senators"
+
+
+def test_repairs_a_name_compounded_on_a_verb_is_its_subject(coder: Coder) -> None:
+    doc = _doc(
+        coder,
+        ["Norway", "act", "on", "the", "pledge", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["compound", "ROOT", "prep", "det", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[0].dep_ == "nsubj"
+    # a verb with a subject of its own keeps the parse
+    doc = _doc(
+        coder,
+        ["Norway", "they", "act", "on", "."],
+        [2, 2, 2, 2, 2],
+        ["compound", "nsubj", "ROOT", "prep", "punct"],
+        ["PROPN", "PRON", "VERB", "ADP", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[0].dep_ == "compound"

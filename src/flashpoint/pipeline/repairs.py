@@ -1,0 +1,68 @@
+"""Repair dependency parses the small model gets wrong in ways every later stage trips on.
+
+- Coordination joins like with like. In "lawmakers in Norway and Sweden" the parser often
+  conjoins "Sweden" with "lawmakers", as if Sweden were a second party beside the
+  lawmakers, rather than with "Norway", the name just before the "and"; every later
+  stage would then read Sweden as acting on its own. A bare name conjoined with a common
+  noun, right after the name that ends that noun's "in", "of" or "from" phrase, is
+  conjoined with that name instead. A conjunct with a phrase of its own ("and Sweden's
+  army", "and Sweden in turn") is left as parsed.
+- A verb takes no compound modifier: a name the parser hangs on a finite verb as one
+  ("Norway act on ...", read as a noun compound "Norway act") is the verb's subject, when
+  the verb has none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+#: Prepositions whose object says where or whose the noun is ("lawmakers in X").
+_PLACE_PREPS = frozenset({"in", "of", "from"})
+#: Dependents a bare name may have.
+_NAME_PARTS = frozenset({"compound", "det", "amod", "flat"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_FINITE = frozenset({"VBD", "VBP", "VBZ"})
+
+
+class ParseRepair:
+    """Fixes the attachments described in the module doc, in place."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ == "NOUN" and token.dep_ != "conj":
+                self.coordination(token)
+            elif token.pos_ == "VERB" and token.tag_ in _FINITE:
+                self.compound_subject(token)
+        return doc
+
+    @staticmethod
+    def coordination(noun: Token) -> None:
+        objects = [
+            pobj
+            for prep in noun.rights
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+        ]
+        if not objects:
+            return
+        name = objects[-1]
+        for conj in [c for c in noun.rights if c.dep_ == "conj" and c.i > name.i]:
+            if conj.pos_ != "PROPN" or any(c.dep_ not in _NAME_PARTS for c in conj.children):
+                break
+            between = conj.doc[name.right_edge.i + 1 : conj.left_edge.i]
+            if not len(between) or any(
+                not (t.dep_ == "cc" or t.text == ",") or t.head != noun for t in between
+            ):
+                break
+            for word in between:
+                word.head = name
+            conj.head = name
+
+    @staticmethod
+    def compound_subject(verb: Token) -> None:
+        if any(c.dep_ in _SUBJECTS for c in verb.children):
+            return
+        names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            names[-1].dep_ = "nsubj"
