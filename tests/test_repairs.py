@@ -75,3 +75,13 @@ def test_repairs_a_name_compounded_on_a_verb_is_its_subject(coder: Coder) -> Non
     )
     ParseRepair()(doc)
     assert doc[0].dep_ == "compound"
+    # a noun the tagger took for a verb ("patrolled Baltic waters") keeps its compound
+    doc = _doc(
+        coder,
+        ["Ships", "patrolled", "Baltic", "waters", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "compound", "dobj", "punct"],
+        ["NOUN", "VERB", "PROPN", "VERB", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[2].dep_ == "compound"

@@ -7,9 +7,9 @@
   noun, right after the name that ends that noun's "in", "of" or "from" phrase, is
   conjoined with that name instead. A conjunct with a phrase of its own ("and Sweden's
   army", "and Sweden in turn") is left as parsed.
-- A verb takes no compound modifier: a name the parser hangs on a finite verb as one
-  ("Norway act on ...", read as a noun compound "Norway act") is the verb's subject, when
-  the verb has none.
+- A verb takes no compound modifier: a name the parser hangs on a finite verb that heads
+  a clause ("Norway act on ...", read as a noun compound "Norway act") is the verb's
+  subject, when the verb has none.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ _PLACE_PREPS = frozenset({"in", "of", "from"})
 _NAME_PARTS = frozenset({"compound", "det", "amod", "flat"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _FINITE = frozenset({"VBD", "VBP", "VBZ"})
+#: Where a verb heading a clause stands; a "verb" in a noun's place ("Gulf waters") is a
+#: noun the tagger misread, and its compound is right.
+_CLAUSAL = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl"})
 
 
 class ParseRepair:
@@ -31,7 +34,7 @@ class ParseRepair:
         for token in doc:
             if token.pos_ == "NOUN" and token.dep_ != "conj":
                 self.coordination(token)
-            elif token.pos_ == "VERB" and token.tag_ in _FINITE:
+            elif token.pos_ == "VERB" and token.tag_ in _FINITE and token.dep_ in _CLAUSAL:
                 self.compound_subject(token)
         return doc
 
