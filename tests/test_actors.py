@@ -227,6 +227,13 @@ def test_actors_agents_of_a_list_of_countries_stand_for_each(coder: Coder) -> No
     assert all(not s._.fp_actor.joint_codes for s in doc._.fp_actors)
 
 
+def test_actors_the_owner_of_an_agent_is_not_where_it_sits(coder: Coder) -> None:
+    codes = _codes(coder, "The parliament of Chile in Peru condemned Bolivia.")
+    assert codes["The parliament of Chile in Peru"] == "CHLLEG"
+    codes = _codes(coder, "The senate of Chile in Lima praised Bolivia.")
+    assert codes["The senate of Chile in Lima"] == "CHLLEG"
+
+
 def test_actors_former_holders_of_any_state_office_are_elites(coder: Coder) -> None:
     codes = _codes(coder, "Former Chilean judges and former Chilean students criticized Peru.")
     assert codes["Former Chilean judges"] == "CHLELI"

@@ -538,6 +538,7 @@ class ActorResolver:
         titled_name = head.type == "ner_person" and bool(titles)
         # "diplomats in Moscow", "refugees in Chad" are seldom of the country they are in.
         preps = AGENT_PREPS if head.entry is None or head.entry.local else OWNER_PREPS
+        owned = False  # an "of"/"from" phrase named whose the agent is
         if (head.type in ("agent", "title") or titled_name) and not countries and not orgs:
             for prep in root.rights:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -560,6 +561,17 @@ class ActorResolver:
                             and unit_at[t.i].type
                             in ("country", "capital", "organisation", "demonym")
                         ]
+                        if prep.lower_ in OWNER_PREPS:
+                            # "the parliament of A in B": the owner is A; B only
+                            # says where it sits.
+                            where = {
+                                t.i
+                                for p in obj.subtree
+                                if p.dep_ == "prep" and p.lower_ not in OWNER_PREPS
+                                for t in p.subtree
+                            }
+                            owners = [u for u in found if _root(doc, u).i not in where]
+                            found = owners or found
                         owner = unit_at.get(obj.i)
                         if (
                             not found
@@ -587,7 +599,11 @@ class ActorResolver:
                                 country_from_city = city
                             end = max(end, _phrase_end(doc, obj))
                             break
+                        if found and owned and prep.lower_ not in OWNER_PREPS:
+                            end = max(end, _phrase_end(doc, obj))
+                            break
                         if found and prep.lower_ in PLACING_PREPS:
+                            owned = prep.lower_ in OWNER_PREPS
                             for u in dict.fromkeys(id(x) for x in found):
                                 unit = next(x for x in found if id(x) == u)
                                 (orgs if unit.type == "organisation" else pp_countries).append(unit)
