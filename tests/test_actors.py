@@ -234,6 +234,15 @@ def test_actors_the_owner_of_an_agent_is_not_where_it_sits(coder: Coder) -> None
     assert codes["The senate of Chile in Lima"] == "CHLLEG"
 
 
+def test_actors_conjoined_agents_share_the_phrase_that_places_them(coder: Coder) -> None:
+    doc = _doc(coder, "Senators and judges in Chile and Peru condemned Bolivia.")
+    (group,) = [s._.fp_actor for s in doc._.fp_actors if s.text.startswith("Senators")]
+    assert sorted(group.joint_codes) == ["CHLJUD", "CHLLEG", "PERJUD", "PERLEG"]
+    doc = _doc(coder, "Senators and judges in Chile condemned Bolivia.")
+    (group,) = [s._.fp_actor for s in doc._.fp_actors if s.text.startswith("Senators")]
+    assert group.joint_codes == ["CHLLEG", "CHLJUD"]
+
+
 def test_actors_former_holders_of_any_state_office_are_elites(coder: Coder) -> None:
     codes = _codes(coder, "Former Chilean judges and former Chilean students criticized Peru.")
     assert codes["Former Chilean judges"] == "CHLELI"

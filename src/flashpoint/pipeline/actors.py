@@ -804,12 +804,16 @@ class ActorResolver:
         joint: tuple[str, ...] = ()
         if head.type == "organisation" and entry is not None and code == entry.code_on(date):
             joint = entry.joint_codes_on(date)
-        elif head.type in ("agent", "title") and len(placed) > 1 and sector and kind != "person":
-            # "the envoys of A, B and C": the envoys of each country, as one phrase.
-            states = [self._state_of(u, date) for u in placed]
+        elif head.type in ("agent", "title") and sector and kind != "person":
+            # "the envoys of A, B and C": the envoys of each country, as one phrase;
+            # "lawmakers and officials in A (and B)": each body of each country.
+            one = len({_country_of(u) for u in pp_countries}) == 1
+            places = placed if len(placed) > 1 else pp_countries[:1] if one else []
+            states = [self._state_of(u, date) for u in places]
             own = code[3:] if code and code[:3] in states and len(code) > 3 else sector
-            if all(states) and len(set(states)) > 1:
-                joint = tuple(dict.fromkeys(f"{s}{own}" for s in states))
+            sectors = [own, *_conjoined_sectors(root, places, unit_at)] if places else []
+            if all(states) and (len(set(states)) > 1 or len(sectors) > 1):
+                joint = tuple(dict.fromkeys(f"{s}{o}" for o in sectors for s in states))
                 country, code = states[0], joint[0]
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         mention.local = head.type == "agent" and entry is not None and entry.local
@@ -1059,6 +1063,20 @@ def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
     span = doc[unit.start : unit.end]
     return span.root
+
+
+def _conjoined_sectors(root: Token, placed: list[Unit], unit_at: dict[int, Unit]) -> list[str]:
+    """The sectors of the agent nouns conjoined with ``root`` before the phrase that
+    places them ("lawmakers and officials in A and B")."""
+    first = min(u.start for u in placed)
+    sectors = []
+    for conj in root.children:
+        unit = unit_at.get(conj.i)
+        if conj.dep_ != "conj" or not root.i < conj.i < first or unit is None:
+            continue
+        if unit.type == "agent" and unit.entry is not None and unit.entry.sector:
+            sectors.append(unit.entry.sector)
+    return sectors
 
 
 def _with_conjunct_nouns(token: Token) -> list[Token]:
