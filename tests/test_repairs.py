@@ -85,3 +85,26 @@ def test_repairs_a_name_compounded_on_a_verb_is_its_subject(coder: Coder) -> Non
     )
     ParseRepair()(doc)
     assert doc[2].dep_ == "compound"
+
+
+def test_repairs_an_of_phrase_after_a_conjunct_is_its_owner(coder: Coder) -> None:
+    # "of Sweden" hung on "envoys", which "Norway's" already owns
+    doc = _doc(
+        coder,
+        ["Norway", "'s", "envoys", "and", "delegates", "of", "Sweden", "met", "."],
+        [2, 0, 7, 2, 2, 2, 5, 7, 7],
+        ["poss", "case", "nsubj", "cc", "conj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[5].head.text == "delegates"
+    # without an owner of its own the phrase may be shared: left as parsed
+    doc = _doc(
+        coder,
+        ["The", "envoys", "and", "delegates", "of", "Sweden", "met", "."],
+        [1, 6, 1, 1, 1, 4, 6, 6],
+        ["det", "nsubj", "cc", "conj", "prep", "pobj", "ROOT", "punct"],
+        ["DET", "NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[4].head.text == "envoys"

@@ -7,6 +7,9 @@
   noun, right after the name that ends that noun's "in", "of" or "from" phrase, is
   conjoined with that name instead. A conjunct with a phrase of its own ("and Sweden's
   army", "and Sweden in turn") is left as parsed.
+- A noun has one owner. In "Norway's envoys and delegates of Sweden" the parser hangs
+  "of Sweden" on "envoys", which already has one ("Norway's"); the "of" phrase after the
+  conjunct is the conjunct's.
 - A verb takes no compound modifier: a name the parser hangs on a finite verb that heads
   a clause ("Norway act on ...", read as a noun compound "Norway act") is the verb's
   subject, when the verb has none.
@@ -34,6 +37,7 @@ class ParseRepair:
         for token in doc:
             if token.pos_ == "NOUN" and token.dep_ != "conj":
                 self.coordination(token)
+                self.second_owner(token)
             elif token.pos_ == "VERB" and token.tag_ in _FINITE and token.dep_ in _CLAUSAL:
                 self.compound_subject(token)
         return doc
@@ -61,6 +65,18 @@ class ParseRepair:
             for word in between:
                 word.head = name
             conj.head = name
+
+    @staticmethod
+    def second_owner(noun: Token) -> None:
+        if not any(c.dep_ == "poss" for c in noun.lefts):
+            return
+        conjuncts = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if not conjuncts:
+            return
+        last = conjuncts[-1]
+        for prep in list(noun.rights):
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == last.right_edge.i + 1:
+                prep.head = last
 
     @staticmethod
     def compound_subject(verb: Token) -> None:
