@@ -10,7 +10,7 @@ from flashpoint.pipeline.repairs import ParseRepair
 
 def _doc(coder: Coder, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
     tags = {"NOUN": "NNS", "PROPN": "NNP", "ADP": "IN", "CCONJ": "CC", "VERB": "VBP",
-            "PUNCT": ".", "PART": "POS", "DET": "DT", "PRON": "PRP"}  # fmt: skip
+            "PUNCT": ".", "PART": "POS", "DET": "DT", "PRON": "PRP", "ADJ": "JJ"}  # fmt: skip
     return Doc(
         coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=[tags[p] for p in pos]
     )
@@ -108,3 +108,19 @@ def test_repairs_an_of_phrase_after_a_conjunct_is_its_owner(coder: Coder) -> Non
     )
     ParseRepair()(doc)
     assert doc[4].head.text == "envoys"
+
+
+def test_repairs_a_name_between_commas_in_a_list_is_an_item(coder: Coder) -> None:
+    words = ["Norway", ",", "the", "old", "Sweden", ",", "and", "Denmark", "met", "."]
+    heads = [8, 0, 4, 4, 0, 0, 0, 0, 8, 8]
+    deps = ["nsubj", "punct", "det", "amod", "appos", "punct", "cc", "conj", "ROOT", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    doc = _doc(coder, words, heads, deps, pos)
+    ParseRepair()(doc)
+    assert doc[4].dep_ == "conj"
+    # an appositive that renames ("the host country") stays one
+    words[3:5] = ["host", "country"]
+    pos[3:5] = ["NOUN", "NOUN"]
+    doc = _doc(coder, words, heads, deps, pos)
+    ParseRepair()(doc)
+    assert doc[4].dep_ == "appos"

@@ -7,6 +7,10 @@
   noun, right after the name that ends that noun's "in", "of" or "from" phrase, is
   conjoined with that name instead. A conjunct with a phrase of its own ("and Sweden's
   army", "and Sweden in turn") is left as parsed.
+- A name in a list is not an appositive. In "Norway, the old Sweden, and Denmark" the
+  parser reads the second item as renaming the first; a capitalised name set off by
+  commas and followed by the list's "and" is the list's item ("Kenya, the host country,
+  and Uganda" keeps its appositive).
 - A noun has one owner. In "Norway's envoys and delegates of Sweden" the parser hangs
   "of Sweden" on "envoys", which already has one ("Norway's"); the "of" phrase after the
   conjunct is the conjunct's.
@@ -38,6 +42,8 @@ class ParseRepair:
             if token.pos_ == "NOUN" and token.dep_ != "conj":
                 self.coordination(token)
                 self.second_owner(token)
+            if token.pos_ in ("NOUN", "PROPN"):
+                self.listed_appositive(token)
             elif token.pos_ == "VERB" and token.tag_ in _FINITE and token.dep_ in _CLAUSAL:
                 self.compound_subject(token)
         return doc
@@ -65,6 +71,19 @@ class ParseRepair:
             for word in between:
                 word.head = name
             conj.head = name
+
+    @staticmethod
+    def listed_appositive(noun: Token) -> None:
+        rights = list(noun.rights)
+        for k, appos in enumerate(rights):
+            if appos.dep_ != "appos" or not appos.is_title or appos.i == appos.sent.start:
+                continue
+            if any(c.dep_ not in _NAME_PARTS for c in appos.children):
+                continue
+            later = [c for c in rights[k + 1 :] if c.dep_ == "conj"]
+            between = noun.doc[appos.right_edge.i + 1 : later[0].left_edge.i] if later else []
+            if later and {t.lower_ for t in between} <= {",", "and", "or"} and len(between):
+                appos.dep_ = "conj"
 
     @staticmethod
     def second_owner(noun: Token) -> None:
