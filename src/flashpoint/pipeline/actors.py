@@ -806,7 +806,7 @@ class ActorResolver:
             joint = entry.joint_codes_on(date)
         elif head.type in ("agent", "title") and sector and kind != "person":
             # "the envoys of A, B and C": the envoys of each country, as one phrase;
-            # "lawmakers and officials in A (and B)": each body of each country.
+            # "senators and judges in A (and B)": each body of each country.
             one = len({_country_of(u) for u in pp_countries}) == 1
             places = placed if len(placed) > 1 else pp_countries[:1] if one else []
             states = [self._state_of(u, date) for u in places]
@@ -1067,7 +1067,7 @@ def _root(doc: Doc, unit: Unit) -> Token:
 
 def _conjoined_sectors(root: Token, placed: list[Unit], unit_at: dict[int, Unit]) -> list[str]:
     """The sectors of the agent nouns conjoined with ``root`` before the phrase that
-    places them ("lawmakers and officials in A and B")."""
+    places them ("senators and judges in A and B")."""
     first = min(u.start for u in placed)
     sectors = []
     for conj in root.children:

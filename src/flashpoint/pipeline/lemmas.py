@@ -83,7 +83,7 @@ def regular_inflections(word: str) -> frozenset[str]:
 
 def misinflected(form: str, word: str) -> bool:
     """Whether ``form`` is ``word`` (or ``word`` less a final -e or -y) with a regular
-    ending that English spelling does not give this verb ("departes", "tryed").
+    ending that English spelling does not give this verb ("visites", "tryed").
 
     Irregular forms ("fled", "said", "heard") are not built that way and pass."""
     stems = {word}

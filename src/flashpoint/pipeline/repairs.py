@@ -1,8 +1,8 @@
 """Repair dependency parses the small model gets wrong in ways every later stage trips on.
 
-- Coordination joins like with like. In "lawmakers in Norway and Sweden" the parser often
-  conjoins "Sweden" with "lawmakers", as if Sweden were a second party beside the
-  lawmakers, rather than with "Norway", the name just before the "and"; every later
+- Coordination joins like with like. In "senators in Norway and Sweden" the parser often
+  conjoins "Sweden" with "senators", as if Sweden were a second party beside the
+  senators, rather than with "Norway", the name just before the "and"; every later
   stage would then read Sweden as acting on its own. A bare name conjoined with a common
   noun, right after the name that ends that noun's "in", "of" or "from" phrase, is
   conjoined with that name instead. A conjunct with a phrase of its own ("and Sweden's
@@ -15,7 +15,7 @@
   "of Sweden" on "envoys", which already has one ("Norway's"); the "of" phrase after the
   conjunct is the conjunct's.
 - A verb takes no compound modifier: a name the parser hangs on a finite verb that heads
-  a clause ("Norway act on ...", read as a noun compound "Norway act") is the verb's
+  a clause ("Norway vote on ...", read as a noun compound "Norway vote") is the verb's
   subject, when the verb has none.
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-#: Prepositions whose object says where or whose the noun is ("lawmakers in X").
+#: Prepositions whose object says where or whose the noun is ("senators in X").
 _PLACE_PREPS = frozenset({"in", "of", "from"})
 #: Dependents a bare name may have.
 _NAME_PARTS = frozenset({"compound", "det", "amod", "flat"})

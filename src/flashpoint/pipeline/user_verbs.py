@@ -1,6 +1,7 @@
 """Matching user verb dictionaries (PETRARCH ``.verbs``) on the dependency parse.
 
-A dictionary verb matches a verb token by lemma or by a form the file lists. Its
+A dictionary verb matches a verb token by a form the file lists, or by lemma where the
+token is spelled as an inflection of the verb (not "visites" for "visit"). Its
 patterns are then tried, most specific first: the words after ``*`` against the verb's
 right material (its objects, complements and prepositional phrases, in text order: the
 verb's subtree to its right, without coordinated or adverbial clauses), the words before
@@ -212,7 +213,7 @@ def _verb_fits(verb: PetrarchVerb, token: Token) -> list[Token] | None:
 def candidates(token: Token, index: Mapping[str, tuple[PetrarchVerb, ...]]) -> list[PetrarchVerb]:
     """Dictionary verbs a token may be: by its form first, then by its lemma. A lemma
     does not stand for a form spelled as no inflection of the verb: the lemmatizer reads
-    "departes" as "depart", which a dictionary of verb forms does not."""
+    "visites" as "visit", which a dictionary of verb forms does not."""
     form = token.lower_
     seen: dict[int, PetrarchVerb] = {id(verb): verb for verb in index.get(form, ())}
     for verb in index.get(token.lemma_.lower(), ()):
