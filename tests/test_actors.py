@@ -202,6 +202,22 @@ def test_actors_user_petrarch_codes_join_the_office_of_their_phrase(tmp_path: Pa
     assert codes["Sylvania's trade envoy"] == "SYLGOVTRD"
 
 
+def test_actors_words_joined_by_underscores_match_a_dictionary_phrase(tmp_path: Path) -> None:
+    from flashpoint import Config
+
+    actors = tmp_path / "mine.actors"
+    actors.write_text("FREEDONIA [FRD]\nDUKE OF SYLVAN_MARSH [SYM]\n")
+    coder = Coder(Config(actor_files=(actors,)))
+    codes = _codes(coder, "Freedonia rebuked the Duke_of_Sylvan_Marsh.")
+    assert codes["the Duke_of_Sylvan_Marsh"] == "SYM"
+    codes = _codes(coder, "Freedonia rebuked the Duke of Sylvan_Marsh on Monday.")
+    assert codes["the Duke of Sylvan_Marsh"] == "SYM"
+    # a handle or a link that contains the name is not the name
+    text = "Freedonia rebuked @duke_of_sylvan_marsh and www.duke_of_sylvan_marsh.org."
+    codes = _codes(coder, text)
+    assert "SYM" not in codes.values()
+
+
 def test_actors_agents_of_a_list_of_countries_stand_for_each(coder: Coder) -> None:
     doc = _doc(coder, "The ambassadors of Chile, Peru and Bolivia met the president of Brazil.")
     envoys = next(s._.fp_actor for s in doc._.fp_actors if s.text.startswith("The ambassadors"))
@@ -209,6 +225,22 @@ def test_actors_agents_of_a_list_of_countries_stand_for_each(coder: Coder) -> No
     # two places in two phrases are not a list
     doc = _doc(coder, "The parliament of Chile in Peru condemned Bolivia.")
     assert all(not s._.fp_actor.joint_codes for s in doc._.fp_actors)
+
+
+def test_actors_the_owner_of_an_agent_is_not_where_it_sits(coder: Coder) -> None:
+    codes = _codes(coder, "The parliament of Chile in Peru condemned Bolivia.")
+    assert codes["The parliament of Chile in Peru"] == "CHLLEG"
+    codes = _codes(coder, "The senate of Chile in Lima praised Bolivia.")
+    assert codes["The senate of Chile in Lima"] == "CHLLEG"
+
+
+def test_actors_conjoined_agents_share_the_phrase_that_places_them(coder: Coder) -> None:
+    doc = _doc(coder, "Senators and judges in Chile and Peru condemned Bolivia.")
+    (group,) = [s._.fp_actor for s in doc._.fp_actors if s.text.startswith("Senators")]
+    assert sorted(group.joint_codes) == ["CHLJUD", "CHLLEG", "PERJUD", "PERLEG"]
+    doc = _doc(coder, "Senators and judges in Chile condemned Bolivia.")
+    (group,) = [s._.fp_actor for s in doc._.fp_actors if s.text.startswith("Senators")]
+    assert group.joint_codes == ["CHLLEG", "CHLJUD"]
 
 
 def test_actors_former_holders_of_any_state_office_are_elites(coder: Coder) -> None:

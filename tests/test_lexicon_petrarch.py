@@ -267,6 +267,26 @@ def test_events_user_verb_target_from_the_clause_saying_what_for(tmp_path: Path)
     assert _codings(coder, text) == [("CHL", "PER", "081")]
 
 
+def test_events_user_verb_form_must_be_an_inflection_of_the_verb(tmp_path: Path) -> None:
+    verbs = tmp_path / "leave.verbs"
+    verbs.write_text("--- QUIT [032] ---\nQUIT\n--- FLEE [033] ---\nFLEE\n")
+    coder = Coder(Config(verb_files=(verbs,), replace_verbs=True))
+    assert _codings(coder, "Chile quits Peru.") == [("CHL", "PER", "032")]
+    # the lemmatizer reads this misspelling as "quit"; it is no form of the verb
+    assert _codings(coder, "Chile quites Peru.") == []
+    # an irregular form still matches by its lemma
+    assert _codings(coder, "Chile fled Peru.") == [("CHL", "PER", "033")]
+
+
+def test_events_user_verb_subject_the_parse_made_a_compound(tmp_path: Path) -> None:
+    verbs = tmp_path / "act.verbs"
+    verbs.write_text("--- ACT [100] ---\nACT\n- * ON PLEDGE [102]\n")
+    coder = Coder(Config(verb_files=(verbs,), replace_verbs=True))
+    # the parser reads "Norway act" as a noun compound; the reporter is not the doer
+    text = "Norway act on a pledge to Sweden, officials said."
+    assert _codings(coder, text) == [("NOR", "SWE", "102")]
+
+
 def test_events_user_codes_outside_cameo_are_kept_as_written(tmp_path: Path) -> None:
     verbs = tmp_path / "odd.verbs"
     verbs.write_text("--- PRAISE [905] ---\nPRAISE\n- * HARVEST [051X]\n")

@@ -47,6 +47,7 @@ from ..kb.actors import ActorKB, Entry
 from ..kb.actors.model import normalise
 from ..records import Actor
 from .extensions import is_masked
+from .spans import phrase_matches
 
 #: Dependency labels of a modifier inside the noun phrase of its head.
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "flat"})
@@ -263,6 +264,7 @@ class ActorResolver:
         #: Lemmas of nouns that name an act ("killing", "strike"): a country or demonym
         #: modifying one is its doer ("the U.S. killing of X", "the Iranian strike").
         self.event_nouns = frozenset(event_nouns)
+        self.make_doc = nlp.make_doc
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower_forms: dict[str, list[str]] = {}
@@ -357,7 +359,7 @@ class ActorResolver:
     def _units(self, doc: Doc) -> list[Unit]:
         candidates: list[Unit] = []
         for matcher in (self.lower, self.exact):
-            for key_id, start, end in matcher(doc):
+            for key_id, start, end in phrase_matches(matcher, doc, self.make_doc):
                 key = doc.vocab.strings[key_id]
                 entries = self._admissible(doc, key, start, end)
                 if entries:
@@ -586,6 +588,7 @@ class ActorResolver:
         titled_name = head.type == "ner_person" and bool(titles)
         # "diplomats in Moscow", "refugees in Chad" are seldom of the country they are in.
         preps = AGENT_PREPS if head.entry is None or head.entry.local else OWNER_PREPS
+        owned = False  # an "of"/"from" phrase named whose the agent is
         if (head.type in ("agent", "title") or titled_name) and not countries and not orgs:
             # "a group based in X": the home a participle gives is the agent's own.
             based = [
@@ -622,6 +625,17 @@ class ActorResolver:
                             and unit_at[t.i].type
                             in ("country", "capital", "organisation", "demonym")
                         ]
+                        if prep.lower_ in OWNER_PREPS:
+                            # "the parliament of A in B": the owner is A; B only
+                            # says where it sits.
+                            where = {
+                                t.i
+                                for p in obj.subtree
+                                if p.dep_ == "prep" and p.lower_ not in OWNER_PREPS
+                                for t in p.subtree
+                            }
+                            owners = [u for u in found if _root(doc, u).i not in where]
+                            found = owners or found
                         owner = unit_at.get(obj.i)
                         if (
                             not found
@@ -649,7 +663,11 @@ class ActorResolver:
                                 country_from_city = city
                             end = max(end, _phrase_end(doc, obj))
                             break
+                        if found and owned and prep.lower_ not in OWNER_PREPS:
+                            end = max(end, _phrase_end(doc, obj))
+                            break
                         if found and prep.lower_ in PLACING_PREPS:
+                            owned = prep.lower_ in OWNER_PREPS
                             for u in dict.fromkeys(id(x) for x in found):
                                 unit = next(x for x in found if id(x) == u)
                                 (orgs if unit.type == "organisation" else pp_countries).append(unit)
@@ -857,12 +875,16 @@ class ActorResolver:
         joint: tuple[str, ...] = ()
         if head.type == "organisation" and entry is not None and code == entry.code_on(date):
             joint = entry.joint_codes_on(date)
-        elif head.type in ("agent", "title") and len(placed) > 1 and sector and kind != "person":
-            # "the envoys of A, B and C": the envoys of each country, as one phrase.
-            states = [self._state_of(u, date) for u in placed]
+        elif head.type in ("agent", "title") and sector and kind != "person":
+            # "the envoys of A, B and C": the envoys of each country, as one phrase;
+            # "senators and judges in A (and B)": each body of each country.
+            one = len({_country_of(u) for u in pp_countries}) == 1
+            places = placed if len(placed) > 1 else pp_countries[:1] if one else []
+            states = [self._state_of(u, date) for u in places]
             own = code[3:] if code and code[:3] in states and len(code) > 3 else sector
-            if all(states) and len(set(states)) > 1:
-                joint = tuple(dict.fromkeys(f"{s}{own}" for s in states))
+            sectors = [own, *_conjoined_sectors(root, places, unit_at)] if places else []
+            if all(states) and (len(set(states)) > 1 or len(sectors) > 1):
+                joint = tuple(dict.fromkeys(f"{s}{o}" for o in sectors for s in states))
                 country, code = states[0], joint[0]
         mention = Mention(left, end, name, code, country, sector, kind, root.i, title_key)
         mention.local = head.type == "agent" and entry is not None and entry.local
@@ -1158,6 +1180,20 @@ def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
     span = doc[unit.start : unit.end]
     return span.root
+
+
+def _conjoined_sectors(root: Token, placed: list[Unit], unit_at: dict[int, Unit]) -> list[str]:
+    """The sectors of the agent nouns conjoined with ``root`` before the phrase that
+    places them ("senators and judges in A and B")."""
+    first = min(u.start for u in placed)
+    sectors = []
+    for conj in root.children:
+        unit = unit_at.get(conj.i)
+        if conj.dep_ != "conj" or not root.i < conj.i < first or unit is None:
+            continue
+        if unit.type == "agent" and unit.entry is not None and unit.entry.sector:
+            sectors.append(unit.entry.sector)
+    return sectors
 
 
 def _with_conjunct_nouns(token: Token) -> list[Token]:

@@ -18,6 +18,7 @@ register_extensions()
 #: The order the Coder adds the components in. Later stages read what earlier ones wrote.
 PIPELINE: tuple[str, ...] = (
     "flashpoint_lemmas_v1",
+    "flashpoint_repairs_v1",
     "flashpoint_posts_v1",
     "flashpoint_actors_v1",
     "flashpoint_times_v1",
@@ -66,6 +67,13 @@ def make_lemmas(nlp: Language, name: str) -> Any:
         ]
     )
     return VerbLemmaRepair(known)
+
+
+@Language.factory("flashpoint_repairs_v1", default_config={})
+def make_repairs(nlp: Language, name: str) -> Any:
+    from .repairs import ParseRepair
+
+    return ParseRepair()
 
 
 @Language.factory("flashpoint_posts_v1", default_config={})

@@ -32,6 +32,67 @@ class VerbLemmaRepair:
         return doc
 
 
+_VOWELS = frozenset("aeiou")
+#: The endings a regular inflection adds: -s, -es, -ed, -ing (on "try": -ies, -ied).
+_REGULAR_ENDINGS = ("s", "es", "ed", "ing", "ies", "ied")
+
+
+def regular_inflections(word: str) -> frozenset[str]:
+    """The -s, -ed and -ing forms of a regular verb, with English spelling rules: -es
+    after a sibilant or -o, -ies/-ied after a consonant and -y, -d and -ing without the
+    -e after an -e, a doubled last consonant or not (both spellings occur: "traveled",
+    "travelled"), -ck- after a final -c ("panicked")."""
+    stems = [word]
+    if (
+        len(word) > 2
+        and word[-1] not in _VOWELS | {"c", "w", "x", "y"}
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    ):
+        stems.append(word + word[-1])  # plan -> planned
+    if word.endswith("c"):
+        stems.append(word + "k")  # panic -> panicked
+    forms: set[str] = set()
+    consonant_y = word.endswith("y") and word[-2:-1] not in _VOWELS
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.update(stem + "es" for stem in stems)
+        if word.endswith("o"):
+            forms.add(word + "s")  # radios
+    elif consonant_y:
+        forms.add(word[:-1] + "ies")
+    else:
+        forms.add(word + "s")
+    if word.endswith("e"):
+        forms.add(word + "d")
+    elif consonant_y:
+        forms.add(word[:-1] + "ied")
+    else:
+        forms.update(stem + "ed" for stem in stems)
+    if word.endswith("ie"):
+        forms.add(word[:-2] + "ying")  # die -> dying
+    elif word.endswith(("ee", "ye", "oe")) or len(word) < 3:
+        forms.add(word + "ing")  # agreeing, dyeing, being
+    elif word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+        if word.endswith("ge"):
+            forms.add(word + "ing")  # singeing
+    else:
+        forms.update(stem + "ing" for stem in stems)
+    return frozenset(forms)
+
+
+def misinflected(form: str, word: str) -> bool:
+    """Whether ``form`` is ``word`` (or ``word`` less a final -e or -y) with a regular
+    ending that English spelling does not give this verb ("visites", "tryed").
+
+    Irregular forms ("fled", "said", "heard") are not built that way and pass."""
+    stems = {word}
+    if word.endswith(("e", "y")):
+        stems.add(word[:-1])
+    built = any(form == stem + ending for stem in stems for ending in _REGULAR_ENDINGS)
+    return built and form != word and form not in regular_inflections(word)
+
+
 def base_forms(word: str) -> Iterator[str]:
     """Regular base forms an inflected verb may have, most likely first."""
     if word.endswith("ied") or word.endswith("ies"):

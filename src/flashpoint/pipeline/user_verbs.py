@@ -1,6 +1,7 @@
 """Matching user verb dictionaries (PETRARCH ``.verbs``) on the dependency parse.
 
-A dictionary verb matches a verb token by lemma or by a form the file lists. Its
+A dictionary verb matches a verb token by a form the file lists, or by lemma where the
+token is spelled as an inflection of the verb (not "visites" for "visit"). Its
 patterns are then tried, most specific first: the words after ``*`` against the verb's
 right material (its objects, complements and prepositional phrases, in text order: the
 verb's subtree to its right, without coordinated or adverbial clauses), the words before
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..kb.lexicon.petrarch import PatternItem, PetrarchCode, PetrarchPattern, PetrarchVerb
+from .lemmas import misinflected
 
 #: Children whose subtree is another clause: not part of a verb's pattern material.
 _OTHER_CLAUSE = frozenset({"advcl", "parataxis", "cc", "punct", "meta"})
@@ -209,10 +211,13 @@ def _verb_fits(verb: PetrarchVerb, token: Token) -> list[Token] | None:
 
 
 def candidates(token: Token, index: Mapping[str, tuple[PetrarchVerb, ...]]) -> list[PetrarchVerb]:
-    """Dictionary verbs a token may be: by its form first, then by its lemma."""
-    seen: dict[int, PetrarchVerb] = {}
-    for key in (token.lower_, token.lemma_.lower()):
-        for verb in index.get(key, ()):
+    """Dictionary verbs a token may be: by its form first, then by its lemma. A lemma
+    does not stand for a form spelled as no inflection of the verb: the lemmatizer reads
+    "visites" as "visit", which a dictionary of verb forms does not."""
+    form = token.lower_
+    seen: dict[int, PetrarchVerb] = {id(verb): verb for verb in index.get(form, ())}
+    for verb in index.get(token.lemma_.lower(), ()):
+        if form in verb.keys or not misinflected(form, verb.word):
             seen.setdefault(id(verb), verb)
     return list(seen.values())
 
