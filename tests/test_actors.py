@@ -165,7 +165,7 @@ def test_actors_subject_he_continues_the_last_sentences_subject(coder: Coder) ->
     doc = _doc(
         coder,
         "Donald Trump spoke in Ohio. Last spring the president weighed a summit with "
-        "Japanese Prime Minister Shinzo Abe. "
+        "Indian Prime Minister Narendra Modi. "
         "\u201cI am open to it,\u201d he told a radio host.",
     )
     he = next(t for t in doc if t.text == "he")

@@ -281,10 +281,10 @@ class EventCoder:
 
         - "revenge for the killing of X", "vowed to avenge X": the act aims at whoever did
           the harm, named with it or by an earlier act on the same victim, never at X.
-        - "X was also killed in the raid": a harm that "also" befell X was done by whoever
-          harmed the other victim the sentence names before X.
-        - "vowed revenge", "'It is time for our response to the murder of X,' Y wrote": an
-          answer no one owns is done by whoever vows it, or else by the speaker.
+        - "X, a guard who was also shot in the raid": a harm that "also" befell X was done
+          by whoever harmed the other victim the sentence names before X.
+        - "vowed revenge", "'Our answer to the murder of X will come,' Y wrote": an answer
+          no one owns is done by whoever vows it, or else by the speaker.
         """
         answering = self._answering(trigger)
         if answering is not None and trigger.recipients is None:
