@@ -310,7 +310,7 @@ class EventCoder:
                 trigger.answered = named or _unique(doers)
             if trigger.kind == "noun" and trigger.actors is None:
                 if not self._noun_agents(doc, trigger):
-                    # "vowed revenge": who vows it; "time for our response," X said: X.
+                    # "vowed revenge": who vows it; "our answer will come," X said: X.
                     token = trigger.token
                     owners = (
                         self._actors_of_heads(doc, _subject_heads(token.head, self.lexicon))
