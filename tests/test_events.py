@@ -1271,3 +1271,19 @@ def test_events_a_harm_that_also_befell_someone_shares_its_doer(coder: Coder) ->
 def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
     events = _article_events(coder, "Chile praised the response to the floods in Peru.")
     assert not any(e.trigger.text == "response" for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Syrian military airstrikes have killed dozens of rebel fighters.",
+        "The shells fired by the Syrian army struck a school near the border.",
+        "A bombing by the Red Hand group killed at least 30 villagers.",
+        "Rebel air raids hit the northern town of Kalvo on Sunday.",
+    ],
+)
+def test_events_an_attack_noun_as_an_attack_verbs_subject_is_one_attack(
+    coder: Coder, sentence: str
+) -> None:
+    events = _article_events(coder, sentence)
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1

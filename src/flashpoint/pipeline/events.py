@@ -544,6 +544,7 @@ class EventCoder:
             if head is not None and head.kind == "noun":
                 head.code = _more_specific(head.code, trigger.code)
                 del triggers[i]
+        self._fold_attack_subject(triggers)
         # A verb pattern's required complement is part of the verb's trigger.
         for trigger in list(triggers.values()):
             comp = trigger.complement
@@ -613,6 +614,30 @@ class EventCoder:
         self._claimed_acts(doc, triggers)
         self._hoped_for(doc, triggers)
         self._called_for_a_purpose(doc, triggers)
+
+    @staticmethod
+    def _fold_attack_subject(triggers: dict[int, Trigger]) -> None:
+        """ "the air raids hit a depot", "a bombing by the rebels killed ten": an attack
+        noun that is the subject of an attack verb is that very attack, and so is an attack
+        participle on the subject ("the shells fired by the army struck a school"). The
+        verb codes the one fact; the noun only lends a more specific code."""
+        for i, trigger in list(triggers.items()):
+            node = trigger.token
+            if trigger.kind == "verb" and node.dep_ == "acl" and node.tag_ == "VBN":
+                node = node.head
+            elif trigger.kind not in ("noun", "instrument"):
+                continue
+            verb = triggers.get(node.head.i)
+            if (
+                node.dep_ != "nsubj"
+                or verb is None
+                or verb is trigger
+                or verb.kind not in ("verb", "instrument")
+                or not (_is_harm(trigger.code) and _is_harm(verb.code))
+            ):
+                continue
+            verb.code = _more_specific(verb.code, trigger.code)
+            del triggers[i]
 
     def _called_for_a_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "called Morrison to congratulate him", "called Erdogan to apologize": the
