@@ -1287,3 +1287,15 @@ def test_events_an_attack_noun_as_an_attack_verbs_subject_is_one_attack(
 ) -> None:
     events = _article_events(coder, sentence)
     assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels stormed a police post near Kalvo after shelling it for an hour.",
+        "Rebel fighters overran an army base, officials said Monday, killing ten soldiers.",
+    ],
+)
+def test_events_a_participle_after_the_act_keeps_its_doer(coder: Coder, sentence: str) -> None:
+    events = _article_events(coder, sentence)
+    assert {e.actor.text for e in events if e.actor is not None} <= {"Rebels", "Rebel fighters"}

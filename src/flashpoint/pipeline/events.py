@@ -55,6 +55,9 @@ _NP_PREPS = frozenset({"of", "from", "by", "for"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
+#: Prepositions of time or means before a gerund whose doer is the host's subject, never
+#: its object: "stormed the post after shelling it".
+_SUBJECT_PREPS = frozenset({"after", "before", "since", "upon", "by", "without", "while"})
 
 # Confidence of a coded event by how it was found: a verb with both roles is the most
 # reliable; nouns and weapon subjects are weaker; each missing role costs some.
@@ -1937,11 +1940,24 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         # "are guilty of violating", "apologized for killing": the gerund's doer is the
         # subject of what the preposition hangs on, or its object where it has one
         # ("accused Y of attacking", "Y was arrested for spying").
+        # After a preposition of time or means ("stormed Y after shelling it", "killed
+        # Y by shooting") the doer is the subject all the same.
         host = head.head
         objects = [c for c in host.children if c.dep_ in ("dobj", "nsubjpass")]
-        if objects:
+        if objects and head.lower_ not in _SUBJECT_PREPS:
             return _with_conjuncts(_antecedent(objects[0]))
         return _subject_heads(host, lexicon, depth + 1)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in lexicon.speech_verbs
+        and verb.i > head.i
+    ):
+        # "X overran the base, officials said, killing ten": the parser hangs the act's
+        # participle on the speech verb; it goes on from what was said, not the speaking.
+        said = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+        if said:
+            return _subject_heads(said[-1], lexicon, depth + 1)
     if (
         verb.dep_ == "xcomp"
         and head.lemma_.lower() in lexicon.object_control
