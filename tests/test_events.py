@@ -1299,3 +1299,8 @@ def test_events_an_attack_noun_as_an_attack_verbs_subject_is_one_attack(
 def test_events_a_participle_after_the_act_keeps_its_doer(coder: Coder, sentence: str) -> None:
     events = _article_events(coder, sentence)
     assert {e.actor.text for e in events if e.actor is not None} <= {"Rebels", "Rebel fighters"}
+
+
+def test_events_a_journey_is_a_visit_only_when_made_by_an_actor(coder: Coder) -> None:
+    text = "The new farm bill heading to Biden's desk was passed by the Senate."
+    assert not any(e.cameo == "042" for e in _article_events(coder, text))

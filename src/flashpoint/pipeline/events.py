@@ -883,6 +883,8 @@ class EventCoder:
         recipients = [
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
+        if trigger.verb is not None and trigger.verb.needs_actor and not actors:
+            return
         if trigger.needs_recipient and not recipients:
             # "returned the manuscripts to Peru": the place a thing is handed back to
             # names its recipient. (Arriving somewhere is no visit unless a host is
