@@ -1304,3 +1304,9 @@ def test_events_a_participle_after_the_act_keeps_its_doer(coder: Coder, sentence
 def test_events_a_journey_is_a_visit_only_when_made_by_an_actor(coder: Coder) -> None:
     text = "The new farm bill heading to Biden's desk was passed by the Senate."
     assert not any(e.cameo == "042" for e in _article_events(coder, text))
+
+
+def test_events_what_is_provided_with_is_not_who_receives_it(coder: Coder) -> None:
+    text = "The United States has provided the Chilean army with aircraft, vehicles and weapons."
+    aid = [e for e in _article_events(coder, text) if e.event_type == "AID"]
+    assert aid and {e.recipient.text if e.recipient else None for e in aid} == {"the Chilean army"}

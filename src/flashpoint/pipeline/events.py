@@ -1292,12 +1292,25 @@ class EventCoder:
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
+        # What is handed over "with" ("provided X with jets") is not who receives it, even
+        # where it is an agent noun: the object is (below).
+        complement = trigger.complement
+        while complement is not None and complement.dep_ == "conj":
+            complement = complement.head  # "with aircraft, vehicles and weapons"
+        given = (
+            _with_conjuncts(complement)
+            if complement is not None
+            and complement.dep_ == "pobj"
+            and complement.head.lower_ == "with"
+            and complement.head.head == token
+            else []
+        )
         slot_heads: list[list[Token]] = []
         for slot in trigger.recipient_slots:
             heads: list[Token] = []
             for host in hosts:
                 heads.extend(_slot_heads(host, slot))
-            heads = [t for h in heads for t in _with_conjuncts(h)]
+            heads = [t for h in heads for t in _with_conjuncts(h) if t not in given]
             if slot == "in":
                 # "marched in protest of ...": what a protest is against, not where.
                 heads = [h for h in heads if h.lemma_.lower() not in _GRIEVANCE_NOUNS]
@@ -1313,13 +1326,7 @@ class EventCoder:
                 actors = self._actors_of_heads(doc, heads)
                 if actors:
                     return actors
-        complement = trigger.complement
-        if (
-            complement is not None
-            and complement.dep_ == "pobj"
-            and complement.head.lower_ == "with"
-            and complement.head.head == token
-        ):
+        if given:
             # "provided Egypt with aid": the object is who receives it.
             heads = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
             actors = self._actors_of_heads(doc, heads)
