@@ -1310,3 +1310,15 @@ def test_events_what_is_provided_with_is_not_who_receives_it(coder: Coder) -> No
     text = "The United States has provided the Chilean army with aircraft, vehicles and weapons."
     aid = [e for e in _article_events(coder, text) if e.event_type == "AID"]
     assert aid and {e.recipient.text if e.recipient else None for e in aid} == {"the Chilean army"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean government trained Peruvian troops through the Defence Ministry's "
+        "Regional Peace Operations Assistance ( RPOA ) program.",
+        "The Red Crescent Relief Operations Centre sent tents to Chad.",
+    ],
+)
+def test_events_an_event_word_inside_a_name_is_no_event(coder: Coder, text: str) -> None:
+    assert not any(e.trigger.text == "Operations" for e in _article_events(coder, text))

@@ -55,6 +55,8 @@ _NP_PREPS = frozenset({"of", "from", "by", "for"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
+#: Entity types whose names may hold event words that report no act.
+_NAMED_THINGS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 #: Prepositions of time or means before a gerund whose doer is the host's subject, never
 #: its object: "stormed the post after shelling it".
 _SUBJECT_PREPS = frozenset({"after", "before", "since", "upon", "by", "without", "while"})
@@ -414,6 +416,8 @@ class EventCoder:
             # "is willing to ...", "is committed to ...": a predicate adjective the
             # lexicon lists as a verb.
             return self._verb_trigger(token, lemma)
+        if token.pos_ == "PROPN" and token.ent_type_ in _NAMED_THINGS:
+            return None  # a word of a name ("the Flying Aid charity", "Operation Dawn")
         if token.pos_ in _NOMINAL:
             for key in _noun_keys(token):
                 trigger = self._noun_trigger(token, key)
