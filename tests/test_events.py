@@ -1276,7 +1276,7 @@ def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Syrian military airstrikes have killed dozens of rebel fighters.",
+        "Syrian military airstrikes on Tuesday killed at least nine rebel fighters.",
         "The shells fired by the Syrian army struck a school near the border.",
         "A bombing by the Red Hand group killed at least 30 villagers.",
         "Rebel air raids hit the northern town of Kalvo on Sunday.",
@@ -1293,12 +1293,12 @@ def test_events_an_attack_noun_as_an_attack_verbs_subject_is_one_attack(
     "sentence",
     [
         "Rebels stormed a police post near Kalvo after shelling it for an hour.",
-        "Rebel fighters overran an army base, officials said Monday, killing ten soldiers.",
+        "Rebels seized a border outpost, officials said Monday, killing ten soldiers.",
     ],
 )
 def test_events_a_participle_after_the_act_keeps_its_doer(coder: Coder, sentence: str) -> None:
     events = _article_events(coder, sentence)
-    assert {e.actor.text for e in events if e.actor is not None} <= {"Rebels", "Rebel fighters"}
+    assert {e.actor.text for e in events if e.actor is not None} == {"Rebels"}
 
 
 def test_events_a_journey_is_a_visit_only_when_made_by_an_actor(coder: Coder) -> None:
@@ -1307,7 +1307,7 @@ def test_events_a_journey_is_a_visit_only_when_made_by_an_actor(coder: Coder) ->
 
 
 def test_events_what_is_provided_with_is_not_who_receives_it(coder: Coder) -> None:
-    text = "The United States has provided the Chilean army with aircraft, vehicles and weapons."
+    text = "Brazil last year supplied the Chilean army with aircraft, vehicles and weapons."
     aid = [e for e in _article_events(coder, text) if e.event_type == "AID"]
     assert aid and {e.recipient.text if e.recipient else None for e in aid} == {"the Chilean army"}
 
