@@ -1271,3 +1271,54 @@ def test_events_a_harm_that_also_befell_someone_shares_its_doer(coder: Coder) ->
 def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
     events = _article_events(coder, "Chile praised the response to the floods in Peru.")
     assert not any(e.trigger.text == "response" for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Syrian military airstrikes on Tuesday killed at least nine rebel fighters.",
+        "The shells fired by the Syrian army struck a school near the border.",
+        "A bombing by the Red Hand group killed at least 30 villagers.",
+        "Rebel air raids hit the northern town of Kalvo on Sunday.",
+    ],
+)
+def test_events_an_attack_noun_as_an_attack_verbs_subject_is_one_attack(
+    coder: Coder, sentence: str
+) -> None:
+    events = _article_events(coder, sentence)
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels stormed a police post near Kalvo after shelling it for an hour.",
+        "Rebels seized a border outpost, officials said Monday, killing ten soldiers.",
+    ],
+)
+def test_events_a_participle_after_the_act_keeps_its_doer(coder: Coder, sentence: str) -> None:
+    events = _article_events(coder, sentence)
+    assert {e.actor.text for e in events if e.actor is not None} == {"Rebels"}
+
+
+def test_events_a_journey_is_a_visit_only_when_made_by_an_actor(coder: Coder) -> None:
+    text = "The new farm bill heading to Biden's desk was passed by the Senate."
+    assert not any(e.cameo == "042" for e in _article_events(coder, text))
+
+
+def test_events_what_is_provided_with_is_not_who_receives_it(coder: Coder) -> None:
+    text = "Brazil last year supplied the Chilean army with aircraft, vehicles and weapons."
+    aid = [e for e in _article_events(coder, text) if e.event_type == "AID"]
+    assert aid and {e.recipient.text if e.recipient else None for e in aid} == {"the Chilean army"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean government trained Peruvian troops through the Defence Ministry's "
+        "Regional Peace Operations Assistance ( RPOA ) program.",
+        "The Red Crescent Relief Operations Centre sent tents to Chad.",
+    ],
+)
+def test_events_an_event_word_inside_a_name_is_no_event(coder: Coder, text: str) -> None:
+    assert not any(e.trigger.text == "Operations" for e in _article_events(coder, text))

@@ -58,6 +58,24 @@ def test_kb_actors_covers_most_demonyms(kb) -> None:  # type: ignore[no-untyped-
     assert len(countries) >= 150
 
 
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [
+        ("households", "CVL"),
+        ("girls", "CVL"),
+        ("musicians", "CVL"),
+        ("truckers", "LAB"),
+        ("insurers", "BUS"),
+        ("lecturers", "EDU"),
+        ("hackers", "CRM"),
+        ("regulators", "GOV"),
+        ("secessionists", "REB"),
+    ],
+)
+def test_kb_actors_generic_groups_of_people_are_agents(kb, phrase: str, sector: str) -> None:  # type: ignore[no-untyped-def]
+    assert {(e.type, e.sector) for e in kb.lookup(phrase)} == {("agent", sector)}
+
+
 def test_kb_actors_capitals_and_seats_code_as_government(kb) -> None:  # type: ignore[no-untyped-def]
     assert [e.code_on(None) for e in kb.lookup("Tehran")] == ["IRNGOV"]
     assert {e.code_on(None) for e in kb.lookup("the Kremlin")} == {"RUSGOV"}

@@ -58,6 +58,7 @@ def test_lexicon_control_frame_maps_complement_to_subcode(
 def test_lexicon_reads_object_requirements_and_decision_verbs() -> None:
     lexicon = load_lexicon([])
     assert any(p.needs_object and p.needs_recipient for p in lexicon.verb_patterns("return"))
+    assert any(p.needs_actor and p.code == "042" for p in lexicon.verb_patterns("travel"))
     assert "decide" in lexicon.decision_verbs
     assert any(frame.family == "10" for frame in lexicon.control_frames("pressure"))
 

@@ -152,3 +152,25 @@ def test_phrases_leave_both_to_the_pair() -> None:
     )
     assert role_phrase(doc[3:4], doc[1:2]).text == "Chile"
     assert role_phrase(doc[3:4], doc[1:2], coordination=True).text == "both Chile and Bolivia"
+
+
+def test_phrases_leave_out_an_apposition_that_names_the_act() -> None:
+    doc = _doc(
+        [
+            ("Gunmen", 1, "nsubj", "NNS", "NOUN"),
+            ("killed", 1, "ROOT", "VBD", "VERB"),
+            ("students", 1, "dobj", "NNS", "NOUN"),
+            ("at", 2, "prep", "IN", "ADP"),
+            ("a", 5, "det", "DT", "DET"),
+            ("college", 3, "pobj", "NN", "NOUN"),
+            (",", 2, "punct", ",", "PUNCT"),
+            ("an", 8, "det", "DT", "DET"),
+            ("attack", 2, "appos", "NN", "NOUN"),
+            ("that", 10, "nsubj", "WDT", "PRON"),
+            ("shocked", 8, "relcl", "VBD", "VERB"),
+            ("Vorland", 10, "dobj", "NNP", "PROPN"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ]
+    )
+    doc[8].lemma_ = "attack"
+    assert role_phrase(doc[2:3], doc[1:2]).text == "students at a college"

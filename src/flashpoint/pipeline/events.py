@@ -55,6 +55,11 @@ _NP_PREPS = frozenset({"of", "from", "by", "for"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
+#: Entity types whose names may hold event words that report no act.
+_NAMED_THINGS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+#: Prepositions of time or means before a gerund whose doer is the host's subject, never
+#: its object: "stormed the post after shelling it".
+_SUBJECT_PREPS = frozenset({"after", "before", "since", "upon", "by", "without", "while"})
 
 # Confidence of a coded event by how it was found: a verb with both roles is the most
 # reliable; nouns and weapon subjects are weaker; each missing role costs some.
@@ -411,6 +416,8 @@ class EventCoder:
             # "is willing to ...", "is committed to ...": a predicate adjective the
             # lexicon lists as a verb.
             return self._verb_trigger(token, lemma)
+        if token.pos_ == "PROPN" and token.ent_type_ in _NAMED_THINGS:
+            return None  # a word of a name ("the Flying Aid charity", "Operation Dawn")
         if token.pos_ in _NOMINAL:
             for key in _noun_keys(token):
                 trigger = self._noun_trigger(token, key)
@@ -544,6 +551,7 @@ class EventCoder:
             if head is not None and head.kind == "noun":
                 head.code = _more_specific(head.code, trigger.code)
                 del triggers[i]
+        self._fold_attack_subject(triggers)
         # A verb pattern's required complement is part of the verb's trigger.
         for trigger in list(triggers.values()):
             comp = trigger.complement
@@ -613,6 +621,30 @@ class EventCoder:
         self._claimed_acts(doc, triggers)
         self._hoped_for(doc, triggers)
         self._called_for_a_purpose(doc, triggers)
+
+    @staticmethod
+    def _fold_attack_subject(triggers: dict[int, Trigger]) -> None:
+        """ "the air raids hit a depot", "a bombing by the rebels killed ten": an attack
+        noun that is the subject of an attack verb is that very attack, and so is an attack
+        participle on the subject ("the shells fired by the army struck a school"). The
+        verb codes the one fact; the noun only lends a more specific code."""
+        for i, trigger in list(triggers.items()):
+            node = trigger.token
+            if trigger.kind == "verb" and node.dep_ == "acl" and node.tag_ == "VBN":
+                node = node.head
+            elif trigger.kind not in ("noun", "instrument"):
+                continue
+            verb = triggers.get(node.head.i)
+            if (
+                node.dep_ != "nsubj"
+                or verb is None
+                or verb is trigger
+                or verb.kind not in ("verb", "instrument")
+                or not (_is_harm(trigger.code) and _is_harm(verb.code))
+            ):
+                continue
+            verb.code = _more_specific(verb.code, trigger.code)
+            del triggers[i]
 
     def _called_for_a_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "called Morrison to congratulate him", "called Erdogan to apologize": the
@@ -855,6 +887,8 @@ class EventCoder:
         recipients = [
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
+        if trigger.verb is not None and trigger.verb.needs_actor and not actors:
+            return
         if trigger.needs_recipient and not recipients:
             # "returned the manuscripts to Peru": the place a thing is handed back to
             # names its recipient. (Arriving somewhere is no visit unless a host is
@@ -1262,12 +1296,25 @@ class EventCoder:
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
+        # What is handed over "with" ("provided X with jets") is not who receives it, even
+        # where it is an agent noun: the object is (below).
+        complement = trigger.complement
+        while complement is not None and complement.dep_ == "conj":
+            complement = complement.head  # "with aircraft, vehicles and weapons"
+        given = (
+            _with_conjuncts(complement)
+            if complement is not None
+            and complement.dep_ == "pobj"
+            and complement.head.lower_ == "with"
+            and complement.head.head == token
+            else []
+        )
         slot_heads: list[list[Token]] = []
         for slot in trigger.recipient_slots:
             heads: list[Token] = []
             for host in hosts:
                 heads.extend(_slot_heads(host, slot))
-            heads = [t for h in heads for t in _with_conjuncts(h)]
+            heads = [t for h in heads for t in _with_conjuncts(h) if t not in given]
             if slot == "in":
                 # "marched in protest of ...": what a protest is against, not where.
                 heads = [h for h in heads if h.lemma_.lower() not in _GRIEVANCE_NOUNS]
@@ -1283,13 +1330,7 @@ class EventCoder:
                 actors = self._actors_of_heads(doc, heads)
                 if actors:
                     return actors
-        complement = trigger.complement
-        if (
-            complement is not None
-            and complement.dep_ == "pobj"
-            and complement.head.lower_ == "with"
-            and complement.head.head == token
-        ):
+        if given:
             # "provided Egypt with aid": the object is who receives it.
             heads = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
             actors = self._actors_of_heads(doc, heads)
@@ -1912,11 +1953,24 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         # "are guilty of violating", "apologized for killing": the gerund's doer is the
         # subject of what the preposition hangs on, or its object where it has one
         # ("accused Y of attacking", "Y was arrested for spying").
+        # After a preposition of time or means ("stormed Y after shelling it", "killed
+        # Y by shooting") the doer is the subject all the same.
         host = head.head
         objects = [c for c in host.children if c.dep_ in ("dobj", "nsubjpass")]
-        if objects:
+        if objects and head.lower_ not in _SUBJECT_PREPS:
             return _with_conjuncts(_antecedent(objects[0]))
         return _subject_heads(host, lexicon, depth + 1)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in lexicon.speech_verbs
+        and verb.i > head.i
+    ):
+        # "X overran the base, officials said, killing ten": the parser hangs the act's
+        # participle on the speech verb; it goes on from what was said, not the speaking.
+        said = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+        if said:
+            return _subject_heads(said[-1], lexicon, depth + 1)
     if (
         verb.dep_ == "xcomp"
         and head.lemma_.lower() in lexicon.object_control

@@ -40,6 +40,11 @@ _NOT_IDENTIFYING = frozenset(
         "including",
     }
 )
+#: Nouns that name an act: an apposition headed by one says what was done to or by
+#: the actor ("a school in Tarvo, the second attack this week"), not who the actor is.
+_ACT_NOUNS = frozenset(
+    {"attack", "assault", "raid", "strike", "bombing", "blast", "incident", "ambush", "massacre"}
+)
 #: Nouns that place who is meant without a name: "rebels in the capital".
 _PLACE_WORDS = PLACE_NOUNS | {"country", "capital", "nation", "state", "territory"}
 #: Dependents that stand between parts of a phrase without ending it.
@@ -132,6 +137,8 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "met Trump in Washington": where they met, not which Trump
     if child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING:
         return True
+    if child.dep_ == "appos" and child.lemma_.lower() in _ACT_NOUNS:
+        return True  # "a camp in Tarvo, the third attack this month": it names the act
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "fighters in reply", "the ministry in a note": how, not where
     # "an offer to mediate": the clause is not the actor; nor is a participle on a

@@ -61,6 +61,7 @@ class VerbPattern:
     reciprocal: bool = False
     needs_recipient: bool = False
     needs_object: bool = False
+    needs_actor: bool = False
     answers: tuple[str, ...] = ()
 
     @property
@@ -244,6 +245,7 @@ def _verb_patterns(data: Any, source: str) -> list[VerbPattern]:
                     reciprocal=bool(entry.get("reciprocal", False)),
                     needs_recipient=bool(entry.get("needs_recipient", False)),
                     needs_object=bool(entry.get("needs_object", False)),
+                    needs_actor=bool(entry.get("needs_actor", False)),
                     answers=_words(entry.get("answers"), where),
                 )
             )
