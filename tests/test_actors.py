@@ -502,3 +502,9 @@ def test_actors_name_described_by_a_local_agent_takes_the_sentence_country(coder
 def test_actors_office_of_a_named_region_takes_its_country(coder: Coder) -> None:
     codes = _codes(coder, "The governor of the Kursk region resigned on Friday.")
     assert codes["The governor of the Kursk region"] == "RUSGOV"
+
+
+def test_actors_a_town_of_a_state_not_yet_formed_codes_as_the_older_state(coder: Coder) -> None:
+    text = "Juba accused the rebels of breaking the truce."
+    assert _actors(coder, text, dt.date(2003, 5, 1))["Juba"].country == "SDN"
+    assert _actors(coder, text, dt.date(2016, 5, 1))["Juba"].country == "SSD"

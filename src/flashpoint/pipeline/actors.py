@@ -341,7 +341,20 @@ class ActorResolver:
         mentions = _non_overlapping(mentions)
         mentions = _merge_appositions(doc, mentions)
         self._join_context(doc, mentions, units)
+        for m in (*mentions, *references):
+            self._date_state(m, date)
         return [_tidy(doc, m) for m in mentions], references
+
+    def _date_state(self, m: Mention, date: dt.date | None) -> None:
+        """Code a mention of a state not yet formed on the article date as the state it
+        was part of ("rebels shelled Juba" in 2005: Sudan)."""
+        state = self.kb.state_on(m.country, date)
+        if state == m.country:
+            return
+        if m.code and m.country and m.code.startswith(m.country):
+            m.code = state + m.code[len(m.country) :]  # type: ignore[operator]
+        m.country = state
+        m.joint = tuple(self.kb.state_on(j[:3], date) + j[3:] for j in m.joint)  # type: ignore[operator]
 
     def set_annotations(
         self,

@@ -145,11 +145,21 @@ class ActorKB:
     country_names: dict[str, str] = field(default_factory=dict)
     #: City name (lower case) -> ISO3 of the most populous city so named.
     cities: dict[str, str] = field(default_factory=dict)
+    #: Country -> (the day it became a state, the country it was part of until then).
+    formed: dict[str, tuple[dt.date, str]] = field(default_factory=dict)
     _holders: dict[tuple[str, str | None], list[tuple[Role, int]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     #: How many of ``entries`` are built in; the user's files add the rest.
     builtin_entries: int = 0
+
+    def state_on(self, country: str | None, date: dt.date | None) -> str | None:
+        """The state ``country``'s land belonged to on ``date``: before a state was formed,
+        its towns and people were of the state it came from (Juba in 2005 is in Sudan)."""
+        formed = self.formed.get(country or "")
+        if formed is None or date is None or date >= formed[0]:
+            return country
+        return formed[1]
 
     # -- building -------------------------------------------------------------------------
     def add(self, entry: Entry, phrases: Iterable[str]) -> int:
