@@ -1271,3 +1271,14 @@ def test_events_a_harm_that_also_befell_someone_shares_its_doer(coder: Coder) ->
 def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
     events = _article_events(coder, "Chile praised the response to the floods in Peru.")
     assert not any(e.trigger.text == "response" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty UN monitors were pulled out of the Malian city of Timbuktu on Friday.",
+        "Forty UN monitors were withdrawn from the Malian city of Timbuktu on Friday.",
+    ],
+)
+def test_events_those_moved_out_of_a_place_leave_it(coder: Coder, text: str) -> None:
+    assert ("IGO", "MLI") in {(a and a[:3], r) for a, r, _ in _coded_dyads(coder, text)}

@@ -855,6 +855,20 @@ class EventCoder:
         recipients = [
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
+        if (
+            not actors
+            and recipients
+            and trigger.recipients is None
+            and trigger.kind == "verb"
+            and trigger.code[:2] in ("08", "16")
+            and _is_passive(trigger.token)
+            and not any(c.dep_ == "agent" for c in trigger.token.children)
+        ):
+            # "monitors were pulled out of X": those moved out are the ones who leave, and
+            # the place they leave is the target.
+            left = _left_place(doc, trigger.token)
+            if left is not None:
+                actors, recipients = recipients, [left]
         if trigger.needs_recipient and not recipients:
             # "returned the manuscripts to Peru": the place a thing is handed back to
             # names its recipient. (Arriving somewhere is no visit unless a host is
@@ -2286,6 +2300,15 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
         return None
     subjects = [s for s in candidates if s.root.dep_ in ("nsubj", "nsubjpass")]
     return (subjects or candidates)[-1]
+
+
+def _left_place(doc: Doc, verb: Token) -> Span | None:
+    """The place a verb of leaving leaves: "withdrawn from X", "pulled out of X"."""
+    place = place_recipient(doc, verb, frozenset({"from"}))
+    outs = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")]
+    for out in outs if place is None else ():
+        place = place_recipient(doc, out, frozenset({"of"})) or place
+    return place
 
 
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
