@@ -1282,3 +1282,16 @@ def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
 )
 def test_events_those_moved_out_of_a_place_leave_it(coder: Coder, text: str) -> None:
     assert ("IGO", "MLI") in {(a and a[:3], r) for a, r, _ in _coded_dyads(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile condemned as an act of piracy Peru's seizure of two fishing boats.",
+        "Chile on Monday denounced as a grave crime Peru's crackdown on miners in Bolivia.",
+    ],
+)
+def test_events_an_object_put_after_an_as_phrase_is_still_the_target(
+    coder: Coder, text: str
+) -> None:
+    assert ("CHL", "PER") in {(a, r) for a, r, _ in _coded_dyads(coder, text)}

@@ -1800,11 +1800,12 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         # whoever the proposal names or belongs to. In a small clause ("found the
         # official guilty") the object is the adjective's subject.
         small_clause = host.pos_ in ("ADJ", "NOUN") and host.dep_ == "ccomp"
-        return [
+        objects = [
             c
             for c in host.children
             if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
         ]
+        return objects or _shifted_object(host)
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -1812,6 +1813,24 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == slot:
             heads.extend(c for c in child.children if c.dep_ in ("pobj",))
     return heads
+
+
+def _shifted_object(verb: Token) -> list[Token]:
+    """An object put after an "as" phrase ("condemned as illegal Chad's seizure of X"):
+    the parse reads it as the object of "as"; a possessor shows it is a noun phrase of its
+    own, not what the object is called."""
+    if verb.pos_ != "VERB":
+        return []
+    # The shifted object may also hang in apposition to what it is called.
+    nouns = [
+        n
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "as" and p.i > verb.i
+        for g in p.children
+        if g.dep_ == "pobj"
+        for n in (g, *(a for a in g.children if a.dep_ == "appos"))
+    ]
+    return [n for n in nouns if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in n.children)]
 
 
 def _trailing_slot_heads(verb: Token, slot: str) -> list[Token]:
