@@ -169,6 +169,7 @@ def add_cities(kb: ActorKB, min_population: int = 100_000) -> None:
         if population < min_population or code is None:
             continue
         key = normalise(city["name"])
+        kb.city_countries.setdefault(key, set()).add(code)
         if key not in best or best[key][0] < population:
             best[key] = (population, code)
     kb.cities.update({key: code for key, (_, code) in best.items()})

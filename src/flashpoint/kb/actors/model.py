@@ -145,6 +145,8 @@ class ActorKB:
     country_names: dict[str, str] = field(default_factory=dict)
     #: City name (lower case) -> ISO3 of the most populous city so named.
     cities: dict[str, str] = field(default_factory=dict)
+    #: City name (lower case) -> ISO3 of every country with a sizeable city so named.
+    city_countries: dict[str, set[str]] = field(default_factory=dict)
     #: Country -> (the day it became a state, the country it was part of until then).
     formed: dict[str, tuple[dt.date, str]] = field(default_factory=dict)
     _holders: dict[tuple[str, str | None], list[tuple[Role, int]]] = field(
@@ -266,9 +268,14 @@ class ActorKB:
                         found[index] = self.entries[index]
         return list(found.values())
 
-    def city_country(self, name: str | None) -> str | None:
+    def city_country(self, name: str | None, named: Iterable[str | None] = ()) -> str | None:
+        """The country of the city ``name``: the one of the countries the article names
+        (``named``) that has a city so named, else that of the most populous."""
         if not name:
             return None
+        among = self.city_countries.get(normalise(name), set()) & set(named)
+        if len(among) == 1:
+            return next(iter(among))
         found = self.cities.get(normalise(name))
         if found:
             return found
