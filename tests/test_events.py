@@ -1295,3 +1295,8 @@ def test_events_an_object_put_after_an_as_phrase_is_still_the_target(
     coder: Coder, text: str
 ) -> None:
     assert ("CHL", "PER") in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_an_object_counted_with_up_to_is_still_the_target(coder: Coder) -> None:
+    text = "Chilean rebels have abducted up to 12 Peruvian engineers from a village market."
+    assert ("CHLREB", "PER") in {(a, r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}

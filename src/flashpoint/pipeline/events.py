@@ -1805,7 +1805,7 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
             for c in host.children
             if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
         ]
-        return objects or _shifted_object(host)
+        return objects or _shifted_object(host) or _counted_object(host)
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -1831,6 +1831,22 @@ def _shifted_object(verb: Token) -> list[Token]:
         for n in (g, *(a for a in g.children if a.dep_ == "appos"))
     ]
     return [n for n in nouns if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in n.children)]
+
+
+def _counted_object(verb: Token) -> list[Token]:
+    """An object counted with "up to" ("seized up to 30 fishermen"): the parse may read
+    "up" as the verb's particle and the object as that of "to"."""
+    if verb.pos_ != "VERB":
+        return []
+    ups = [c for c in verb.children if c.lower_ == "up" and c.i > verb.i]
+    return [
+        g
+        for up in ups
+        for p in (*up.children, *verb.children)
+        if p.dep_ == "prep" and p.lower_ == "to" and p.i == up.i + 1
+        for g in p.children
+        if g.dep_ == "pobj" and any(c.dep_ == "nummod" for c in g.children)
+    ]
 
 
 def _trailing_slot_heads(verb: Token, slot: str) -> list[Token]:
