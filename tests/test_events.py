@@ -1300,3 +1300,10 @@ def test_events_an_object_put_after_an_as_phrase_is_still_the_target(
 def test_events_an_object_counted_with_up_to_is_still_the_target(coder: Coder) -> None:
     text = "Chilean rebels have abducted up to 12 Peruvian engineers from a village market."
     assert ("CHLREB", "PER") in {(a, r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_letting_clause_after_a_relative_clause_on_the_object(coder: Coder) -> None:
+    text = "Chile will allow the Chilean families who fled the floods to return home."
+    main = _main(coder, text)
+    assert main is not None and main.cameo[:2] == "03" and main.actor is not None
+    assert main.actor.country == "CHL"

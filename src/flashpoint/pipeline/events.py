@@ -472,7 +472,9 @@ class EventCoder:
         trigger = Trigger(
             token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",)
         )
-        if not any(c.dep_ == "xcomp" for c in token.children):
+        if not any(c.dep_ == "xcomp" for c in token.children) and not _displaced_complement(
+            token
+        ):
             clause = _infinitive_clause(token)
             if clause is None:
                 return None
@@ -2101,6 +2103,31 @@ def _event_complement(
         purpose = _coded_purpose(child, triggers)
         if purpose is not None:
             return purpose
+    return None
+
+
+def _displaced_complement(verb: Token) -> Token | None:
+    """ "allowed the families who had fled to return": the parse hangs the "to" clause
+    that follows a relative clause on the object on that clause's verb; it is the
+    complement of the verb whose object the clause describes."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for clause in obj.children:
+            if clause.dep_ != "relcl":
+                continue
+            # The relative clause's own complement comes first ("who fled the war"); a
+            # bare "who came to report" is a purpose of the coming.
+            for inner in clause.children:
+                if (
+                    inner.dep_ == "advcl"
+                    and _has_aux(inner, _TO)
+                    and not any(c.dep_ in ("mark", *_SUBJECTS) for c in inner.children)
+                    and any(
+                        c.dep_ in ("dobj", "prep") and c.i < inner.i for c in clause.children
+                    )
+                ):
+                    return inner
     return None
 
 
