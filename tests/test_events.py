@@ -1307,3 +1307,21 @@ def test_events_letting_clause_after_a_relative_clause_on_the_object(coder: Code
     main = _main(coder, text)
     assert main is not None and main.cameo[:2] == "03" and main.actor is not None
     assert main.actor.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # Those "between" or "among" whom a meeting or mediation is are its targets.
+        (
+            "Chile said it would be ready to host a meeting between a Peruvian trade union"
+            " and the Bolivian army.",
+            ("CHL", "PER"),
+        ),
+        ("Chile halted mediation efforts among Peru's rival parties.", ("CHL", "PER")),
+    ],
+)
+def test_events_targets_between_or_among_whom_an_act_is(
+    coder: Coder, text: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
