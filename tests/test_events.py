@@ -1325,3 +1325,10 @@ def test_events_targets_between_or_among_whom_an_act_is(
     coder: Coder, text: str, dyad: tuple[str, str]
 ) -> None:
     assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_verbs_sharing_an_object_share_its_destination(coder: Coder) -> None:
+    text = "Chilean doctors donated and personally delivered 300 boxes of pills to Peruvian clinics."
+    main = _main(coder, text)
+    assert main is not None and main.trigger.text == "donated"
+    assert main.recipient is not None and main.recipient.country == "PER"

@@ -1255,7 +1255,8 @@ class EventCoder:
                 patients = [token.head]
             heads = [t for p in patients for t in _with_conjuncts(_antecedent(p))]
             return self._actors_of_heads(doc, heads)
-        hosts = [token]
+        sharing = _sharing_verbs(token) if trigger.kind == "verb" else []
+        hosts = [token, *sharing]
         if trigger.complement is not None and trigger.complement != token:
             hosts.append(trigger.complement)
             # "fired two artillery shells at X": the prep may hang on the object's head,
@@ -1295,7 +1296,12 @@ class EventCoder:
             # "shipped tents and a crew of nurses to Chad": the parse hangs the phrase on
             # the object's last noun; a phrase that ends the object belongs to the verb.
             for slot in trigger.recipient_slots:
-                heads = [t for h in _trailing_slot_heads(token, slot) for t in _with_conjuncts(h)]
+                heads = [
+                    t
+                    for verb in (token, *sharing)
+                    for h in _trailing_slot_heads(verb, slot)
+                    for t in _with_conjuncts(h)
+                ]
                 actors = self._actors_of_heads(doc, heads)
                 if actors:
                     return actors
@@ -1833,6 +1839,20 @@ def _shifted_object(verb: Token) -> list[Token]:
         for n in (g, *(a for a in g.children if a.dep_ == "appos"))
     ]
     return [n for n in nouns if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in n.children)]
+
+
+def _sharing_verbs(verb: Token) -> list[Token]:
+    """Verbs conjoined to ``verb`` that carry its object ("donated and delivered the goods
+    to X"): with no object or phrase of its own, it shares theirs."""
+    if any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(d.dep_ in _SUBJECTS for d in c.children)
+    ]
 
 
 def _counted_object(verb: Token) -> list[Token]:
