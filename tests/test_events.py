@@ -1328,7 +1328,7 @@ def test_events_targets_between_or_among_whom_an_act_is(
 
 
 def test_events_verbs_sharing_an_object_share_its_destination(coder: Coder) -> None:
-    text = "Chilean doctors donated and personally delivered 300 boxes of pills to Peruvian clinics."
+    text = "Chilean doctors donated and personally delivered 300 boxes of pills to Peru."
     main = _main(coder, text)
     assert main is not None and main.trigger.text == "donated"
     assert main.recipient is not None and main.recipient.country == "PER"
