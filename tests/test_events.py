@@ -1332,3 +1332,21 @@ def test_events_verbs_sharing_an_object_share_its_destination(coder: Coder) -> N
     main = _main(coder, text)
     assert main is not None and main.trigger.text == "donated"
     assert main.recipient is not None and main.recipient.country == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The United Nations has sent twelve officials to Mali to investigate the"
+            " prospects of a larger monitoring force.",
+            ("IGO", "MLI"),
+        ),
+        ("The Ghanaian government jailed 40 members of a banned student society in Tamale.",
+         ("GHA", "GHA")),
+    ],
+)
+def test_events_a_target_named_without_a_country_yields_to_the_place_of_the_act(
+    coder: Coder, text: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}

@@ -885,9 +885,10 @@ class EventCoder:
             recipients = self._died_of(doc, trigger.token)
         if not recipients and trigger.code[:2] == "14":
             recipients = self._grievance_targets(doc, trigger, actors)
+        uncoded = bool(recipients) and not any(_coded(r) for r in recipients)
         if (
             actors
-            and not recipients
+            and (not recipients or uncoded)
             and (trigger.kind == "verb" or (trigger.kind == "noun" and trigger.extra))
             and not (trigger.reciprocal and len(actors) > 1)
         ):
@@ -899,7 +900,9 @@ class EventCoder:
                 # "sent inspectors to X to monitor the plant": the purpose is served where
                 # the sending goes.
                 place = place_recipient(doc, token.head, _place_preps(trigger.code))
-            recipients = [place] if place is not None else []
+            if place is not None or not uncoded:
+                # Whom the act names without a country is less than where it was done.
+                recipients = [place] if place is not None else []
         elif actors and not recipients and trigger.kind == "noun":
             # "the first battalion of peacekeepers landed in X": a deployment named by the ones
             # deployed goes where they arrive.
