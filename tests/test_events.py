@@ -1350,3 +1350,24 @@ def test_events_a_target_named_without_a_country_yields_to_the_place_of_the_act(
     coder: Coder, text: str, dyad: tuple[str, str]
 ) -> None:
     assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The Chilean miners' union called off its strike after negotiations with the"
+            " Peruvian government.",
+            ("CHL", "PER"),
+        ),
+        (
+            "The Chilean minister declined to resign despite pressure from the Peruvian"
+            " government.",
+            ("CHL", "PER"),
+        ),
+    ],
+)
+def test_events_yielding_or_refusing_answers_who_pressed_for_it(
+    coder: Coder, text: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}

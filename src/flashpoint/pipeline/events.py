@@ -885,6 +885,10 @@ class EventCoder:
             recipients = self._died_of(doc, trigger.token)
         if not recipients and trigger.code[:2] == "14":
             recipients = self._grievance_targets(doc, trigger, actors)
+        if not recipients and trigger.code[:2] in ("08", "12"):
+            recipients = [
+                r for r in self._pressing_parties(doc, trigger.token) if not _own(r, actors)
+            ]
         uncoded = bool(recipients) and not any(_coded(r) for r in recipients)
         if (
             actors
@@ -1495,6 +1499,24 @@ class EventCoder:
         elif not (prep.lower_ == "behind" and host.lemma_.lower() == "be"):
             return []
         return self._actors_of_heads(doc, _subject_heads(host, self.lexicon))
+
+    def _pressing_parties(self, doc: Doc, verb: Token) -> list[Span]:
+        """Who an act of yielding or refusing answers: "called off the strike after talks
+        with X", "declined to resign despite pressure from X"."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        heads = [
+            party
+            for v in verbs
+            for prep in v.children
+            if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
+            for occasion in prep.children
+            if occasion.dep_ == "pobj" and occasion.lemma_.lower() in _PRESSING_NOUNS
+            for by in occasion.children
+            if by.dep_ == "prep" and by.lower_ in ("with", "by", "from")
+            for party in by.children
+            if party.dep_ == "pobj"
+        ]
+        return [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
 
     def _actors_of_heads(self, doc: Doc, heads: Iterable[Token]) -> list[Span]:
         found: list[Span] = []
@@ -2402,6 +2424,11 @@ _CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Participles that with "be ... in" describe what their subject is doing.
 _STATIVE_IN = frozenset({"engage", "involve"})
+#: Prepositions and nouns that give what an act of yielding or refusing answers.
+_OCCASION_PREPS = frozenset({"after", "following", "despite", "under"})
+_PRESSING_NOUNS = frozenset(
+    {"pressure", "talk", "negotiation", "deliberation", "consultation", "demand", "call"}
+)
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
 _IN = frozenset({"in"})
