@@ -1371,3 +1371,10 @@ def test_events_yielding_or_refusing_answers_who_pressed_for_it(
     coder: Coder, text: str, dyad: tuple[str, str]
 ) -> None:
     assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_a_protest_is_aimed_at_whom_the_rally_before_it_called_for_removing(
+    coder: Coder,
+) -> None:
+    text = "Chilean students rioted following a march calling for the removal of Peru's envoy."
+    assert ("CHL", "PER") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}

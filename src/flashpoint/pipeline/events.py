@@ -1045,7 +1045,8 @@ class EventCoder:
             for p in h.children
             if p.dep_ == "prep"
             for g in p.children
-            if g.dep_ == "pobj"
+            # "following a rally": the parse may take "following" as a verb with an object.
+            if g.dep_ in ("pobj", "dobj")
             and any(n.code[:2] == "14" for n in self.lexicon.noun_patterns(g.lemma_.lower()))
         ]
         phrases: list[Token] = []
@@ -1062,6 +1063,8 @@ class EventCoder:
                     )
                 elif child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO):
                     phrases.append(child)  # "to show their anger at ..."
+                elif child.dep_ in ("acl", "advcl") and child.lemma_.lower() in _DEMANDING:
+                    phrases.append(child)  # "a march calling for the removal of ..."
         for phrase in phrases:
             for token in phrase.subtree:
                 span = actor_span_at(doc, token)
@@ -2424,6 +2427,8 @@ _CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Participles that with "be ... in" describe what their subject is doing.
 _STATIVE_IN = frozenset({"engage", "involve"})
+#: Participles that say what a protest demands ("a rally calling for ...").
+_DEMANDING = frozenset({"call", "demand", "urge"})
 #: Prepositions and nouns that give what an act of yielding or refusing answers.
 _OCCASION_PREPS = frozenset({"after", "following", "despite", "under"})
 _PRESSING_NOUNS = frozenset(
