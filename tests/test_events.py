@@ -1378,3 +1378,9 @@ def test_events_a_protest_is_aimed_at_whom_the_rally_before_it_called_for_removi
 ) -> None:
     text = "Chilean students rioted following a march calling for the removal of Peru's envoy."
     assert ("CHL", "PER") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_a_strike_is_aimed_at_the_state_of_the_place_it_shuts(coder: Coder) -> None:
+    text = "Four opposition parties have organized a general strike that shut down Kumasi."
+    main = _main(coder, text)
+    assert main is not None and main.recipient is not None and main.recipient.country == "GHA"

@@ -884,7 +884,9 @@ class EventCoder:
         if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
             recipients = self._died_of(doc, trigger.token)
         if not recipients and trigger.code[:2] == "14":
-            recipients = self._grievance_targets(doc, trigger, actors)
+            recipients = self._grievance_targets(doc, trigger, actors) or _stopped_places(
+                doc, trigger
+            )
         if not recipients and trigger.code[:2] in ("08", "12"):
             recipients = [
                 r for r in self._pressing_parties(doc, trigger.token) if not _own(r, actors)
@@ -1867,6 +1869,28 @@ def _shifted_object(verb: Token) -> list[Token]:
         for n in (g, *(a for a in g.children if a.dep_ == "appos"))
     ]
     return [n for n in nouns if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in n.children)]
+
+
+def _stopped_places(doc: Doc, trigger: Trigger) -> list[Span]:
+    """The place a protest stops: "a strike that shut down X", "a boycott that paralysed X"
+    is aimed at the state of the place it brings to a halt."""
+    hosts = [trigger.token, *trigger.extra]
+    if trigger.complement is not None:
+        hosts.append(trigger.complement)
+    objects = {
+        o.i
+        for h in hosts
+        if h.pos_ == "NOUN"
+        for clause in h.children
+        if clause.dep_ == "relcl"
+        for o in clause.children
+        if o.dep_ == "dobj"
+    }
+    return [
+        place
+        for place in doc._.fp_places or ()
+        if place.root.i in objects and place._.fp_place is not None and place._.fp_place.country
+    ][:1]
 
 
 def _sharing_verbs(verb: Token) -> list[Token]:
