@@ -1342,11 +1342,9 @@ def test_events_verbs_sharing_an_object_share_its_destination(coder: Coder) -> N
             " prospects of a larger monitoring force.",
             ("IGO", "MLI"),
         ),
-        ("The Ghanaian government jailed 40 members of a banned student society in Tamale.",
-         ("GHA", "GHA")),
     ],
 )
-def test_events_a_target_named_without_a_country_yields_to_the_place_of_the_act(
+def test_events_a_purpose_is_served_where_the_sending_goes(
     coder: Coder, text: str, dyad: tuple[str, str]
 ) -> None:
     assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
@@ -1384,3 +1382,16 @@ def test_events_a_strike_is_aimed_at_the_state_of_the_place_it_shuts(coder: Code
     text = "Four opposition parties have organized a general strike that shut down Kumasi."
     main = _main(coder, text)
     assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
+
+
+def test_events_those_expelled_from_a_place_do_not_leave_of_their_accord(coder: Coder) -> None:
+    text = "Forty UN monitors were expelled from the Malian city of Timbuktu on Friday."
+    assert all(a is None or a[:3] != "IGO" for a, _, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_target_without_a_country_takes_that_of_the_place_of_the_act(
+    coder: Coder,
+) -> None:
+    main = _main(coder, "The Ghanaian government jailed 40 members of a student society in Tamale.")
+    assert main is not None and main.recipient is not None
+    assert main.recipient.text.startswith("40 members") and main.recipient.country == "GHA"

@@ -100,6 +100,9 @@ class EventMatch:
     #: of that place's country (PLOVER's UAF), as for "a bomb near X killed ..."; the
     #: actor span is then the weapon, if named, else the place.
     unidentified: Span | None = None
+    #: The place the act was done in, whose country a recipient named without one takes
+    #: ("jailed 40 members of a sect in X").
+    located: Span | None = None
 
 
 #: How a word hangs inside a governing verb's phrase ("abandoned efforts to stop X"):
@@ -863,6 +866,7 @@ class EventCoder:
             and trigger.recipients is None
             and trigger.kind == "verb"
             and trigger.code[:2] in ("08", "16")
+            and trigger.token.lemma_.lower() in _MOVING_OUT
             and _is_passive(trigger.token)
             and not any(c.dep_ == "agent" for c in trigger.token.children)
         ):
@@ -892,6 +896,7 @@ class EventCoder:
                 r for r in self._pressing_parties(doc, trigger.token) if not _own(r, actors)
             ]
         uncoded = bool(recipients) and not any(_coded(r) for r in recipients)
+        located: Span | None = None
         if (
             actors
             and (not recipients or uncoded)
@@ -906,8 +911,10 @@ class EventCoder:
                 # "sent inspectors to X to monitor the plant": the purpose is served where
                 # the sending goes.
                 place = place_recipient(doc, token.head, _place_preps(trigger.code))
-            if place is not None or not uncoded:
-                # Whom the act names without a country is less than where it was done.
+            if uncoded:
+                # Whom the act names without a country is of the country it was done in.
+                located = place
+            else:
                 recipients = [place] if place is not None else []
         elif actors and not recipients and trigger.kind == "noun":
             # "the first battalion of peacekeepers landed in X": a deployment named by the ones
@@ -1011,6 +1018,7 @@ class EventCoder:
                 kind=trigger.kind,
                 mutual=mutual,
                 unidentified=unidentified,
+                located=located,
             )
 
     def _undergoes_act(self, token: Token) -> bool:
@@ -1626,7 +1634,10 @@ class EventCoder:
                 else _role_record(match.actor, trigger, match.mutual)
             )
             actors = _each_joint(actor_record)
-            recipients = _each_joint(_role_record(match.recipient, trigger, match.mutual))
+            recipient_record = _role_record(match.recipient, trigger, match.mutual)
+            if match.located is not None and recipient_record is not None:
+                recipient_record = _placed(recipient_record, match.located)
+            recipients = _each_joint(recipient_record)
             for actor, recipient in itertools.product(actors, recipients):
                 events.append(
                     Event(
@@ -2436,6 +2447,13 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
     return (subjects or candidates)[-1]
 
 
+#: Verbs by which a state moves its own people out ("were pulled out of X"); those
+#: expelled are not the ones who leave of their accord.
+_MOVING_OUT = frozenset(
+    {"withdraw", "pull", "ship", "move", "evacuate", "recall", "redeploy", "airlift", "fly"}
+)
+
+
 def _left_place(doc: Doc, verb: Token) -> Span | None:
     """The place a verb of leaving leaves: "withdrawn from X", "pulled out of X"."""
     place = place_recipient(doc, verb, frozenset({"from"}))
@@ -2645,6 +2663,16 @@ def _actor_record(span: Span | None) -> Actor | None:
     if span is None or span._.fp_actor is None:
         return None
     return span._.fp_actor.model_copy()
+
+
+def _placed(record: Actor, place: Span) -> Actor:
+    """A recipient named without a country, given that of the place the act was done in."""
+    located = place_actor(place)
+    if record.country or record.code or located is None:
+        return record
+    record.country = located.country
+    record.code = (located.country or "") + (record.sector or "")
+    return record
 
 
 def _role_record(span: Span | None, trigger: Span, mutual: bool = False) -> Actor | None:
