@@ -1314,8 +1314,8 @@ def test_events_letting_clause_after_a_relative_clause_on_the_object(coder: Code
     [
         # Those "between" or "among" whom a meeting or mediation is are its targets.
         (
-            "Chile said it would be ready to host a meeting between a Peruvian trade union"
-            " and the Bolivian army.",
+            "Chile offered to hold a meeting between a Peruvian trade union and the Bolivian"
+            " army.",
             ("CHL", "PER"),
         ),
         ("Chile halted mediation efforts among Peru's rival parties.", ("CHL", "PER")),
@@ -1338,8 +1338,8 @@ def test_events_verbs_sharing_an_object_share_its_destination(coder: Coder) -> N
     ("text", "dyad"),
     [
         (
-            "The United Nations has sent twelve officials to Mali to investigate the"
-            " prospects of a larger monitoring force.",
+            "The UN sent a dozen experts to Mali to investigate the prospects of a larger"
+            " monitoring force.",
             ("IGO", "MLI"),
         ),
     ],
@@ -1379,7 +1379,7 @@ def test_events_a_protest_is_aimed_at_whom_the_rally_before_it_called_for_removi
 
 
 def test_events_a_strike_is_aimed_at_the_state_of_the_place_it_shuts(coder: Coder) -> None:
-    text = "Four opposition parties have organized a general strike that shut down Kumasi."
+    text = "Four rival parties have organised a nationwide strike that shut down Kumasi."
     main = _main(coder, text)
     assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
 
