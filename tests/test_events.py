@@ -1395,3 +1395,12 @@ def test_events_a_target_without_a_country_takes_that_of_the_place_of_the_act(
     main = _main(coder, "The Ghanaian government jailed 40 members of a student society in Tamale.")
     assert main is not None and main.recipient is not None
     assert main.recipient.text.startswith("40 members") and main.recipient.country == "GHA"
+
+
+def test_events_a_place_named_several_of_phrases_deep_locates_the_act(coder: Coder) -> None:
+    text = (
+        "Togolese troops have been holding hundreds of villagers as human shields in the"
+        " combat zones of the northern part of the Kumasi district."
+    )
+    main = _main(coder, text)
+    assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
