@@ -1399,8 +1399,8 @@ def test_events_a_target_without_a_country_takes_that_of_the_place_of_the_act(
 
 def test_events_a_place_named_several_of_phrases_deep_locates_the_act(coder: Coder) -> None:
     text = (
-        "Togolese troops have been holding hundreds of villagers as human shields in the"
-        " combat zones of the northern part of the Kumasi district."
+        "Togolese troops have been holding hundreds of villagers as a shield in the"
+        " combat zones of the upper part of the Kumasi district."
     )
     main = _main(coder, text)
     assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
