@@ -534,3 +534,23 @@ def test_actors_name_described_by_a_local_agent_takes_the_sentence_country(coder
 def test_actors_office_of_a_named_region_takes_its_country(coder: Coder) -> None:
     codes = _codes(coder, "The governor of the Kursk region resigned on Friday.")
     assert codes["The governor of the Kursk region"] == "RUSGOV"
+
+
+def test_actors_a_town_of_a_state_not_yet_formed_codes_as_the_older_state(coder: Coder) -> None:
+    text = "Juba accused the rebels of breaking the truce."
+    assert _actors(coder, text, dt.date(2003, 5, 1))["Juba"].country == "SDN"
+    assert _actors(coder, text, dt.date(2016, 5, 1))["Juba"].country == "SSD"
+
+
+def test_actors_a_capital_name_in_a_story_about_another_country_is_its_city(
+    coder: Coder,
+) -> None:
+    text = "Gunmen in Tripoli fired on a Lebanese army post near the harbour."
+    assert _actors(coder, text)["Gunmen in Tripoli"].country == "LBN"
+    assert _actors(coder, "Tripoli accused Cairo of arming the rebels.")["Tripoli"].country == "LBY"
+
+
+def test_kb_city_country_prefers_a_city_in_a_country_the_article_names(coder: Coder) -> None:
+    kb = coder.nlp.get_pipe("actors").kb
+    assert kb.city_country("Tripoli", {"LBN", "SYR"}) == "LBN"
+    assert kb.city_country("Tripoli") == "LBY"

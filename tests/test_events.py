@@ -1322,3 +1322,136 @@ def test_events_what_is_provided_with_is_not_who_receives_it(coder: Coder) -> No
 )
 def test_events_an_event_word_inside_a_name_is_no_event(coder: Coder, text: str) -> None:
     assert not any(e.trigger.text == "Operations" for e in _article_events(coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty UN monitors were pulled out of the Malian city of Timbuktu on Friday.",
+        "Forty UN monitors were withdrawn from the Malian city of Timbuktu on Friday.",
+    ],
+)
+def test_events_those_moved_out_of_a_place_leave_it(coder: Coder, text: str) -> None:
+    assert ("IGO", "MLI") in {(a and a[:3], r) for a, r, _ in _coded_dyads(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile condemned as an act of piracy Peru's seizure of two fishing boats.",
+        "Chile on Monday denounced as a grave crime Peru's crackdown on miners in Bolivia.",
+    ],
+)
+def test_events_an_object_put_after_an_as_phrase_is_still_the_target(
+    coder: Coder, text: str
+) -> None:
+    assert ("CHL", "PER") in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_an_object_counted_with_up_to_is_still_the_target(coder: Coder) -> None:
+    text = "Chilean rebels have abducted up to 12 Peruvian engineers from a village market."
+    assert ("CHLREB", "PER") in {(a, r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_letting_clause_after_a_relative_clause_on_the_object(coder: Coder) -> None:
+    text = "Chile will allow the Chilean families who fled the floods to return home."
+    main = _main(coder, text)
+    assert main is not None and main.cameo[:2] == "03" and main.actor is not None
+    assert main.actor.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # Those "between" or "among" whom a meeting or mediation is are its targets.
+        (
+            "Chile offered to hold a meeting between a Peruvian trade union and the Bolivian"
+            " army.",
+            ("CHL", "PER"),
+        ),
+        ("Chile halted mediation efforts among Peru's rival parties.", ("CHL", "PER")),
+    ],
+)
+def test_events_targets_between_or_among_whom_an_act_is(
+    coder: Coder, text: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_verbs_sharing_an_object_share_its_destination(coder: Coder) -> None:
+    text = "Chilean doctors donated and personally delivered 300 boxes of pills to Peru."
+    main = _main(coder, text)
+    assert main is not None and main.trigger.text == "donated"
+    assert main.recipient is not None and main.recipient.country == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The UN sent a dozen experts to Mali to investigate the prospects of a larger"
+            " monitoring force.",
+            ("IGO", "MLI"),
+        ),
+    ],
+)
+def test_events_a_purpose_is_served_where_the_sending_goes(
+    coder: Coder, text: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The Chilean miners' union called off its strike after negotiations with the"
+            " Peruvian government.",
+            ("CHL", "PER"),
+        ),
+        (
+            "The Chilean minister declined to resign despite pressure from the Peruvian"
+            " government.",
+            ("CHL", "PER"),
+        ),
+    ],
+)
+def test_events_yielding_or_refusing_answers_who_pressed_for_it(
+    coder: Coder, text: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_a_protest_is_aimed_at_whom_the_rally_before_it_called_for_removing(
+    coder: Coder,
+) -> None:
+    text = "Chilean students rioted following a march calling for the removal of Peru's envoy."
+    assert ("CHL", "PER") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_a_strike_is_aimed_at_the_state_of_the_place_it_shuts(coder: Coder) -> None:
+    text = "Four rival parties have organised a nationwide strike that shut down Kumasi."
+    main = _main(coder, text)
+    assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
+
+
+def test_events_those_expelled_from_a_place_do_not_leave_of_their_accord(coder: Coder) -> None:
+    text = "Forty UN monitors were expelled from the Malian city of Timbuktu on Friday."
+    assert all(a is None or a[:3] != "IGO" for a, _, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_target_without_a_country_takes_that_of_the_place_of_the_act(
+    coder: Coder,
+) -> None:
+    main = _main(coder, "The Ghanaian government jailed 40 members of a student society in Tamale.")
+    assert main is not None and main.recipient is not None
+    assert main.recipient.text.startswith("40 members") and main.recipient.country == "GHA"
+
+
+def test_events_a_place_named_several_of_phrases_deep_locates_the_act(coder: Coder) -> None:
+    text = (
+        "Togolese troops have been holding hundreds of villagers as a shield in the"
+        " combat zones of the upper part of the Kumasi district."
+    )
+    main = _main(coder, text)
+    assert main is not None and main.recipient is not None and main.recipient.country == "GHA"

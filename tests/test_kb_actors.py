@@ -232,3 +232,11 @@ def test_kb_actors_reads_petrarch_validation_dictionaries(gold_dir: Path) -> Non
     )
     assert len(kb.entries) > 150
     assert kb.lookup("United States")[0].code_on(None) == "USA"
+
+
+def test_kb_actors_state_on_gives_the_older_state_before_a_new_one_formed(kb) -> None:  # type: ignore[no-untyped-def]
+    assert kb.state_on("SSD", dt.date(2004, 3, 2)) == "SDN"
+    assert kb.state_on("SSD", dt.date(2013, 3, 2)) == "SSD"
+    assert kb.state_on("ERI", dt.date(1990, 6, 1)) == "ETH"
+    assert kb.state_on("FRA", dt.date(1990, 6, 1)) == "FRA"
+    assert kb.state_on("SSD", None) == "SSD"

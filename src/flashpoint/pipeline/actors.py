@@ -310,6 +310,7 @@ class ActorResolver:
         if not units:
             return [], []
         date = doc._.fp_date
+        units = self._without_foreign_capitals(doc, units)
         counts = _country_counts(units)
         unit_at: dict[int, Unit] = {}
         for unit in units:
@@ -343,7 +344,41 @@ class ActorResolver:
         mentions = _non_overlapping(mentions)
         mentions = _merge_appositions(doc, mentions)
         self._join_context(doc, mentions, units)
+        for m in (*mentions, *references):
+            self._date_state(m, date)
         return [_tidy(doc, m) for m in mentions], references
+
+    def _without_foreign_capitals(self, doc: Doc, units: list[Unit]) -> list[Unit]:
+        """Leave out a capital's name where the article is about another country with a city
+        of that name, and not about the capital's own ("Tripoli" in a story about Lebanon):
+        there it is a city, not a government."""
+        named = {
+            u.entry.country
+            for u in units
+            if u.type in ("country", "demonym") and u.entry and u.entry.country
+        }
+        return [
+            u
+            for u in units
+            if not (
+                u.type == "capital"
+                and u.entry is not None
+                and u.entry.country not in named
+                and self.kb.city_country(doc[u.start : u.end].text, named)
+                not in (None, u.entry.country)
+            )
+        ]
+
+    def _date_state(self, m: Mention, date: dt.date | None) -> None:
+        """Code a mention of a state not yet formed on the article date as the state it
+        was part of ("rebels shelled Juba" in 2005: Sudan)."""
+        state = self.kb.state_on(m.country, date)
+        if state == m.country:
+            return
+        if m.code and m.country and m.code.startswith(m.country):
+            m.code = state + m.code[len(m.country) :]  # type: ignore[operator]
+        m.country = state
+        m.joint = tuple(self.kb.state_on(j[:3], date) + j[3:] for j in m.joint)  # type: ignore[operator]
 
     def set_annotations(
         self,
@@ -658,7 +693,7 @@ class ActorResolver:
                         ):
                             # "a court in Lyon": the place belongs to the phrase; its
                             # country, when the knowledge base knows the city.
-                            city = self.kb.city_country(obj.ent_iob_ and _ent_text(obj))
+                            city = self.kb.city_country(obj.ent_iob_ and _ent_text(obj), counts)
                             if city:
                                 country_from_city = city
                             end = max(end, _phrase_end(doc, obj))
@@ -1013,7 +1048,7 @@ class ActorResolver:
             if ent.label_ == "GPE"
             and ent.start not in holder
             and ent.start not in in_units
-            and (city := self.kb.city_country(ent.text))
+            and (city := self.kb.city_country(ent.text, map(_country_of, country_units)))
         ]
         for country, root in places:
             # "in the Somali capital": the phrase the name modifies is the place.

@@ -51,7 +51,7 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"})
 _NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
-_NP_PREPS = frozenset({"of", "from", "by", "for"})
+_NP_PREPS = frozenset({"of", "from", "by", "for", "among", "between"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
@@ -105,6 +105,9 @@ class EventMatch:
     #: of that place's country (PLOVER's UAF), as for "a bomb near X killed ..."; the
     #: actor span is then the weapon, if named, else the place.
     unidentified: Span | None = None
+    #: The place the act was done in, whose country a recipient named without one takes
+    #: ("jailed 40 members of a sect in X").
+    located: Span | None = None
 
 
 #: How a word hangs inside a governing verb's phrase ("abandoned efforts to stop X"):
@@ -479,7 +482,9 @@ class EventCoder:
         trigger = Trigger(
             token=token, kind="verb", code=frame.code_for(""), recipient_slots=("dobj",)
         )
-        if not any(c.dep_ == "xcomp" for c in token.children):
+        if not any(c.dep_ == "xcomp" for c in token.children) and not _displaced_complement(
+            token
+        ):
             clause = _infinitive_clause(token)
             if clause is None:
                 return None
@@ -887,6 +892,21 @@ class EventCoder:
         recipients = [
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
+        if (
+            not actors
+            and recipients
+            and trigger.recipients is None
+            and trigger.kind == "verb"
+            and trigger.code[:2] in ("08", "16")
+            and trigger.token.lemma_.lower() in _MOVING_OUT
+            and _is_passive(trigger.token)
+            and not any(c.dep_ == "agent" for c in trigger.token.children)
+        ):
+            # "monitors were pulled out of X": those moved out are the ones who leave, and
+            # the place they leave is the target.
+            left = _left_place(doc, trigger.token)
+            if left is not None:
+                actors, recipients = recipients, [left]
         if trigger.verb is not None and trigger.verb.needs_actor and not actors:
             return
         if trigger.needs_recipient and not recipients:
@@ -902,10 +922,18 @@ class EventCoder:
         if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
             recipients = self._died_of(doc, trigger.token)
         if not recipients and trigger.code[:2] == "14":
-            recipients = self._grievance_targets(doc, trigger, actors)
+            recipients = self._grievance_targets(doc, trigger, actors) or _stopped_places(
+                doc, trigger
+            )
+        if not recipients and trigger.code[:2] in ("08", "12"):
+            recipients = [
+                r for r in self._pressing_parties(doc, trigger.token) if not _own(r, actors)
+            ]
+        uncoded = bool(recipients) and not any(_coded(r) for r in recipients)
+        located: Span | None = None
         if (
             actors
-            and not recipients
+            and (not recipients or uncoded)
             and (trigger.kind == "verb" or (trigger.kind == "noun" and trigger.extra))
             and not (trigger.reciprocal and len(actors) > 1)
         ):
@@ -917,7 +945,11 @@ class EventCoder:
                 # "sent inspectors to X to monitor the plant": the purpose is served where
                 # the sending goes.
                 place = place_recipient(doc, token.head, _place_preps(trigger.code))
-            recipients = [place] if place is not None else []
+            if uncoded:
+                # Whom the act names without a country is of the country it was done in.
+                located = place
+            else:
+                recipients = [place] if place is not None else []
         elif actors and not recipients and trigger.kind == "noun":
             # "the first battalion of peacekeepers landed in X": a deployment named by the ones
             # deployed goes where they arrive.
@@ -1020,6 +1052,7 @@ class EventCoder:
                 kind=trigger.kind,
                 mutual=mutual,
                 unidentified=unidentified,
+                located=located,
             )
 
     def _undergoes_act(self, token: Token) -> bool:
@@ -1056,7 +1089,8 @@ class EventCoder:
             for p in h.children
             if p.dep_ == "prep"
             for g in p.children
-            if g.dep_ == "pobj"
+            # "following a rally": the parse may take "following" as a verb with an object.
+            if g.dep_ in ("pobj", "dobj")
             and any(n.code[:2] == "14" for n in self.lexicon.noun_patterns(g.lemma_.lower()))
         ]
         phrases: list[Token] = []
@@ -1073,6 +1107,8 @@ class EventCoder:
                     )
                 elif child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO):
                     phrases.append(child)  # "to show their anger at ..."
+                elif child.dep_ in ("acl", "advcl") and child.lemma_.lower() in _DEMANDING:
+                    phrases.append(child)  # "a march calling for the removal of ..."
         for phrase in phrases:
             for token in phrase.subtree:
                 span = actor_span_at(doc, token)
@@ -1273,7 +1309,8 @@ class EventCoder:
                 patients = [token.head]
             heads = [t for p in patients for t in _with_conjuncts(_antecedent(p))]
             return self._actors_of_heads(doc, heads)
-        hosts = [token]
+        sharing = _sharing_verbs(token) if trigger.kind == "verb" else []
+        hosts = [token, *sharing]
         if trigger.complement is not None and trigger.complement != token:
             hosts.append(trigger.complement)
             # "fired two artillery shells at X": the prep may hang on the object's head,
@@ -1326,7 +1363,12 @@ class EventCoder:
             # "shipped tents and a crew of nurses to Chad": the parse hangs the phrase on
             # the object's last noun; a phrase that ends the object belongs to the verb.
             for slot in trigger.recipient_slots:
-                heads = [t for h in _trailing_slot_heads(token, slot) for t in _with_conjuncts(h)]
+                heads = [
+                    t
+                    for verb in (token, *sharing)
+                    for h in _trailing_slot_heads(verb, slot)
+                    for t in _with_conjuncts(h)
+                ]
                 actors = self._actors_of_heads(doc, heads)
                 if actors:
                     return actors
@@ -1512,6 +1554,24 @@ class EventCoder:
             return []
         return self._actors_of_heads(doc, _subject_heads(host, self.lexicon))
 
+    def _pressing_parties(self, doc: Doc, verb: Token) -> list[Span]:
+        """Who an act of yielding or refusing answers: "called off the strike after talks
+        with X", "declined to resign despite pressure from X"."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        heads = [
+            party
+            for v in verbs
+            for prep in v.children
+            if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
+            for occasion in prep.children
+            if occasion.dep_ == "pobj" and occasion.lemma_.lower() in _PRESSING_NOUNS
+            for by in occasion.children
+            if by.dep_ == "prep" and by.lower_ in ("with", "by", "from")
+            for party in by.children
+            if party.dep_ == "pobj"
+        ]
+        return [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
+
     def _actors_of_heads(self, doc: Doc, heads: Iterable[Token]) -> list[Span]:
         found: list[Span] = []
         for head in heads:
@@ -1615,7 +1675,10 @@ class EventCoder:
                 else _role_record(match.actor, trigger, match.mutual)
             )
             actors = _each_joint(actor_record)
-            recipients = _each_joint(_role_record(match.recipient, trigger, match.mutual))
+            recipient_record = _role_record(match.recipient, trigger, match.mutual)
+            if match.located is not None and recipient_record is not None:
+                recipient_record = _placed(recipient_record, match.located)
+            recipients = _each_joint(recipient_record)
             for actor, recipient in itertools.product(actors, recipients):
                 events.append(
                     Event(
@@ -1827,11 +1890,12 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         # whoever the proposal names or belongs to. In a small clause ("found the
         # official guilty") the object is the adjective's subject.
         small_clause = host.pos_ in ("ADJ", "NOUN") and host.dep_ == "ccomp"
-        return [
+        objects = [
             c
             for c in host.children
             if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
         ]
+        return objects or _shifted_object(host) or _counted_object(host)
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -1839,6 +1903,76 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == slot:
             heads.extend(c for c in child.children if c.dep_ in ("pobj",))
     return heads
+
+
+def _shifted_object(verb: Token) -> list[Token]:
+    """An object put after an "as" phrase ("condemned as illegal Chad's seizure of X"):
+    the parse reads it as the object of "as"; a possessor shows it is a noun phrase of its
+    own, not what the object is called."""
+    if verb.pos_ != "VERB":
+        return []
+    # The shifted object may also hang in apposition to what it is called.
+    nouns = [
+        n
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "as" and p.i > verb.i
+        for g in p.children
+        if g.dep_ == "pobj"
+        for n in (g, *(a for a in g.children if a.dep_ == "appos"))
+    ]
+    return [n for n in nouns if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in n.children)]
+
+
+def _stopped_places(doc: Doc, trigger: Trigger) -> list[Span]:
+    """The place a protest stops: "a strike that shut down X", "a boycott that paralysed X"
+    is aimed at the state of the place it brings to a halt."""
+    hosts = [trigger.token, *trigger.extra]
+    if trigger.complement is not None:
+        hosts.append(trigger.complement)
+    objects = {
+        o.i
+        for h in hosts
+        if h.pos_ == "NOUN"
+        for clause in h.children
+        if clause.dep_ == "relcl"
+        for o in clause.children
+        if o.dep_ == "dobj"
+    }
+    return [
+        place
+        for place in doc._.fp_places or ()
+        if place.root.i in objects and place._.fp_place is not None and place._.fp_place.country
+    ][:1]
+
+
+def _sharing_verbs(verb: Token) -> list[Token]:
+    """Verbs conjoined to ``verb`` that carry its object ("donated and delivered the goods
+    to X"): with no object or phrase of its own, it shares theirs."""
+    if any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(d.dep_ in _SUBJECTS for d in c.children)
+    ]
+
+
+def _counted_object(verb: Token) -> list[Token]:
+    """An object counted with "up to" ("seized up to 30 fishermen"): the parse may read
+    "up" as the verb's particle and the object as that of "to"."""
+    if verb.pos_ != "VERB":
+        return []
+    ups = [c for c in verb.children if c.lower_ == "up" and c.i > verb.i]
+    return [
+        g
+        for up in ups
+        for p in (*up.children, *verb.children)
+        if p.dep_ == "prep" and p.lower_ == "to" and p.i == up.i + 1
+        for g in p.children
+        if g.dep_ == "pobj" and any(c.dep_ == "nummod" for c in g.children)
+    ]
 
 
 def _trailing_slot_heads(verb: Token, slot: str) -> list[Token]:
@@ -2109,6 +2243,31 @@ def _event_complement(
     return None
 
 
+def _displaced_complement(verb: Token) -> Token | None:
+    """ "allowed the families who had fled to return": the parse hangs the "to" clause
+    that follows a relative clause on the object on that clause's verb; it is the
+    complement of the verb whose object the clause describes."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for clause in obj.children:
+            if clause.dep_ != "relcl":
+                continue
+            # The relative clause's own complement comes first ("who fled the war"); a
+            # bare "who came to report" is a purpose of the coming.
+            for inner in clause.children:
+                if (
+                    inner.dep_ == "advcl"
+                    and _has_aux(inner, _TO)
+                    and not any(c.dep_ in ("mark", *_SUBJECTS) for c in inner.children)
+                    and any(
+                        c.dep_ in ("dobj", "prep") and c.i < inner.i for c in clause.children
+                    )
+                ):
+                    return inner
+    return None
+
+
 def _hoping_verb(token: Token, lemmas: frozenset[str]) -> tuple[Token | None, Token | None]:
     """The verb of hope governing ``token`` through a "that" clause with its own subject
     or a "for" phrase, and the clause (or "for" phrase head) it governs it through."""
@@ -2342,12 +2501,35 @@ def _fallback_reference(doc: Doc, pronoun: Token) -> Span | None:
     return (subjects or candidates)[-1]
 
 
+#: Verbs by which a state moves its own people out ("were pulled out of X"); those
+#: expelled are not the ones who leave of their accord.
+_MOVING_OUT = frozenset(
+    {"withdraw", "pull", "ship", "move", "evacuate", "recall", "redeploy", "airlift", "fly"}
+)
+
+
+def _left_place(doc: Doc, verb: Token) -> Span | None:
+    """The place a verb of leaving leaves: "withdrawn from X", "pulled out of X"."""
+    place = place_recipient(doc, verb, frozenset({"from"}))
+    outs = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")]
+    for out in outs if place is None else ():
+        place = place_recipient(doc, out, frozenset({"of"})) or place
+    return place
+
+
 #: Where a withdrawal or a cut is done: also the place it leaves ("pulled out of Iraq").
 _DYING = frozenset({"die", "succumb", "perish"})
 _CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 _LEAVING_PREPS = PLACE_RECIPIENT_PREPS | {"from", "out"}
 #: Participles that with "be ... in" describe what their subject is doing.
 _STATIVE_IN = frozenset({"engage", "involve"})
+#: Participles that say what a protest demands ("a rally calling for ...").
+_DEMANDING = frozenset({"call", "demand", "urge"})
+#: Prepositions and nouns that give what an act of yielding or refusing answers.
+_OCCASION_PREPS = frozenset({"after", "following", "despite", "under"})
+_PRESSING_NOUNS = frozenset(
+    {"pressure", "talk", "negotiation", "deliberation", "consultation", "demand", "call"}
+)
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
 _IN = frozenset({"in"})
@@ -2535,6 +2717,16 @@ def _actor_record(span: Span | None) -> Actor | None:
     if span is None or span._.fp_actor is None:
         return None
     return span._.fp_actor.model_copy()
+
+
+def _placed(record: Actor, place: Span) -> Actor:
+    """A recipient named without a country, given that of the place the act was done in."""
+    located = place_actor(place)
+    if record.country or record.code or located is None:
+        return record
+    record.country = located.country
+    record.code = (located.country or "") + (record.sector or "")
+    return record
 
 
 def _role_record(span: Span | None, trigger: Span, mutual: bool = False) -> Actor | None:

@@ -1021,15 +1021,19 @@ def place_recipient(
             root = place.root
             if record is None or not record.country:
                 continue
-            # "the northern town of X", "the city of Y": climb to the phrase's head.
-            if (
-                root.dep_ in ("pobj", "appos")
-                and root.head.lower_ == "of"
-                and root.head.dep_ == "prep"
-            ):
-                root = root.head.head
-            elif root.dep_ in ("appos", "compound"):
+            # "the northern town of X", "the city of Y", "the zones of the south of Z": climb
+            # to the phrase's head.
+            if root.dep_ in ("appos", "compound"):
                 root = root.head
+            for _ in range(3):
+                if not (
+                    root.dep_ in ("pobj", "appos")
+                    and root.head.lower_ == "of"
+                    and root.head.dep_ == "prep"
+                    and root.head.head.pos_ in ("NOUN", "PROPN")
+                ):
+                    break
+                root = root.head.head
             if root.dep_ != "pobj":
                 continue
             prep = root.head

@@ -108,6 +108,9 @@ def add_countries(kb: ActorKB, data: dict[str, dict[str, Any]] | None) -> None:
         # pycountry's common name reads best ("Iran", not "Iran, Islamic Republic of").
         name = info.get("name") or _common_name(official) or (names[0] if names else code)
         kb.country_names[code] = name
+        if info.get("formed"):
+            formed = info["formed"]
+            kb.formed[code] = (dt.date.fromisoformat(str(formed["date"])), formed["from"])
         state = Entry("country", name, country=code, kind="state")
         kb.add(state, [name, *names])
         demonyms = info.get("demonyms", [])
@@ -166,6 +169,7 @@ def add_cities(kb: ActorKB, min_population: int = 100_000) -> None:
         if population < min_population or code is None:
             continue
         key = normalise(city["name"])
+        kb.city_countries.setdefault(key, set()).add(code)
         if key not in best or best[key][0] < population:
             best[key] = (population, code)
     kb.cities.update({key: code for key, (_, code) in best.items()})

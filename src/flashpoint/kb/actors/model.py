@@ -145,11 +145,23 @@ class ActorKB:
     country_names: dict[str, str] = field(default_factory=dict)
     #: City name (lower case) -> ISO3 of the most populous city so named.
     cities: dict[str, str] = field(default_factory=dict)
+    #: City name (lower case) -> ISO3 of every country with a sizeable city so named.
+    city_countries: dict[str, set[str]] = field(default_factory=dict)
+    #: Country -> (the day it became a state, the country it was part of until then).
+    formed: dict[str, tuple[dt.date, str]] = field(default_factory=dict)
     _holders: dict[tuple[str, str | None], list[tuple[Role, int]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     #: How many of ``entries`` are built in; the user's files add the rest.
     builtin_entries: int = 0
+
+    def state_on(self, country: str | None, date: dt.date | None) -> str | None:
+        """The state ``country``'s land belonged to on ``date``: before a state was formed,
+        its towns and people were of the state it came from (Juba in 2005 is in Sudan)."""
+        formed = self.formed.get(country or "")
+        if formed is None or date is None or date >= formed[0]:
+            return country
+        return formed[1]
 
     # -- building -------------------------------------------------------------------------
     def add(self, entry: Entry, phrases: Iterable[str]) -> int:
@@ -256,9 +268,14 @@ class ActorKB:
                         found[index] = self.entries[index]
         return list(found.values())
 
-    def city_country(self, name: str | None) -> str | None:
+    def city_country(self, name: str | None, named: Iterable[str | None] = ()) -> str | None:
+        """The country of the city ``name``: the one of the countries the article names
+        (``named``) that has a city so named, else that of the most populous."""
         if not name:
             return None
+        among = self.city_countries.get(normalise(name), set()) & set(named)
+        if len(among) == 1:
+            return next(iter(among))
         found = self.cities.get(normalise(name))
         if found:
             return found
