@@ -34,6 +34,10 @@ TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "
 _DIGITS = re.compile(r"\d+")
 _GROUP = re.compile(r"\d{3}")
 _LETTER = re.compile(r"[A-Z]|[a-z]")
+#: What every run of pieces contains somewhere: a spaced apostrophe, a spaced stop or comma
+#: after a word or digit, or a lone letter outside ASCII between spaces. Running text
+#: rarely has any, so most docs are passed over without a look at their tokens.
+_CANDIDATE = re.compile(r" [\u2019'] |\w \.|\d , \d|\s(?:(?![\x00-\x7f])\w)\s")
 
 
 class PieceJoiner:
@@ -47,6 +51,8 @@ class PieceJoiner:
     def find(doc: Doc) -> list[tuple[int, int, str]]:
         """Pure step: runs of pieces (start, end) and the word each spells."""
         found: list[tuple[int, int, str]] = []
+        if not _CANDIDATE.search(doc.text):
+            return found
         i = 0
         while i < len(doc):
             match = (
