@@ -288,6 +288,8 @@ class ActorResolver:
             entries = [e for e in entries if e.type in ("country", "demonym")]
             if entries:
                 self._country_forms[key] = entries
+        #: The countries each unknown capitalised word was found to misspell, by its text.
+        self._misspelt: dict[str, list[Entry]] = {}
         #: Keys whose name is written in lower case (``al-Qaeda``) need no capital.
         self._lowercase_ok = {
             key for key, forms in kb.written.items() if any(f[:1].islower() for f in forms)
@@ -472,12 +474,17 @@ class ActorResolver:
             or token.ent_type_ == "PERSON"
         ):
             return None
-        found = [
-            entry
-            for form, entries in self._country_forms.items()
-            if _one_edit(form, text.lower(), inside=True)
-            for entry in entries
-        ]
+        lower = text.lower()
+        found = self._misspelt.get(lower)
+        if found is None:
+            found = [
+                entry
+                for form, entries in self._country_forms.items()
+                if abs(len(form) - len(lower)) <= 1 and _one_edit(form, lower, inside=True)
+                for entry in entries
+            ]
+            if len(self._misspelt) < 50_000:  # bounded: a long run meets many names
+                self._misspelt[lower] = found
         if len({e.country for e in found}) != 1:
             return None
         # "Phillippines" is the country's name and its people's: the name first.
