@@ -397,10 +397,9 @@ class EventCoder:
             node = node.head
         return []
 
-    def _is_harm_noun(self, token: Token) -> bool:
-        return token.pos_ == "NOUN" and any(
-            _is_harm(p.code) for p in self.lexicon.noun_patterns(token.lemma_.lower())
-        )
+    def _names_harm(self, token: Token) -> bool:
+        """Whether the word is an event noun of harm ("killing", "bombing")."""
+        return any(_is_harm(p.code) for p in self.lexicon.noun_patterns(token.lemma_.lower()))
 
     # -- triggers ------------------------------------------------------------------------
 
@@ -529,7 +528,7 @@ class EventCoder:
             if pattern.needs_verb and _governing_verb_lemma(token) not in pattern.needs_verb:
                 continue
             if pattern.needs_answer and not any(
-                self._is_harm_noun(head)
+                head.pos_ == "NOUN" and self._names_harm(head)
                 for slot in pattern.answers
                 for head in _slot_heads(token, slot)
             ):
@@ -1070,7 +1069,7 @@ class EventCoder:
         lemma = noun.lemma_.lower()
         if any(lemma in p.subjects for ps in self.lexicon.instruments.values() for p in ps):
             return True
-        return any(_is_harm(p.code) for p in self.lexicon.noun_patterns(lemma))
+        return self._names_harm(noun)
 
     def _grievance_targets(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
         """Whom a protest is aimed at, from what it is against: "struck in protest of the
