@@ -1,8 +1,9 @@
 """The ratchet: every eval recorded in tests/ratchet/ must score at least its recorded figure.
 
 Each JSON file names an eval module, a gold path relative to the gold data folder, Config
-options and minimum scores (dotted keys into the eval's result). Raise a minimum when a
-score improves; never lower one to make a change pass.
+options and minimum scores (dotted keys into the eval's result), and maximum counts for
+what must stay rare (``max``). Raise a minimum, or lower a maximum, when a score
+improves; never loosen one to make a change pass.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ def test_eval_ratchet_scores_do_not_drop(ratchet: Path, gold_dir: Path) -> None:
         if _dig(result, key) < floor
     }
     assert not drops, f"{ratchet.name}: scores fell below the recorded figures: {drops}"
+    rises = {
+        key: (_dig(result, key), ceiling)
+        for key, ceiling in spec.get("max", {}).items()
+        if _dig(result, key) > ceiling
+    }
+    assert not rises, f"{ratchet.name}: counts rose above the recorded figures: {rises}"
 
 
 def test_eval_ratchet_files_are_well_formed() -> None:

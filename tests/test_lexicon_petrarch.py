@@ -267,6 +267,17 @@ def test_events_user_verb_target_from_the_clause_saying_what_for(tmp_path: Path)
     assert _codings(coder, text) == [("CHL", "PER", "081")]
 
 
+def test_events_user_verb_target_is_its_own_not_the_governed_clauses(tmp_path: Path) -> None:
+    verbs = tmp_path / "offer.verbs"
+    verbs.write_text("--- OFFER [100] ---\nOFFER\n- * TO FIGHT [173]\n")
+    coder = Coder(Config(verb_files=(verbs,), replace_verbs=True))
+    # Peru is who the matter is settled with, not who the offer is made to
+    assert _codings(coder, "Chile offered to settle the matter with Peru next year.") == []
+    assert _codings(coder, "Chile offered Peru a loan.") == [("CHL", "PER", "100")]
+    # a pattern that names the clause reaches into it
+    assert _codings(coder, "Chile offered to fight Peru.") == [("CHL", "PER", "173")]
+
+
 def test_events_user_verb_form_must_be_an_inflection_of_the_verb(tmp_path: Path) -> None:
     verbs = tmp_path / "leave.verbs"
     verbs.write_text("--- QUIT [032] ---\nQUIT\n--- FLEE [033] ---\nFLEE\n")

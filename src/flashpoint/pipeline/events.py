@@ -1142,7 +1142,7 @@ class EventCoder:
                 # the source is the subject of the clause it hangs from.
                 actors = self._governing_subject(doc, trigger.token)
         if recipients is None:
-            recipients = self._user_recipients(doc, trigger, actors)
+            recipients = self._user_recipients(doc, trigger, actors, user.pattern is None)
         pairs: list[tuple[Span, Span, str]] = []
         code, reverse = user.code.code or "", user.code.reverse
         if user.compound == "before" and not recipients and len(actors) > 1:
@@ -1171,9 +1171,15 @@ class EventCoder:
                 user=True,
             )
 
-    def _user_recipients(self, doc: Doc, trigger: Trigger, actors: list[Span]) -> list[Span]:
+    def _user_recipients(
+        self, doc: Doc, trigger: Trigger, actors: list[Span], bare: bool
+    ) -> list[Span]:
         """The passive subject, else the first actor named to the right of the verb, else
-        in the "to" clause that says what the act is for ("signed a pact to help X")."""
+        in the "to" clause that says what the act is for ("signed a pact to help X").
+
+        A verb coded by its own entry (``bare``, no pattern words matched) does not reach
+        into the clause it governs: in "proposed to take up the issue with X" X is met,
+        not proposed to; a pattern ("VOW * WAR") names such a clause when it counts."""
         if _is_passive(trigger.token):
             return self._recipients(doc, trigger)
         verb = trigger.token
@@ -1186,6 +1192,10 @@ class EventCoder:
             and not any(d.dep_ in ("mark", *_SUBJECTS) for d in c.children)
         ]
         material = right_material(verb) + [t for c in purposes[:1] for t in right_material(c)]
+        if bare:
+            clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL]
+            inner = {t.i for c in clauses for t in c.subtree}
+            material = [t for t in material if t.i not in inner]
         for token in material:
             # "handed their papers to X": an owner that points back into the
             # subject's phrase is the doer again, not the target.
