@@ -93,6 +93,15 @@ def test_events_active_voice_codes_actor_and_recipient(nlp: Language) -> None:
     assert event.sentence.index == 0 and event.modality == "asserted"
 
 
+def test_events_attack_for_what_someone_did_is_criticism(nlp: Language) -> None:
+    events = _code(nlp, "Russia attacked Ukraine for closing the pipeline.")
+    assert [(e.cameo, e.event_type) for e in events] == [("111", "ACCUSE")]
+    assert _code(nlp, "Russia attacked Ukraine for her remarks.")[0].cameo == "111"
+    # a span of time gives no reason: the attack stays an attack
+    assert _code(nlp, "Russia attacked Ukraine for hours.")[0].cameo == "190"
+    assert _code(nlp, "Russia attacked Ukraine for the second time.")[0].cameo == "190"
+
+
 def test_events_passive_voice_swaps_roles(nlp: Language) -> None:
     assert _dyads(_code(nlp, "Ukraine was attacked by Russia on Monday.")) == {
         ("RUS", "UKR", "ASSAULT")

@@ -451,6 +451,8 @@ class EventCoder:
                     continue
             elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
                 continue
+            if pattern.reason and not _gives_an_act(_prep_child(token, pattern.prep or "")):
+                continue
             if pattern.needs_object and not any(
                 c.dep_ in ("dobj", "nsubjpass") for c in token.children
             ):
@@ -1830,6 +1832,18 @@ def _prep_child(token: Token, prep: str) -> Token | None:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             return child
     return None
+
+
+def _gives_an_act(prep: Token | None) -> bool:
+    """Whether a preposition's phrase names an act: a gerund clause ("for closing the
+    port") or a noun someone owns ("for his remarks"), not a time ("for hours")."""
+    if prep is None:
+        return False
+    return any(
+        (c.dep_ == "pcomp" and c.tag_ == "VBG")
+        or (c.dep_ == "pobj" and any(d.dep_ == "poss" for d in c.children))
+        for c in prep.children
+    )
 
 
 def _matches_objects(token: Token, objects: frozenset[str]) -> bool:

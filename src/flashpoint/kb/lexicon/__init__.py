@@ -63,6 +63,7 @@ class VerbPattern:
     needs_object: bool = False
     needs_actor: bool = False
     answers: tuple[str, ...] = ()
+    reason: bool = False
 
     @property
     def specificity(self) -> int:
@@ -71,6 +72,7 @@ class VerbPattern:
             2 * bool(self.particle)
             + 3 * bool(self.objects)
             + bool(self.prep)
+            + bool(self.reason)
             + (len(self.code) - 2)
         )
 
@@ -247,6 +249,7 @@ def _verb_patterns(data: Any, source: str) -> list[VerbPattern]:
                     needs_object=bool(entry.get("needs_object", False)),
                     needs_actor=bool(entry.get("needs_actor", False)),
                     answers=_words(entry.get("answers"), where),
+                    reason=bool(entry.get("reason", False)),
                 )
             )
     return patterns
