@@ -413,6 +413,13 @@ def test_actors_generic_agents_stay_uncoded_without_one_country(coder: Coder) ->
     # a place the agents march through is theirs too, so two countries give none
     text = "Students marched through Nairobi to demand the release of Ugandan prisoners."
     assert _codes(coder, text)["Students"] is None
+    # agents said to be from elsewhere are not the sentence's
+    codes = _codes(coder, "Kenyan police questioned foreign journalists in Nairobi.")
+    assert codes["foreign journalists"] is None
+    assert _codes(coder, "Kenyan officials met world leaders in Nairobi.")["world leaders"] is None
+    # but a foreign ministry is the home country's office
+    codes = _codes(coder, "The Kenyan foreign ministry summoned the envoy.")
+    assert codes["The Kenyan foreign ministry"] == "KENGOV"
 
 
 def test_actors_armed_agents_need_their_own_authorities(coder: Coder) -> None:

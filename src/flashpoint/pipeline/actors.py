@@ -1393,10 +1393,22 @@ def _governing_prep(token: Token) -> str | None:
     return token.head.lower_ if token.dep_ == "pobj" else None
 
 
+#: Modifiers saying an agent is from elsewhere: "foreign fighters", "a world leader".
+_ELSEWHERE = frozenset({"foreign", "world", "international", "overseas", "global", "visiting"})
+#: Heads a "foreign" modifier names a home office of ("the foreign ministry").
+_HOME_OFFICES = frozenset({"ministry", "minister", "office", "secretary", "service", "affairs"})
+
+
 def _names_other(head: Token, in_names: set[int]) -> bool:
     """Whether an agent's own phrase names a country, body or person the knowledge base
-    knows ("a spokeswoman for the EU"), or stands for several states ("governments")."""
-    if head.lemma_.lower() == "government" and head.tag_ == "NNS":
+    knows ("a spokeswoman for the EU"), stands for several states ("governments"), or
+    says it is from elsewhere ("foreign journalists", "a world leader")."""
+    lemma = head.lemma_.lower()
+    if lemma == "government" and head.tag_ == "NNS":
+        return True
+    if lemma not in _HOME_OFFICES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _ELSEWHERE for c in head.children
+    ):
         return True
     return any(t.i in in_names for c in head.children if c.dep_ == "prep" for t in c.subtree)
 
