@@ -417,6 +417,9 @@ def test_actors_generic_agents_stay_uncoded_without_one_country(coder: Coder) ->
     codes = _codes(coder, "Kenyan police questioned foreign journalists in Nairobi.")
     assert codes["foreign journalists"] is None
     assert _codes(coder, "Kenyan officials met world leaders in Nairobi.")["world leaders"] is None
+    # a state the agents act on is the other side, not theirs
+    codes = _codes(coder, "The ministry statement condemned Ghana.")
+    assert codes["ministry"] is None and codes["Ghana"] == "GHA"
     # but a foreign ministry is the home country's office
     codes = _codes(coder, "The Kenyan foreign ministry summoned the envoy.")
     assert codes["The Kenyan foreign ministry"] == "KENGOV"

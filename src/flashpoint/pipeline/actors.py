@@ -1023,7 +1023,7 @@ class ActorResolver:
         country_units: list[Unit],
     ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
         """The countries a sentence is about, for :meth:`_join_context`: every one it names
-        as an actor or a place; those whose authorities are subjects, with their verbs;
+        as an actor (but a state an act is done to) or a place; those whose authorities are subjects, with their verbs;
         those it names as places, with the words their phrases attach to; and those of
         them an act is done in or at ("in X", "at X")."""
         anywhere: set[str] = set()
@@ -1037,8 +1037,9 @@ class ActorResolver:
                 or m.country not in self.kb.country_names
                 or _governing_prep(head) in AWAY_PREPS
                 or _destination(head)
+                or (m.kind == "state" and head.dep_ == "dobj")
             ):
-                continue
+                continue  # "officials condemned X": the state acted on is the other side
             if m.sector in AUTHORITY_SECTORS and head.dep_ in ("nsubj", "nsubjpass"):
                 authority.setdefault(m.country, set()).add(head.head.i)  # type: ignore[arg-type]
             if m.sector != "MIL":
