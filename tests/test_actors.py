@@ -452,6 +452,9 @@ def test_actors_role_nouns_take_the_sector_of_their_body(coder: Coder) -> None:
     actors = _actors(coder, "Senior military officials said the drill was over.")
     assert actors["Senior military officials"].sector == "MIL"
     assert _actors(coder, "Government officials denied it.")["Government officials"].sector == "GOV"
+    # a named holder of the role too
+    actors = _actors(coder, "Chilean troops captured the rebel leader Pablo Ruiz.")
+    assert actors["the rebel leader Pablo Ruiz"].sector == "REB"
 
 
 def test_actors_people_of_a_person_take_the_person_country(coder: Coder) -> None:

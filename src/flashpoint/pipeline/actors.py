@@ -782,6 +782,9 @@ class ActorResolver:
                         country = context_country
             elif agents and agents[-1].entry is not None:
                 sector = agents[-1].entry.sector
+                bodies = [u.entry.sector for u in agents[:-1] if u.entry and u.entry.sector]
+                if bodies and doc[agents[-1].end - 1].lemma_.lower() in ROLE_NOUNS:
+                    sector = bodies[-1]  # "rebel leader X": a role in the rebels
                 if country is None and org is None and sector in STATE_SECTORS:
                     # "Judge X", "General X": a state office, in the story's country.
                     country = context_country
@@ -1023,9 +1026,9 @@ class ActorResolver:
         country_units: list[Unit],
     ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
         """The countries a sentence is about, for :meth:`_join_context`: every one it names
-        as an actor (but a state an act is done to) or a place; those whose authorities are subjects, with their verbs;
-        those it names as places, with the words their phrases attach to; and those of
-        them an act is done in or at ("in X", "at X")."""
+        as an actor (but a state an act is done to) or a place; those whose authorities
+        are subjects, with their verbs; those it names as places, with the words their
+        phrases attach to; and those of them an act is done in or at ("in X", "at X")."""
         anywhere: set[str] = set()
         authority: dict[str, set[int]] = {}
         located: dict[str, set[int]] = {}
