@@ -1277,6 +1277,16 @@ def test_events_a_harm_that_also_befell_someone_shares_its_doer(coder: Coder) ->
     assert killed and killed[0].actor is not None and killed[0].actor.code == "TURMIL"
 
 
+def test_events_praise_of_a_harm_aims_at_who_did_it(coder: Coder) -> None:
+    events = _article_events(coder, _KILLING + "The ruling party praised the killing of Aziz.")
+    praise = _answer(events, "praised")
+    assert praise.event_type == "SUPPORT"
+    assert praise.recipient is not None and praise.recipient.code == "TURMIL"
+    # with no doer known, the victim is still not the one praised
+    events = _article_events(coder, "The ruling party praised the killing of Baran Aziz.")
+    assert _answer(events, "praised").recipient is None
+
+
 def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
     events = _article_events(coder, "Chile praised the response to the floods in Peru.")
     assert not any(e.trigger.text == "response" for e in events)

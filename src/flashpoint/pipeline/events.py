@@ -178,7 +178,7 @@ class EventCoder:
         for trigger in list(triggers.values()):
             if trigger.user is None:
                 self._answer_roles(doc, trigger, triggers, earlier)
-        self._fold(doc, triggers)
+        self._fold(doc, triggers, earlier)
         found: list[EventMatch] = []
         for trigger in triggers.values():
             if trigger.kind == "verb" and trigger.user is None:
@@ -547,7 +547,9 @@ class EventCoder:
 
     # -- folding triggers that state one fact ----------------------------------------------
 
-    def _fold(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
+    def _fold(
+        self, doc: Doc, triggers: dict[int, Trigger], earlier: Sequence[EventMatch] = ()
+    ) -> None:
         """Merge triggers that are one fact, in place; the most specific code wins."""
         # Nouns modifying another event noun ("air strike", "suicide bombing").
         for i, trigger in list(triggers.items()):
@@ -610,8 +612,16 @@ class EventCoder:
                     # "condemned the attack by X" is aimed at X; "welcomed the talks
                     # between X and Y" at the parties; "objected to French mediation"
                     # at France.
-                    targets = self._noun_agents(doc, trigger) or self._recipients(doc, trigger)
-                    commenting.recipients = targets or None
+                    targets = self._noun_agents(doc, trigger)
+                    if not targets and _is_harm(trigger.code):
+                        # "praised the killing of X" is aimed at the killer, named with
+                        # an earlier act against X, never at X.
+                        victims = self._recipients(doc, trigger)
+                        targets = [d for v in victims for d in _doers_of_victim(v, earlier)]
+                        commenting.recipients = targets
+                    else:
+                        targets = targets or self._recipients(doc, trigger)
+                        commenting.recipients = targets or None
                 del triggers[i]
             elif head.pos_ in _VERBAL and head.lemma_.lower() in self.lexicon.light_verbs:
                 trigger.extra.append(head)
