@@ -1287,6 +1287,21 @@ def test_events_praise_of_a_harm_aims_at_who_did_it(coder: Coder) -> None:
     assert _answer(events, "praised").recipient is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chilean government issued a statement that condemned Peru.",
+        "The Chilean ruling party sent letters that condemned Peru.",
+        "The Chilean ruling party's letter condemned Peru.",
+    ],
+)
+def test_events_a_document_acts_for_whoever_issued_it(coder: Coder, sentence: str) -> None:
+    events = _article_events(coder, sentence)
+    assert [e.event_type for e in events] == ["ACCUSE"]
+    assert events[0].actor is not None and events[0].actor.country == "CHL"
+    assert events[0].recipient is not None and events[0].recipient.code == "PER"
+
+
 def test_events_a_response_to_no_harm_is_no_event(coder: Coder) -> None:
     events = _article_events(coder, "Chile praised the response to the floods in Peru.")
     assert not any(e.trigger.text == "response" for e in events)

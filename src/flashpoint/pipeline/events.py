@@ -737,8 +737,9 @@ class EventCoder:
 
     def _fold_statement_content(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "released a communique demanding that X ...", "released a statement condemning
-        Y": the act the statement's participle names is the event, done by whoever issued
-        the statement; the bare statement (010) says no more than that."""
+        Y" (or "that condemned Y"): the act the statement's participle or relative clause
+        names is the event, done by whoever issued the statement; the bare statement (010)
+        says no more than that."""
         code = self.lexicon.statement_code
         for i, trigger in list(triggers.items()):
             comp = trigger.complement
@@ -746,7 +747,8 @@ class EventCoder:
                 continue
             for clause in comp.children:
                 inner = triggers.get(clause.i)
-                if clause.dep_ != "acl" or clause.tag_ != "VBG" or inner is None:
+                content = (clause.dep_ == "acl" and clause.tag_ == "VBG") or clause.dep_ == "relcl"
+                if not content or inner is None:
                     continue
                 inner.actors = self._verb_actors(doc, trigger)
                 inner.stated = True
@@ -1318,7 +1320,22 @@ class EventCoder:
                 if pobj.dep_ == "pobj"
             ]
             return self._actors_of_heads(doc, [t for a in agents for t in _with_conjuncts(a)])
-        return self._actors_of_heads(doc, _subject_heads(verb, self.lexicon))
+        heads = _subject_heads(verb, self.lexicon)
+        return self._actors_of_heads(doc, heads) or self._issuers(doc, heads)
+
+    def _issuers(self, doc: Doc, heads: Sequence[Token]) -> list[Span]:
+        """Who issued a document that is said to act: its owner ("the party's letter
+        praised X"), or the subject of the verb it is the object of ("X sent a letter that
+        praised Y", "X published a report accusing Y")."""
+        for head in heads:
+            if head.lemma_.lower() not in _DOCUMENTS:
+                continue
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return self._actors_of_heads(doc, owners)
+            if head.dep_ == "dobj" and head.head.pos_ in _VERBAL:
+                return self._actors_of_heads(doc, _subject_heads(head.head, self.lexicon))
+        return []
 
     def _recipients(self, doc: Doc, trigger: Trigger) -> list[Span]:
         if trigger.answered is not None:
@@ -2587,6 +2604,15 @@ _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", 
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
 _ANAPHORIC_ACTS = frozenset(
     {"move", "decision", "step", "action", "act", "attack", "strike", "operation", "measure"}
+)
+#: Nouns of what is written or broadcast: a document that "praised X" speaks for whoever
+#: issued it.
+_DOCUMENTS = frozenset(
+    {
+        "statement", "email", "e-mail", "letter", "message", "post", "tweet", "ad",
+        "advert", "advertisement", "video", "communique", "communiqué", "editorial",
+        "report", "leaflet", "pamphlet", "broadcast", "memo", "resolution", "declaration",
+    }
 )
 #: Families of acts that comment on another act (praise, disapprove, reject): only they
 #: take an earlier act's doer as target ("carried out the attack" names no earlier act).
