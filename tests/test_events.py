@@ -616,6 +616,8 @@ def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> N
             "Two Kenyan students were wounded in a blast in Kampala.",
             ("UGAUAF", "KENEDU", "ASSAULT"),
         ),
+        # an attack named by its city names no doer; its victims are of that country
+        ("The Amman bombing killed two students.", ("JORUAF", "JOREDU", "ASSAULT")),
         # A named attacker is never replaced, nor is a doer who is no weapon.
         ("Chilean rebels killed two soldiers near Tacna.", ("CHLREB", None, "ASSAULT")),
         ("Two Kenyan students were beaten by wardens in Kampala.", (None, "KENEDU", "ASSAULT")),

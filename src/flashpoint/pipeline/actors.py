@@ -861,7 +861,10 @@ class ActorResolver:
         elif head.type == "ner_org":
             name, kind = doc[head.start : head.end].text, "organisation"
         elif head.type in ("country", "capital"):
-            if not (_acts(root) or self._modifies_act(root)) or entry is None:
+            # "the U.S. killing of X": a country naming an act did it; "the Kabul bombing"
+            # is where it was done.
+            doer = head.type == "country" and self._modifies_act(root)
+            if not (_acts(root) or doer) or entry is None:
                 return []
             name, kind = entry.name, "state"
             country, sector = entry.country, entry.sector

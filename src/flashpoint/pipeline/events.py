@@ -1046,7 +1046,8 @@ class EventCoder:
             and not background
         ):
             doers = _doer_nouns(trigger)
-            weapons = [n for n in doers if self._is_weapon(n)]
+            # "the bombing killed ...": an attack named as the doer names no one either
+            weapons = [n for n in doers if self._is_weapon(n) or self._names_harm(n)]
             if len(weapons) == len(doers):
                 # No one is named, or only the weapon: unidentified forces where it was.
                 attack_place = _attack_place(doc, trigger)
@@ -1065,7 +1066,7 @@ class EventCoder:
                 kind=trigger.kind,
                 mutual=mutual,
                 unidentified=unidentified,
-                located=located,
+                located=located or unidentified,
             )
 
     def _undergoes_act(self, token: Token) -> bool:
@@ -2656,9 +2657,9 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
 
 def _attack_place(doc: Doc, trigger: Trigger) -> Span | None:
     """The place an attack with no named doer happened: "a bomb near X killed ...", "were
-    killed by a mine outside of X", "killed in an explosion in X". Only a place on the
-    verb, on its subject or agent (the weapon), or on the object of an "in" phrase on
-    the verb counts, and only one whose country is known."""
+    killed by a mine outside of X", "killed in an explosion in X", "the X bombing killed".
+    Only a place on the verb, on its subject or agent (the weapon), or on the object of
+    an "in" phrase on the verb counts, and only one whose country is known."""
     verb = trigger.token
     hosts = {verb.i}
     for child in verb.children:
@@ -2672,8 +2673,11 @@ def _attack_place(doc: Doc, trigger: Trigger) -> Span | None:
         if record is None or not record.country:
             continue
         root = place.root
+        modifier = root.dep_ == "compound"
         while root.dep_ in ("appos", "compound") and root.head != root:
             root = root.head
+        if modifier and root.i in hosts and root.i != verb.i:
+            return place  # "the Kabul bombing killed ...", "a Kabul car bomb killed ..."
         for _ in range(2):  # "the town of X", "a district of the city of X"
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
                 root = root.head.head
