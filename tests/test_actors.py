@@ -371,6 +371,14 @@ def test_actors_person_modifying_a_body_gives_its_country(coder: Coder) -> None:
 def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Coder) -> None:
     codes = _codes(coder, "Judge Marta Quispe charged nine Peruvian officials with fraud.")
     assert codes["Judge Marta Quispe"] == "PERJUD"
+    # an envoy serves abroad: the story's country is no evidence of whose envoy
+    codes = _codes(coder, "Peru summoned Ambassador Tomas Lindqvist over the remarks.")
+    assert codes["Ambassador Tomas Lindqvist"] is None
+
+
+def test_actors_named_spokesman_of_a_group_speaks_for_the_group(coder: Coder) -> None:
+    codes = _codes(coder, "Houthi spokesman Ali Nasser said the talks had failed.")
+    assert codes["Houthi spokesman Ali Nasser"] == "YEMREB"
 
 
 def test_actors_country_reaches_peoples_leaders_and_conjuncts(coder: Coder) -> None:

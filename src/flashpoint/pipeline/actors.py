@@ -782,11 +782,20 @@ class ActorResolver:
                         country = context_country
             elif agents and agents[-1].entry is not None:
                 sector = agents[-1].entry.sector
+                role = doc[agents[-1].end - 1].lemma_.lower() in ROLE_NOUNS
                 bodies = [u.entry.sector for u in agents[:-1] if u.entry and u.entry.sector]
-                if bodies and doc[agents[-1].end - 1].lemma_.lower() in ROLE_NOUNS:
+                if bodies and role:
                     sector = bodies[-1]  # "rebel leader X": a role in the rebels
-                if country is None and org is None and sector in STATE_SECTORS:
-                    # "Judge X", "General X": a state office, in the story's country.
+                elif org is not None and role and org.sector:
+                    sector = org.sector  # "Taliban spokesman X" speaks for the Taliban
+                if (
+                    country is None
+                    and org is None
+                    and sector in STATE_SECTORS
+                    and agents[-1].entry.local
+                ):
+                    # "Judge X", "General X": a state office, in the story's country;
+                    # not "Ambassador X", who serves abroad.
                     country = context_country
             if org is not None and country is None:
                 country, sector = org.country, sector or org.sector
