@@ -379,6 +379,20 @@ def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Co
 def test_actors_named_spokesman_of_a_group_speaks_for_the_group(coder: Coder) -> None:
     codes = _codes(coder, "Houthi spokesman Ali Nasser said the talks had failed.")
     assert codes["Houthi spokesman Ali Nasser"] == "YEMREB"
+    # a state body's spokesman stays its government's voice
+    codes = _codes(coder, "Pentagon spokesman Tom Reyes said the drill was over.")
+    assert codes["Pentagon spokesman Tom Reyes"] == "USAGOV"
+
+
+def test_actors_a_bare_surname_is_the_person_named_in_full_before(coder: Coder) -> None:
+    text = "Kenyan official Joseph Mwangi met the envoy. Mwangi said the talks went well."
+    assert _codes(coder, text)["Mwangi"] == "KENGOV"
+    # two people of that surname: the bare one is neither
+    text = (
+        "Kenyan official Joseph Mwangi met Ugandan official Peter Mwangi. "
+        "Mwangi said the talks went well."
+    )
+    assert _codes(coder, text)["Mwangi"] is None
 
 
 def test_actors_country_reaches_peoples_leaders_and_conjuncts(coder: Coder) -> None:

@@ -345,6 +345,7 @@ class ActorResolver:
         mentions = _share_conjunct_country(doc, mentions)
         mentions = _non_overlapping(mentions)
         mentions = _merge_appositions(doc, mentions)
+        _carry_surnames(mentions)
         self._join_context(doc, mentions, units)
         for m in (*mentions, *references):
             self._date_state(m, date)
@@ -786,7 +787,7 @@ class ActorResolver:
                 bodies = [u.entry.sector for u in agents[:-1] if u.entry and u.entry.sector]
                 if bodies and role:
                     sector = bodies[-1]  # "rebel leader X": a role in the rebels
-                elif org is not None and role and org.sector:
+                elif org is not None and role and org.kind == "group" and org.sector:
                     sector = org.sector  # "Taliban spokesman X" speaks for the Taliban
                 if (
                     country is None
@@ -1413,6 +1414,28 @@ def _governing_prep(token: Token) -> str | None:
 _ELSEWHERE = frozenset({"foreign", "world", "international", "overseas", "global", "visiting"})
 #: Heads a "foreign" modifier names a home office of ("the foreign ministry").
 _HOME_OFFICES = frozenset({"ministry", "minister", "office", "secretary", "service", "affairs"})
+
+
+def _carry_surnames(mentions: list[Mention]) -> None:
+    """A person named by surname alone after the article named them in full ("Pentagon
+    spokesman John Kirby ... Kirby said") is that person, with their code. A surname two
+    people of the article share names neither."""
+    known: dict[str, Mention | None] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        words = (m.name or "").split()
+        if m.kind != "person" or not words:
+            continue
+        surname = words[-1].lower()
+        if m.code or m.country:
+            if len(words) > 1:
+                earlier = known.get(surname, m)
+                same = earlier is not None and earlier.name == m.name
+                known[surname] = m if same else None
+            continue
+        source = known.get(surname) if len(words) == 1 else None
+        if source is not None:
+            m.name, m.code, m.country = source.name, source.code, source.country
+            m.sector, m.title = source.sector, source.title
 
 
 def _names_other(head: Token, in_names: set[int]) -> bool:
