@@ -64,6 +64,11 @@ def test_places_metonym_subject_is_not_a_place(nlp: Any) -> None:
     assert not any(p.text == "Washington" for p in places)
 
 
+def test_places_a_common_noun_the_model_tags_is_no_place(nlp: Any) -> None:
+    places = _places(nlp, "The governor extended the curfew to the metro area of Lima.")
+    assert [p.name for p in places] == ["Lima"]
+
+
 def test_places_demonym_capital_is_the_capital(nlp: Any) -> None:
     places = _places(nlp, "Explosions shook the Afghan capital before dawn.")
     assert any(p.name == "Kabul" and p.country == "AFG" for p in places)

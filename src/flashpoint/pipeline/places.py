@@ -457,9 +457,16 @@ class PlaceTagger:
         """Pure step: every place mention that is not an actor, with its resolved Place."""
         people = _person_words(doc)
         full_names = _full_name_words(doc)
-        spans = [
+        # "the metro", "the border": an entity the model tagged in lower case is a common
+        # noun, not a place's name.
+        candidates = [
             s
             for s in self.candidates(doc)
+            if s.label_ not in PLACE_LABELS or any(c.isupper() for c in s.text)
+        ]
+        spans = [
+            s
+            for s in candidates
             if named_by_place_noun(s)
             or _untagged_locative(s)
             or _taken_ground(s)
