@@ -376,6 +376,14 @@ def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Co
     assert codes["Ambassador Tomas Lindqvist"] is None
 
 
+def test_actors_a_coalition_led_by_a_state_is_its_military(coder: Coder) -> None:
+    codes = _codes(coder, "The Saudi-led coalition bombed the port.")
+    assert codes["The Saudi-led coalition"] == "SAUMIL"
+    # a party leading a coalition makes it a coalition of parties
+    codes = _codes(coder, "A Labour-led coalition took office in Wellington.")
+    assert codes["A Labour-led coalition"] == "NZLPTY"
+
+
 def test_actors_named_spokesman_of_a_group_speaks_for_the_group(coder: Coder) -> None:
     codes = _codes(coder, "Houthi spokesman Ali Nasser said the talks had failed.")
     assert codes["Houthi spokesman Ali Nasser"] == "YEMREB"
@@ -439,6 +447,8 @@ def test_actors_generic_agents_stay_uncoded_without_one_country(coder: Coder) ->
     codes = _codes(coder, "Kenyan police questioned foreign journalists in Nairobi.")
     assert codes["foreign journalists"] is None
     assert _codes(coder, "Kenyan officials met world leaders in Nairobi.")["world leaders"] is None
+    # the two sides of a war are not the one country the sentence names
+    assert _codes(coder, "Chile urged both sides to stop the fighting.")["both sides"] is None
     # a state the agents act on is the other side, not theirs
     codes = _codes(coder, "The ministry statement condemned Ghana.")
     assert codes["ministry"] is None and codes["Ghana"] == "GHA"

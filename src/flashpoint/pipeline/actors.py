@@ -827,6 +827,8 @@ class ActorResolver:
                 # "rebel commanders", "union leaders", "military officials": a role in
                 # the body the modifier names.
                 sector = kinds[-1].sector
+            elif root.lemma_.lower() == "coalition" and _led_by_a_state(doc, left, root, unit_at):
+                sector = "MIL"  # "the Saudi-led coalition": states at war, not parties
             people = [u for u in mods if u.type == "person" and u.entry is not None]
             if people and country is None and org is None:
                 country = self._person_code(people[-1].entry, date, None)[0]  # type: ignore[arg-type]
@@ -1416,6 +1418,18 @@ _ELSEWHERE = frozenset({"foreign", "world", "international", "overseas", "global
 _HOME_OFFICES = frozenset({"ministry", "minister", "office", "secretary", "service", "affairs"})
 
 
+def _led_by_a_state(doc: Doc, left: int, root: Token, unit_at: dict[int, Unit]) -> bool:
+    """Whether a phrase says a country leads it ("the U.S.-led coalition")."""
+    for i in range(left + 1, root.i):
+        if doc[i].lower_ not in ("led", "-led"):
+            continue
+        before = i - 2 if doc[i - 1].text == "-" else i - 1
+        unit = unit_at.get(before)
+        if unit is not None and unit.type in ("country", "demonym", "capital"):
+            return True
+    return False
+
+
 def _carry_surnames(mentions: list[Mention]) -> None:
     """A person named by surname alone after the article named them in full ("Pentagon
     spokesman John Kirby ... Kirby said") is that person, with their code. A surname two
@@ -1440,10 +1454,10 @@ def _carry_surnames(mentions: list[Mention]) -> None:
 
 def _names_other(head: Token, in_names: set[int]) -> bool:
     """Whether an agent's own phrase names a country, body or person the knowledge base
-    knows ("a spokeswoman for the EU"), stands for several states ("governments"), or
-    says it is from elsewhere ("foreign journalists", "a world leader")."""
+    knows ("a spokeswoman for the EU"), stands for several ("governments", "both
+    sides"), or says it is from elsewhere ("foreign journalists", "a world leader")."""
     lemma = head.lemma_.lower()
-    if lemma == "government" and head.tag_ == "NNS":
+    if lemma in ("government", "side") and head.tag_ == "NNS":
         return True
     if lemma not in _HOME_OFFICES and any(
         c.dep_ in ("amod", "compound") and c.lower_ in _ELSEWHERE for c in head.children
