@@ -629,6 +629,13 @@ def test_events_an_unattributed_attack_is_by_unidentified_forces_of_its_place(
     assert dyad in _coded_dyads(coder, text)
 
 
+def test_events_a_capital_struck_or_taken_is_its_state_not_the_government(coder: Coder) -> None:
+    assert ("CHLMIL", "PER", "ASSAULT") in _coded_dyads(coder, "Chilean jets bombed Lima.")
+    assert ("CHLREB", "PER", "COERCE") in _coded_dyads(coder, "Chilean rebels captured Lima.")
+    # in words the capital still speaks for the government
+    assert ("CHLGOV", "PERGOV", "ACCUSE") in _coded_dyads(coder, "Santiago accused Lima of lying.")
+
+
 def test_events_the_actors_own_people_are_not_its_target(coder: Coder) -> None:
     assert _coded_dyads(coder, "France recalled its ambassador.") == {("FRA", None, "SANCTION")}
 

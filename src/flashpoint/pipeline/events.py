@@ -1715,6 +1715,8 @@ class EventCoder:
             )
             actors = _each_joint(actor_record)
             recipient_record = _role_record(match.recipient, trigger, match.mutual)
+            if recipient_record is not None and (_is_harm(match.code) or match.code == "192"):
+                recipient_record = _city_struck(recipient_record)
             if match.located is not None and recipient_record is not None:
                 recipient_record = _placed(recipient_record, match.located)
             recipients = _each_joint(recipient_record)
@@ -1877,6 +1879,11 @@ def _gives_an_act(prep: Token | None) -> bool:
 def _matches_objects(token: Token, objects: frozenset[str]) -> bool:
     keys = set(_noun_keys(token))
     if keys & objects:
+        return True
+    if "@place" in objects and (
+        token.ent_type_ in ("GPE", "LOC", "FAC")
+        or any(p.start <= token.i < p.end for p in token.doc._.fp_places or ())
+    ):
         return True
     return any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in objects
@@ -2780,6 +2787,15 @@ def _actor_record(span: Span | None) -> Actor | None:
     if span is None or span._.fp_actor is None:
         return None
     return span._.fp_actor.model_copy()
+
+
+def _city_struck(record: Actor) -> Actor:
+    """A capital struck or taken is the city and its people, not the government its name
+    stands for elsewhere ("Tehran said" is the government; "rockets hit Tehran" is not):
+    the state alone, as for any place attacked."""
+    if record.kind == "state" and record.sector == "GOV" and record.country:
+        record.sector, record.code = None, record.country
+    return record
 
 
 def _placed(record: Actor, place: Span) -> Actor:
