@@ -447,6 +447,9 @@ def test_actors_generic_agents_stay_uncoded_without_one_country(coder: Coder) ->
     codes = _codes(coder, "Kenyan police questioned foreign journalists in Nairobi.")
     assert codes["foreign journalists"] is None
     assert _codes(coder, "Kenyan officials met world leaders in Nairobi.")["world leaders"] is None
+    # those of several states of a region are not the one state they meet in
+    codes = _codes(coder, "The Haitian president met Caribbean leaders on Friday.")
+    assert codes["Caribbean leaders"] is None
     # the two sides of a war are not the one country the sentence names
     assert _codes(coder, "Chile urged both sides to stop the fighting.")["both sides"] is None
     # a state the agents act on is the other side, not theirs

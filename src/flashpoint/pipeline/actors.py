@@ -1412,8 +1412,15 @@ def _governing_prep(token: Token) -> str | None:
     return token.head.lower_ if token.dep_ == "pobj" else None
 
 
-#: Modifiers saying an agent is from elsewhere: "foreign fighters", "a world leader".
-_ELSEWHERE = frozenset({"foreign", "world", "international", "overseas", "global", "visiting"})
+#: Modifiers saying an agent is from elsewhere, or from several states of a region:
+#: "foreign fighters", "a world leader", "Caribbean leaders", "regional envoys".
+_ELSEWHERE = frozenset(
+    {
+        "foreign", "world", "international", "overseas", "global", "visiting", "regional",
+        "western", "caribbean", "african", "european", "asian", "arab", "gulf", "latin",
+        "nordic", "baltic", "balkan",
+    }
+)
 #: Heads a "foreign" modifier names a home office of ("the foreign ministry").
 _HOME_OFFICES = frozenset({"ministry", "minister", "office", "secretary", "service", "affairs"})
 
@@ -1452,16 +1459,21 @@ def _carry_surnames(mentions: list[Mention]) -> None:
             m.sector, m.title = source.sector, source.title
 
 
+def _from_elsewhere(head: Token) -> bool:
+    """Whether a modifier says the agent is from abroad or from several states of a region
+    ("foreign journalists", "Caribbean leaders"); a foreign ministry is at home."""
+    return head.lemma_.lower() not in _HOME_OFFICES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _ELSEWHERE for c in head.children
+    )
+
+
 def _names_other(head: Token, in_names: set[int]) -> bool:
     """Whether an agent's own phrase names a country, body or person the knowledge base
     knows ("a spokeswoman for the EU"), stands for several ("governments", "both
     sides"), or says it is from elsewhere ("foreign journalists", "a world leader")."""
-    lemma = head.lemma_.lower()
-    if lemma in ("government", "side") and head.tag_ == "NNS":
+    if head.lemma_.lower() in ("government", "side") and head.tag_ == "NNS":
         return True
-    if lemma not in _HOME_OFFICES and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in _ELSEWHERE for c in head.children
-    ):
+    if _from_elsewhere(head):
         return True
     return any(t.i in in_names for c in head.children if c.dep_ == "prep" for t in c.subtree)
 
