@@ -64,6 +64,13 @@ def test_places_metonym_subject_is_not_a_place(nlp: Any) -> None:
     assert not any(p.text == "Washington" for p in places)
 
 
+def test_places_the_capital_named_alone_is_not_its_namesake_state(nlp: Any) -> None:
+    # "Washington" here is the government; it does not put Vancouver in Washington state
+    text = "Canada said Washington asked for the arrest. The suspect was held in Vancouver."
+    (vancouver,) = [p for p in _places(nlp, text) if p.name == "Vancouver"]
+    assert vancouver.country == "CAN"
+
+
 def test_places_a_common_noun_the_model_tags_is_no_place(nlp: Any) -> None:
     places = _places(nlp, "The governor extended the curfew to the metro area of Lima.")
     assert [p.name for p in places] == ["Lima"]

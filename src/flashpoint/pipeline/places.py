@@ -262,6 +262,7 @@ class PlaceTagger:
 
     def __init__(self, nlp: Language, kb: Gazetteer) -> None:
         self.kb = kb
+        self.capital_keys = frozenset(place_key(c.name) for c in kb.capitals.values())
         self.landmarks = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.landmarks.add("LANDMARK", [nlp.make_doc(p) for p in kb.landmark_phrases])
         self.capitals = Matcher(nlp.vocab)
@@ -519,7 +520,9 @@ class PlaceTagger:
                 )
                 if entry is not None and entry.country:
                     countries.add(entry.country)
-                    if entry.feature == "admin" and entry.admin1:
+                    if entry.feature == "admin" and entry.admin1 and key not in self.capital_keys:
+                        # "Washington" alone is the capital (or its government) more
+                        # often than the state: it says nothing of the state's cities.
                         admins.add((entry.country, entry.admin1))
         return countries, admins
 
