@@ -387,6 +387,9 @@ def test_actors_a_coalition_led_by_a_state_is_its_military(coder: Coder) -> None
 def test_actors_named_spokesman_of_a_group_speaks_for_the_group(coder: Coder) -> None:
     codes = _codes(coder, "Houthi spokesman Ali Nasser said the talks had failed.")
     assert codes["Houthi spokesman Ali Nasser"] == "YEMREB"
+    # a seat of power places its spokesman, whatever country the story is about
+    codes = _codes(coder, "White House spokesman Tom Reyes told reporters in Riyadh.")
+    assert codes["White House spokesman Tom Reyes"] == "USAGOV"
     # a state body's spokesman stays its government's voice
     codes = _codes(coder, "Pentagon spokesman Tom Reyes said the drill was over.")
     assert codes["Pentagon spokesman Tom Reyes"] == "USAGOV"
@@ -401,6 +404,9 @@ def test_actors_a_bare_surname_is_the_person_named_in_full_before(coder: Coder) 
         "Mwangi said the talks went well."
     )
     assert _codes(coder, text)["Mwangi"] is None
+    # a family name that comes first is the family name
+    text = "North Korean leader Kim Jong Un met the envoy. Kim said the talks went well."
+    assert _codes(coder, text, dt.date(2019, 6, 30))["Kim"] == "PRKGOV"
 
 
 def test_actors_country_reaches_peoples_leaders_and_conjuncts(coder: Coder) -> None:

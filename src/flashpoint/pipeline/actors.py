@@ -196,6 +196,8 @@ DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "fle
 FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Participles that give an agent's home: "a group based in X", "a firm headquartered in X".
 HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
+#: Countries whose people's names put the family name first ("Kim Jong Un" is Kim).
+FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM"})
 #: The shortest country name or demonym read through a one-letter misspelling.
 MISSPELT_MIN = 7
 #: Nouns of a country's divisions that a place name leads ("the Kursk region").
@@ -618,7 +620,7 @@ class ActorResolver:
             for u in mods
             if u.type in ("country", "demonym", "capital") and not _is_backer(doc, u)
         ]
-        orgs = [u for u in mods if u.type == "organisation"]
+        orgs = [u for u in mods if u.type in ("organisation", "seat")]
         titles = [u for u in mods if u.type == "title"]
         agents = [u for u in mods if u.type == "agent"]
         root = _root(doc, head)
@@ -1446,14 +1448,15 @@ def _carry_surnames(mentions: list[Mention]) -> None:
         words = (m.name or "").split()
         if m.kind != "person" or not words:
             continue
-        surname = words[-1].lower()
         if m.code or m.country:
-            if len(words) > 1:
+            # Chinese, Korean and Vietnamese names put the family name first.
+            family = {words[-1], words[0]} if m.country in FAMILY_FIRST else {words[-1]}
+            for surname in (w.lower() for w in family if len(words) > 1):
                 earlier = known.get(surname, m)
                 same = earlier is not None and earlier.name == m.name
                 known[surname] = m if same else None
             continue
-        source = known.get(surname) if len(words) == 1 else None
+        source = known.get(words[0].lower()) if len(words) == 1 else None
         if source is not None:
             m.name, m.code, m.country = source.name, source.code, source.country
             m.sector, m.title = source.sector, source.title
