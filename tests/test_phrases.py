@@ -174,3 +174,28 @@ def test_phrases_leave_out_an_apposition_that_names_the_act() -> None:
     )
     doc[8].lemma_ = "attack"
     assert role_phrase(doc[2:3], doc[1:2]).text == "students at a college"
+
+
+def test_phrases_leave_out_an_apposition_that_describes_a_place_or_body() -> None:
+    def phrase(name: str, entity: str, noun: str) -> str:
+        rows = [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("raided", 1, "ROOT", "VBD", "VERB"),
+            (name, 1, "dobj", "NNP", "PROPN"),
+            (",", 2, "punct", ",", "PUNCT"),
+            ("a", 6, "det", "DT", "DET"),
+            ("small", 6, "amod", "JJ", "ADJ"),
+            (noun, 2, "appos", "NN", "NOUN"),
+            ("in", 6, "prep", "IN", "ADP"),
+            ("exile", 7, "pobj", "NN", "NOUN"),
+        ]
+        words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+        ents = ["O", "O", f"B-{entity}", *["O"] * 6]
+        vocab = spacy.blank("en").vocab
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        return role_phrase(doc[2:3], doc[1:2]).text
+
+    # It says what the body is, not which: the name alone fills the role.
+    assert phrase("Vorlandia", "ORG", "party") == "Vorlandia"
+    # A person's apposition says who acted, in what capacity.
+    assert phrase("Reyes", "PERSON", "faction") == "Reyes , a small faction in exile"

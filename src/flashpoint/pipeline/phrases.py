@@ -47,6 +47,8 @@ _ACT_NOUNS = frozenset(
 )
 #: Nouns that place who is meant without a name: "rebels in the capital".
 _PLACE_WORDS = PLACE_NOUNS | {"country", "capital", "nation", "state", "territory"}
+#: Entity types of names of places and bodies, which an apposition describes, not names.
+_NAMED_NON_PERSONS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 #: Dependents that stand between parts of a phrase without ending it.
 _SEPARATORS = frozenset({"punct", "cc", "conj"})
 
@@ -139,6 +141,8 @@ def _left_out(head: Token, child: Token) -> bool:
         return True
     if child.dep_ == "appos" and child.lemma_.lower() in _ACT_NOUNS:
         return True  # "a camp in Tarvo, the third attack this month": it names the act
+    if child.dep_ == "appos" and _describes_a_name(head, child):
+        return True
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "fighters in reply", "the ministry in a note": how, not where
     # "an offer to mediate": the clause is not the actor; nor is a participle on a
@@ -146,6 +150,21 @@ def _left_out(head: Token, child: Token) -> bool:
     # clause to say who is meant ("a deadline to Lima threatening force").
     return child.dep_ == "acl" and (
         child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+    )
+
+
+def _describes_a_name(head: Token, appos: Token) -> bool:
+    """Whether ``appos`` tells about a named place or body rather than who it is: "Tarvo,
+    a port on the coast", "the Vorland League, a pact of six states". A person's role
+    ("Ana Reyes, a senior envoy") says who acted, and stays in the phrase."""
+    doc = head.doc
+    return (
+        head.pos_ == "PROPN"
+        and head.ent_type_ in _NAMED_NON_PERSONS
+        and appos.pos_ == "NOUN"
+        and appos.left_edge.i > 0
+        and doc[appos.left_edge.i - 1].text == ","
+        and any(child.dep_ in ("det", "poss") for child in appos.children)
     )
 
 
