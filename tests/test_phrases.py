@@ -199,3 +199,38 @@ def test_phrases_leave_out_an_apposition_that_describes_a_place_or_body() -> Non
     assert phrase("Vorlandia", "ORG", "party") == "Vorlandia"
     # A person's apposition says who acted, in what capacity.
     assert phrase("Reyes", "PERSON", "faction") == "Reyes , a small faction in exile"
+
+
+def test_phrases_leave_both_to_the_pair_when_parsed_as_a_determiner() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("condemned", 1, "ROOT", "VBD", "VERB"),
+            ("both", 3, "det", "DT", "DET"),
+            ("Chile", 1, "dobj", "NNP", "PROPN"),
+            ("and", 3, "cc", "CC", "CCONJ"),
+            ("Bolivia", 3, "conj", "NNP", "PROPN"),
+        ]
+    )
+    # Even where the mention took "both" in with it.
+    assert role_phrase(doc[2:4], doc[1:2]).text == "Chile"
+    assert role_phrase(doc[3:4], doc[1:2], coordination=True).text == "both Chile and Bolivia"
+
+
+def test_phrases_end_a_title_with_a_name_before_where_they_were() -> None:
+    rows = [
+        ("Reyes", 1, "nsubj", "NNP", "PROPN"),
+        ("met", 1, "ROOT", "VBD", "VERB"),
+        ("the", 3, "det", "DT", "DET"),
+        ("premier", 1, "dobj", "NN", "NOUN"),
+        ("Ana", 5, "compound", "NNP", "PROPN"),
+        ("Lund", 3, "appos", "NNP", "PROPN"),
+        ("at", 3, "prep", "IN", "ADP"),
+        ("the", 8, "det", "DT", "DET"),
+        ("palace", 6, "pobj", "NN", "NOUN"),
+    ]
+    words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+    ents = ["B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    assert role_phrase(doc[4:6], doc[1:2]).text == "the premier Ana Lund"

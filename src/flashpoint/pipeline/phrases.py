@@ -78,6 +78,9 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     verb_of = trigger.root.lemma_.lower() in _OF_COMPLEMENT and head.head == trigger.root
     start, end = _extent(head, keep_conjuncts=coordination, verb_of=verb_of)
     start, end = min(start, mention.start), max(end, mention.end)
+    first = mention.doc[start]
+    if not coordination and start < end - 1 and _pairs(first.head, first):
+        start += 1  # the mention took in the "both" of "both X and Y"
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
     return mention.doc[start:end]
@@ -116,7 +119,7 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         if keep_conjuncts and child.dep_ in ("conj", "cc"):
             start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
             continue
-        if child.dep_ == "preconj" and not keep_conjuncts:
+        if _pairs(head, child) and not keep_conjuncts:
             continue  # "both X and Y": "both" belongs to the pair, not to X alone
         if _left_out(head, child) or (verb_of and child.dep_ == "prep" and child.lower_ == "of"):
             if child.i > head.i and child.dep_ not in _SEPARATORS:
@@ -137,6 +140,8 @@ def _left_out(head: Token, child: Token) -> bool:
         return True
     if child.dep_ == "prep" and head.ent_type_ == "PERSON":
         return True  # "met Trump in Washington": where they met, not which Trump
+    if child.dep_ == "prep" and child.lower_ != "of" and _after_a_name(head, child):
+        return True  # "the premier Ana Reyes at the palace": the same, hung on her title
     if child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING:
         return True
     if child.dep_ == "appos" and child.lemma_.lower() in _ACT_NOUNS:
@@ -150,6 +155,26 @@ def _left_out(head: Token, child: Token) -> bool:
     # clause to say who is meant ("a deadline to Lima threatening force").
     return child.dep_ == "acl" and (
         child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+    )
+
+
+def _pairs(head: Token, child: Token) -> bool:
+    """Whether ``child`` is the "both" (or "either", "neither") of a coordination headed by
+    ``head``, parsed as its conjunction or as its determiner."""
+    if child.dep_ == "preconj":
+        return True
+    return (
+        child.dep_ in ("det", "predet")
+        and child.lower_ in ("both", "either", "neither")
+        and any(other.dep_ == "conj" for other in head.children)
+    )
+
+
+def _after_a_name(head: Token, prep: Token) -> bool:
+    """Whether ``prep`` follows a person's name set beside its head, a title."""
+    return any(
+        child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i < prep.i
+        for child in head.children
     )
 
 
