@@ -234,3 +234,28 @@ def test_phrases_end_a_title_with_a_name_before_where_they_were() -> None:
     vocab = spacy.blank("en").vocab
     doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
     assert role_phrase(doc[4:6], doc[1:2]).text == "the premier Ana Lund"
+
+
+def test_phrases_end_an_owned_offer_or_demand_before_what_it_asks() -> None:
+    def phrase(noun: str, tag: str, pos: str) -> str:
+        doc = _doc(
+            [
+                ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+                ("rejected", 1, "ROOT", "VBD", "VERB"),
+                ("Norvia", 4, "poss", "NNP", "PROPN"),
+                ("'s", 2, "case", "POS", "PART"),
+                (noun, 1, "dobj", tag, pos),
+                ("for", 4, "prep", "IN", "ADP"),
+                ("new", 7, "amod", "JJ", "ADJ"),
+                ("talks", 5, "pobj", "NNS", "NOUN"),
+            ]
+        )
+        doc[4].lemma_ = noun.lower()
+        return role_phrase(doc[2:3], doc[1:2]).text
+
+    # What was asked for is not whose demand it was.
+    assert phrase("demand", "NN", "NOUN") == "Norvia 's demand"
+    assert phrase("proposal", "NN", "NOUN") == "Norvia 's proposal"
+    # A name stays whole ("Norvia's Plan for New Talks"), as does a noun naming no request.
+    assert phrase("Plan", "NNP", "PROPN") == "Norvia 's Plan for new talks"
+    assert phrase("envoy", "NN", "NOUN") == "Norvia 's envoy for new talks"

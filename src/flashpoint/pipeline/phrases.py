@@ -45,6 +45,31 @@ _NOT_IDENTIFYING = frozenset(
 _ACT_NOUNS = frozenset(
     {"attack", "assault", "raid", "strike", "bombing", "blast", "incident", "ambush", "massacre"}
 )
+#: Nouns of what an actor asks, offers, decides or pursues. Owned by the actor ("Lima's
+#: offer", "the Vorland plan"), the noun is the role; its complement ("of a truce", "for
+#: talks", "in the north") says what was offered or planned, not whose it is.
+_CONTENT_NOUNS = frozenset(
+    {
+        "appeal",
+        "bid",
+        "call",
+        "ceasefire",
+        "decision",
+        "demand",
+        "effort",
+        "involvement",
+        "move",
+        "offer",
+        "plan",
+        "pledge",
+        "policy",
+        "proposal",
+        "protocol",
+        "request",
+        "strategy",
+        "truce",
+    }
+)
 #: Nouns that place who is meant without a name: "rebels in the capital".
 _PLACE_WORDS = PLACE_NOUNS | {"country", "capital", "nation", "state", "territory"}
 #: Entity types of names of places and bodies, which an apposition describes, not names.
@@ -148,6 +173,8 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "a camp in Tarvo, the third attack this month": it names the act
     if child.dep_ == "appos" and _describes_a_name(head, child):
         return True
+    if child.dep_ == "prep" and child.i > head.i and _owned_content(head):
+        return True  # "Lima's offer of a truce": the offer fills the role
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "fighters in reply", "the ministry in a note": how, not where
     # "an offer to mediate": the clause is not the actor; nor is a participle on a
@@ -175,6 +202,15 @@ def _after_a_name(head: Token, prep: Token) -> bool:
     return any(
         child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i < prep.i
         for child in head.children
+    )
+
+
+def _owned_content(head: Token) -> bool:
+    """Whether ``head`` is a content noun with its owner before it: "Lima's offer"."""
+    if head.pos_ != "NOUN":
+        return False  # a name, "the Vorland Plan of Action", is whole
+    return head.lemma_.lower() in _CONTENT_NOUNS and any(
+        child.dep_ in ("poss", "compound", "nmod") and child.i < head.i for child in head.children
     )
 
 
