@@ -259,3 +259,36 @@ def test_phrases_end_an_owned_offer_or_demand_before_what_it_asks() -> None:
     # A name stays whole ("Norvia's Plan for New Talks"), as does a noun naming no request.
     assert phrase("Plan", "NNP", "PROPN") == "Norvia 's Plan for new talks"
     assert phrase("envoy", "NN", "NOUN") == "Norvia 's envoy for new talks"
+
+
+def test_phrases_end_before_a_clause_on_a_noun_inside_them() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("fined", 1, "ROOT", "VBD", "VERB"),
+            ("a", 3, "det", "DT", "DET"),
+            ("unit", 1, "dobj", "NN", "NOUN"),
+            ("of", 3, "prep", "IN", "ADP"),
+            ("the", 6, "det", "DT", "DET"),
+            ("firm", 4, "pobj", "NN", "NOUN"),
+            ("that", 8, "nsubj", "WDT", "PRON"),
+            ("sold", 6, "relcl", "VBD", "VERB"),
+            ("arms", 8, "dobj", "NNS", "NOUN"),
+        ]
+    )
+    assert role_phrase(doc[6:7], doc[1:2]).text == "a unit of the firm"
+
+
+def test_phrases_keep_the_clause_that_says_who_a_pronoun_means() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("mourned", 1, "ROOT", "VBD", "VERB"),
+            ("families", 1, "dobj", "NNS", "NOUN"),
+            ("of", 2, "prep", "IN", "ADP"),
+            ("those", 3, "pobj", "DT", "PRON"),
+            ("who", 6, "nsubj", "WP", "PRON"),
+            ("drowned", 4, "relcl", "VBD", "VERB"),
+        ]
+    )
+    assert role_phrase(doc[2:3], doc[1:2]).text == "families of those who drowned"

@@ -153,6 +153,11 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i + 1)
     end = min(end, stop)
+    # A clause on a noun inside the phrase ends it too: "a unit of the firm that was fined".
+    # On a pronoun the clause is all that says who is meant: "those who fled".
+    for token in doc[head.i + 1 : end]:
+        if token.dep_ == "relcl" and token.left_edge.i > head.i and token.head.pos_ != "PRON":
+            end = min(end, token.left_edge.i)
     while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
     if end < len(doc) and _closes(doc[start : end + 1]):
