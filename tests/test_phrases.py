@@ -292,3 +292,25 @@ def test_phrases_keep_the_clause_that_says_who_a_pronoun_means() -> None:
         ]
     )
     assert role_phrase(doc[2:3], doc[1:2]).text == "families of those who drowned"
+
+
+def test_phrases_end_before_a_listed_actor_of_its_own() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("expelled", 1, "ROOT", "VBD", "VERB"),
+            ("envoys", 1, "dobj", "NNS", "NOUN"),
+            ("from", 2, "prep", "IN", "ADP"),
+            ("Norvia", 3, "pobj", "NNP", "PROPN"),
+            (",", 4, "punct", ",", "PUNCT"),
+            ("Tarvo", 4, "conj", "NNP", "PROPN"),
+            ("and", 6, "cc", "CC", "CCONJ"),
+            ("Lund", 6, "conj", "NNP", "PROPN"),
+        ]
+    )
+    # Each country fills the role on its own; the envoys are Norvia's.
+    doc._.fp_actors = [doc[4:5], doc[6:7], doc[8:9]]
+    assert role_phrase(doc[2:3], doc[1:2]).text == "envoys from Norvia"
+    # Words that name no actor are parts of one place or body: "from the north and east".
+    doc._.fp_actors = [doc[4:5]]
+    assert role_phrase(doc[2:3], doc[1:2]).text == "envoys from Norvia , Tarvo and Lund"

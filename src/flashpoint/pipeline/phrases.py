@@ -153,6 +153,8 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i + 1)
     end = min(end, stop)
+    if not keep_conjuncts:
+        end = min(end, _next_actor(head, end))
     # A clause on a noun inside the phrase ends it too: "a unit of the firm that was fined".
     # On a pronoun the clause is all that says who is meant: "those who fled".
     for token in doc[head.i + 1 : end]:
@@ -163,6 +165,25 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
     if end < len(doc) and _closes(doc[start : end + 1]):
         end += 1  # the parse hung the closing bracket outside: "the Front ( VLF )"
     return start, end
+
+
+def _next_actor(head: Token, end: int) -> int:
+    """Where a conjunct naming an actor of its own starts, inside ``head``'s phrase: in
+    "envoys from Norvia, Tarvo and Lund" each country fills the role on its own, so the
+    phrase is "envoys from Norvia"; ``end`` where there is none."""
+    doc = head.doc
+    actors = [span for span in doc._.fp_actors if head.i < span.start < end]
+    for token in doc[head.i + 1 : end]:
+        first = token.head
+        if token.dep_ != "conj" or first == head or first.dep_ != "pobj":
+            continue
+        if not all(any(s.start <= t.i < s.end for s in actors) for t in (first, token)):
+            continue
+        cut = token.left_edge.i
+        while cut > first.i + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1  # the comma or "and" before the conjunct
+        return cut
+    return end
 
 
 def _left_out(head: Token, child: Token) -> bool:
