@@ -314,3 +314,16 @@ def test_phrases_end_before_a_listed_actor_of_its_own() -> None:
     # Words that name no actor are parts of one place or body: "from the north and east".
     doc._.fp_actors = [doc[4:5]]
     assert role_phrase(doc[2:3], doc[1:2]).text == "envoys from Norvia , Tarvo and Lund"
+
+
+def test_phrases_end_before_a_phrase_that_says_why() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("fined", 1, "ROOT", "VBD", "VERB"),
+            ("banks", 1, "dobj", "NNS", "NOUN"),
+            ("over", 2, "prep", "IN", "ADP"),
+            ("fraud", 3, "pobj", "NN", "NOUN"),
+        ]
+    )
+    assert role_phrase(doc[2:3], doc[1:2]).text == "banks"

@@ -20,7 +20,8 @@ _OUTSIDE = frozenset(
     {"relcl", "ccomp", "advcl", "mark", "conj", "cc", "punct", "npadvmod", "advmod"}
 )
 #: Prepositions whose phrase says when, why, in what capacity or about what, never which
-#: actor: "guards on the roads", "hostages as bargaining chips", "the ministry during a call".
+#: actor: "guards on the roads", "hostages as bargaining chips", "the ministry during a call",
+#: "banks over a fraud".
 #: The parse hangs them on the noun where they belong to the verb, or they add to a role
 #: rather than name it ("medics, including volunteers").
 _NOT_IDENTIFYING = frozenset(
@@ -38,6 +39,7 @@ _NOT_IDENTIFYING = frozenset(
         "due",
         "because",
         "including",
+        "over",
     }
 )
 #: Nouns that name an act: an apposition headed by one says what was done to or by
