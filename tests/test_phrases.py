@@ -311,9 +311,29 @@ def test_phrases_end_before_a_listed_actor_of_its_own() -> None:
     # Each country fills the role on its own; the envoys are Norvia's.
     doc._.fp_actors = [doc[4:5], doc[6:7], doc[8:9]]
     assert role_phrase(doc[2:3], doc[1:2]).text == "envoys from Norvia"
+    # The actor mention may take in the first: "envoys from Norvia" is found as one.
+    doc._.fp_actors = [doc[2:5], doc[6:7], doc[8:9]]
+    assert role_phrase(doc[2:5], doc[1:2]).text == "envoys from Norvia"
     # Words that name no actor are parts of one place or body: "from the north and east".
     doc._.fp_actors = [doc[4:5]]
     assert role_phrase(doc[2:3], doc[1:2]).text == "envoys from Norvia , Tarvo and Lund"
+
+
+def test_phrases_keep_bare_nouns_listed_with_the_first() -> None:
+    doc = _doc(
+        [
+            ("Troops", 1, "nsubj", "NNS", "NOUN"),
+            ("shot", 1, "ROOT", "VBD", "VERB"),
+            ("dozens", 1, "dobj", "NNS", "NOUN"),
+            ("of", 2, "prep", "IN", "ADP"),
+            ("men", 3, "pobj", "NNS", "NOUN"),
+            ("and", 4, "cc", "CC", "CCONJ"),
+            ("women", 4, "conj", "NNS", "NOUN"),
+        ]
+    )
+    # "women" is an actor mention, but shares "dozens of" with "men": one group.
+    doc._.fp_actors = [doc[2:5], doc[6:7]]
+    assert role_phrase(doc[2:5], doc[1:2]).text == "dozens of men and women"
 
 
 def test_phrases_end_before_a_phrase_that_says_why() -> None:

@@ -174,18 +174,32 @@ def _next_actor(head: Token, end: int) -> int:
     "envoys from Norvia, Tarvo and Lund" each country fills the role on its own, so the
     phrase is "envoys from Norvia"; ``end`` where there is none."""
     doc = head.doc
-    actors = [span for span in doc._.fp_actors if head.i < span.start < end]
+    actors = [span for span in doc._.fp_actors if span.start < end and head.i < span.end]
+    named = [*actors, *doc._.fp_country_refs]
     for token in doc[head.i + 1 : end]:
         first = token.head
         if token.dep_ != "conj" or first == head or first.dep_ != "pobj":
             continue
-        if not all(any(s.start <= t.i < s.end for s in actors) for t in (first, token)):
+        if not any(s.start <= first.i < s.end for s in actors):
+            continue
+        if not any(s.start <= token.i < s.end for s in named) or not _own_referent(token):
             continue
         cut = token.left_edge.i
         while cut > first.i + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
             cut -= 1  # the comma or "and" before the conjunct
         return cut
     return end
+
+
+def _own_referent(token: Token) -> bool:
+    """Whether a conjunct names someone by itself: a name, or a noun with its own
+    determiner ("its allies"). A bare noun shares the first conjunct's words: "hundreds of
+    men, women and children"."""
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ("GPE", "NORP")
+        or any(child.dep_ in ("det", "poss") for child in token.children)
+    )
 
 
 def _left_out(head: Token, child: Token) -> bool:
