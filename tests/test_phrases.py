@@ -347,3 +347,26 @@ def test_phrases_end_before_a_phrase_that_says_why() -> None:
         ]
     )
     assert role_phrase(doc[2:3], doc[1:2]).text == "banks"
+
+
+def test_phrases_leave_where_a_nation_s_envoy_serves_out() -> None:
+    def phrase(modifier: str, entity: str) -> str:
+        rows = [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("summoned", 1, "ROOT", "VBD", "VERB"),
+            ("the", 4, "det", "DT", "DET"),
+            (modifier, 4, "amod", "JJ", "ADJ"),
+            ("envoy", 1, "dobj", "NN", "NOUN"),
+            ("in", 4, "prep", "IN", "ADP"),
+            ("Lund", 5, "pobj", "NNP", "PROPN"),
+        ]
+        words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+        ents = ["O", "O", "O", f"B-{entity}" if entity else "O", "O", "O", "B-GPE"]
+        vocab = spacy.blank("en").vocab
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        return role_phrase(doc[2:5], doc[1:2]).text
+
+    # The nationality says whose envoy; "in Lund" where the envoy serves.
+    assert phrase("Norvian", "NORP") == "the Norvian envoy"
+    # Without one, the place is what says which envoy is meant.
+    assert phrase("senior", "") == "the senior envoy in Lund"

@@ -191,6 +191,14 @@ def _next_actor(head: Token, end: int) -> int:
     return end
 
 
+def _of_a_nation(head: Token) -> bool:
+    """Whether a nationality before ``head`` says whose it is: "Norvian troops"."""
+    return any(
+        child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" and child.i < head.i
+        for child in head.children
+    )
+
+
 def _own_referent(token: Token) -> bool:
     """Whether a conjunct names someone by itself: a name, or a noun with its own
     determiner ("its allies"). A bare noun shares the first conjunct's words: "hundreds of
@@ -219,6 +227,8 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "Lima's offer of a truce": the offer fills the role
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "fighters in reply", "the ministry in a note": how, not where
+    if child.dep_ == "prep" and child.lower_ == "in" and _of_a_nation(head):
+        return True  # "the Norvian envoy in Lund": Norvia's, where he serves
     # "an offer to mediate": the clause is not the actor; nor is a participle on a
     # sentence's head noun, which is the main verb misread, or on a name, which needs no
     # clause to say who is meant ("a deadline to Lima threatening force").
