@@ -370,3 +370,20 @@ def test_phrases_leave_where_a_nation_s_envoy_serves_out() -> None:
     assert phrase("Norvian", "NORP") == "the Norvian envoy"
     # Without one, the place is what says which envoy is meant.
     assert phrase("senior", "") == "the senior envoy in Lund"
+
+
+def test_phrases_end_an_owned_offer_before_a_participle_on_it() -> None:
+    doc = _doc(
+        [
+            ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+            ("rejected", 1, "ROOT", "VBD", "VERB"),
+            ("Norvia", 4, "poss", "NNP", "PROPN"),
+            ("'s", 2, "case", "POS", "PART"),
+            ("offer", 1, "dobj", "NN", "NOUN"),
+            ("made", 4, "acl", "VBN", "VERB"),
+            ("in", 5, "prep", "IN", "ADP"),
+            ("May", 6, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    doc[4].lemma_ = "offer"
+    assert role_phrase(doc[2:3], doc[1:2]).text == "Norvia 's offer"

@@ -223,8 +223,8 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "a camp in Tarvo, the third attack this month": it names the act
     if child.dep_ == "appos" and _describes_a_name(head, child):
         return True
-    if child.dep_ == "prep" and child.i > head.i and _owned_content(head):
-        return True  # "Lima's offer of a truce": the offer fills the role
+    if child.dep_ in ("prep", "acl") and child.i > head.i and _owned_content(head):
+        return True  # "Lima's offer of a truce", "Lima's offer made in May": the offer
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "fighters in reply", "the ministry in a note": how, not where
     if child.dep_ == "prep" and child.lower_ == "in" and _of_a_nation(head):
