@@ -174,3 +174,216 @@ def test_phrases_leave_out_an_apposition_that_names_the_act() -> None:
     )
     doc[8].lemma_ = "attack"
     assert role_phrase(doc[2:3], doc[1:2]).text == "students at a college"
+
+
+def test_phrases_leave_out_an_apposition_that_describes_a_place_or_body() -> None:
+    def phrase(name: str, entity: str, noun: str) -> str:
+        rows = [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("raided", 1, "ROOT", "VBD", "VERB"),
+            (name, 1, "dobj", "NNP", "PROPN"),
+            (",", 2, "punct", ",", "PUNCT"),
+            ("a", 6, "det", "DT", "DET"),
+            ("small", 6, "amod", "JJ", "ADJ"),
+            (noun, 2, "appos", "NN", "NOUN"),
+            ("in", 6, "prep", "IN", "ADP"),
+            ("exile", 7, "pobj", "NN", "NOUN"),
+        ]
+        words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+        ents = ["O", "O", f"B-{entity}", *["O"] * 6]
+        vocab = spacy.blank("en").vocab
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        return role_phrase(doc[2:3], doc[1:2]).text
+
+    # It says what the body is, not which: the name alone fills the role.
+    assert phrase("Vorlandia", "ORG", "party") == "Vorlandia"
+    # A person's apposition says who acted, in what capacity.
+    assert phrase("Reyes", "PERSON", "faction") == "Reyes , a small faction in exile"
+
+
+def test_phrases_leave_both_to_the_pair_when_parsed_as_a_determiner() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("condemned", 1, "ROOT", "VBD", "VERB"),
+            ("both", 3, "det", "DT", "DET"),
+            ("Chile", 1, "dobj", "NNP", "PROPN"),
+            ("and", 3, "cc", "CC", "CCONJ"),
+            ("Bolivia", 3, "conj", "NNP", "PROPN"),
+        ]
+    )
+    # Even where the mention took "both" in with it.
+    assert role_phrase(doc[2:4], doc[1:2]).text == "Chile"
+    assert role_phrase(doc[3:4], doc[1:2], coordination=True).text == "both Chile and Bolivia"
+
+
+def test_phrases_end_a_title_with_a_name_before_where_they_were() -> None:
+    rows = [
+        ("Reyes", 1, "nsubj", "NNP", "PROPN"),
+        ("met", 1, "ROOT", "VBD", "VERB"),
+        ("the", 3, "det", "DT", "DET"),
+        ("premier", 1, "dobj", "NN", "NOUN"),
+        ("Ana", 5, "compound", "NNP", "PROPN"),
+        ("Lund", 3, "appos", "NNP", "PROPN"),
+        ("at", 3, "prep", "IN", "ADP"),
+        ("the", 8, "det", "DT", "DET"),
+        ("palace", 6, "pobj", "NN", "NOUN"),
+    ]
+    words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+    ents = ["B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    assert role_phrase(doc[4:6], doc[1:2]).text == "the premier Ana Lund"
+
+
+def test_phrases_end_an_owned_offer_or_demand_before_what_it_asks() -> None:
+    def phrase(noun: str, tag: str, pos: str) -> str:
+        doc = _doc(
+            [
+                ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+                ("rejected", 1, "ROOT", "VBD", "VERB"),
+                ("Norvia", 4, "poss", "NNP", "PROPN"),
+                ("'s", 2, "case", "POS", "PART"),
+                (noun, 1, "dobj", tag, pos),
+                ("for", 4, "prep", "IN", "ADP"),
+                ("new", 7, "amod", "JJ", "ADJ"),
+                ("talks", 5, "pobj", "NNS", "NOUN"),
+            ]
+        )
+        doc[4].lemma_ = noun.lower()
+        return role_phrase(doc[2:3], doc[1:2]).text
+
+    # What was asked for is not whose demand it was.
+    assert phrase("demand", "NN", "NOUN") == "Norvia 's demand"
+    assert phrase("proposal", "NN", "NOUN") == "Norvia 's proposal"
+    # A name stays whole ("Norvia's Plan for New Talks"), as does a noun naming no request.
+    assert phrase("Plan", "NNP", "PROPN") == "Norvia 's Plan for new talks"
+    assert phrase("envoy", "NN", "NOUN") == "Norvia 's envoy for new talks"
+
+
+def test_phrases_end_before_a_clause_on_a_noun_inside_them() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("fined", 1, "ROOT", "VBD", "VERB"),
+            ("a", 3, "det", "DT", "DET"),
+            ("unit", 1, "dobj", "NN", "NOUN"),
+            ("of", 3, "prep", "IN", "ADP"),
+            ("the", 6, "det", "DT", "DET"),
+            ("firm", 4, "pobj", "NN", "NOUN"),
+            ("that", 8, "nsubj", "WDT", "PRON"),
+            ("sold", 6, "relcl", "VBD", "VERB"),
+            ("arms", 8, "dobj", "NNS", "NOUN"),
+        ]
+    )
+    assert role_phrase(doc[6:7], doc[1:2]).text == "a unit of the firm"
+
+
+def test_phrases_keep_the_clause_that_says_who_a_pronoun_means() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("mourned", 1, "ROOT", "VBD", "VERB"),
+            ("families", 1, "dobj", "NNS", "NOUN"),
+            ("of", 2, "prep", "IN", "ADP"),
+            ("those", 3, "pobj", "DT", "PRON"),
+            ("who", 6, "nsubj", "WP", "PRON"),
+            ("drowned", 4, "relcl", "VBD", "VERB"),
+        ]
+    )
+    assert role_phrase(doc[2:3], doc[1:2]).text == "families of those who drowned"
+
+
+def test_phrases_end_before_a_listed_actor_of_its_own() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("expelled", 1, "ROOT", "VBD", "VERB"),
+            ("envoys", 1, "dobj", "NNS", "NOUN"),
+            ("from", 2, "prep", "IN", "ADP"),
+            ("Norvia", 3, "pobj", "NNP", "PROPN"),
+            (",", 4, "punct", ",", "PUNCT"),
+            ("Tarvo", 4, "conj", "NNP", "PROPN"),
+            ("and", 6, "cc", "CC", "CCONJ"),
+            ("Lund", 6, "conj", "NNP", "PROPN"),
+        ]
+    )
+    # Each country fills the role on its own; the envoys are Norvia's.
+    doc._.fp_actors = [doc[4:5], doc[6:7], doc[8:9]]
+    assert role_phrase(doc[2:3], doc[1:2]).text == "envoys from Norvia"
+    # The actor mention may take in the first: "envoys from Norvia" is found as one.
+    doc._.fp_actors = [doc[2:5], doc[6:7], doc[8:9]]
+    assert role_phrase(doc[2:5], doc[1:2]).text == "envoys from Norvia"
+    # Words that name no actor are parts of one place or body: "from the north and east".
+    doc._.fp_actors = [doc[4:5]]
+    assert role_phrase(doc[2:3], doc[1:2]).text == "envoys from Norvia , Tarvo and Lund"
+
+
+def test_phrases_keep_bare_nouns_listed_with_the_first() -> None:
+    doc = _doc(
+        [
+            ("Troops", 1, "nsubj", "NNS", "NOUN"),
+            ("shot", 1, "ROOT", "VBD", "VERB"),
+            ("dozens", 1, "dobj", "NNS", "NOUN"),
+            ("of", 2, "prep", "IN", "ADP"),
+            ("men", 3, "pobj", "NNS", "NOUN"),
+            ("and", 4, "cc", "CC", "CCONJ"),
+            ("women", 4, "conj", "NNS", "NOUN"),
+        ]
+    )
+    # "women" is an actor mention, but shares "dozens of" with "men": one group.
+    doc._.fp_actors = [doc[2:5], doc[6:7]]
+    assert role_phrase(doc[2:5], doc[1:2]).text == "dozens of men and women"
+
+
+def test_phrases_end_before_a_phrase_that_says_why() -> None:
+    doc = _doc(
+        [
+            ("Police", 1, "nsubj", "NNS", "NOUN"),
+            ("fined", 1, "ROOT", "VBD", "VERB"),
+            ("banks", 1, "dobj", "NNS", "NOUN"),
+            ("over", 2, "prep", "IN", "ADP"),
+            ("fraud", 3, "pobj", "NN", "NOUN"),
+        ]
+    )
+    assert role_phrase(doc[2:3], doc[1:2]).text == "banks"
+
+
+def test_phrases_leave_where_a_nation_s_envoy_serves_out() -> None:
+    def phrase(modifier: str, entity: str) -> str:
+        rows = [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("summoned", 1, "ROOT", "VBD", "VERB"),
+            ("the", 4, "det", "DT", "DET"),
+            (modifier, 4, "amod", "JJ", "ADJ"),
+            ("envoy", 1, "dobj", "NN", "NOUN"),
+            ("in", 4, "prep", "IN", "ADP"),
+            ("Lund", 5, "pobj", "NNP", "PROPN"),
+        ]
+        words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+        ents = ["O", "O", "O", f"B-{entity}" if entity else "O", "O", "O", "B-GPE"]
+        vocab = spacy.blank("en").vocab
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        return role_phrase(doc[2:5], doc[1:2]).text
+
+    # The nationality says whose envoy; "in Lund" where the envoy serves.
+    assert phrase("Norvian", "NORP") == "the Norvian envoy"
+    # Without one, the place is what says which envoy is meant.
+    assert phrase("senior", "") == "the senior envoy in Lund"
+
+
+def test_phrases_end_an_owned_offer_before_a_participle_on_it() -> None:
+    doc = _doc(
+        [
+            ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+            ("rejected", 1, "ROOT", "VBD", "VERB"),
+            ("Norvia", 4, "poss", "NNP", "PROPN"),
+            ("'s", 2, "case", "POS", "PART"),
+            ("offer", 1, "dobj", "NN", "NOUN"),
+            ("made", 4, "acl", "VBN", "VERB"),
+            ("in", 5, "prep", "IN", "ADP"),
+            ("May", 6, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    doc[4].lemma_ = "offer"
+    assert role_phrase(doc[2:3], doc[1:2]).text == "Norvia 's offer"

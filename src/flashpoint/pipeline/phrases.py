@@ -20,7 +20,8 @@ _OUTSIDE = frozenset(
     {"relcl", "ccomp", "advcl", "mark", "conj", "cc", "punct", "npadvmod", "advmod"}
 )
 #: Prepositions whose phrase says when, why, in what capacity or about what, never which
-#: actor: "guards on the roads", "hostages as bargaining chips", "the ministry during a call".
+#: actor: "guards on the roads", "hostages as bargaining chips", "the ministry during a call",
+#: "banks over a fraud".
 #: The parse hangs them on the noun where they belong to the verb, or they add to a role
 #: rather than name it ("medics, including volunteers").
 _NOT_IDENTIFYING = frozenset(
@@ -38,6 +39,7 @@ _NOT_IDENTIFYING = frozenset(
         "due",
         "because",
         "including",
+        "over",
     }
 )
 #: Nouns that name an act: an apposition headed by one says what was done to or by
@@ -45,8 +47,35 @@ _NOT_IDENTIFYING = frozenset(
 _ACT_NOUNS = frozenset(
     {"attack", "assault", "raid", "strike", "bombing", "blast", "incident", "ambush", "massacre"}
 )
+#: Nouns of what an actor asks, offers, decides or pursues. Owned by the actor ("Lima's
+#: offer", "the Vorland plan"), the noun is the role; its complement ("of a truce", "for
+#: talks", "in the north") says what was offered or planned, not whose it is.
+_CONTENT_NOUNS = frozenset(
+    {
+        "appeal",
+        "bid",
+        "call",
+        "ceasefire",
+        "decision",
+        "demand",
+        "effort",
+        "involvement",
+        "move",
+        "offer",
+        "plan",
+        "pledge",
+        "policy",
+        "proposal",
+        "protocol",
+        "request",
+        "strategy",
+        "truce",
+    }
+)
 #: Nouns that place who is meant without a name: "rebels in the capital".
 _PLACE_WORDS = PLACE_NOUNS | {"country", "capital", "nation", "state", "territory"}
+#: Entity types of names of places and bodies, which an apposition describes, not names.
+_NAMED_NON_PERSONS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 #: Dependents that stand between parts of a phrase without ending it.
 _SEPARATORS = frozenset({"punct", "cc", "conj"})
 
@@ -76,6 +105,9 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     verb_of = trigger.root.lemma_.lower() in _OF_COMPLEMENT and head.head == trigger.root
     start, end = _extent(head, keep_conjuncts=coordination, verb_of=verb_of)
     start, end = min(start, mention.start), max(end, mention.end)
+    first = mention.doc[start]
+    if not coordination and start < end - 1 and _pairs(first.head, first):
+        start += 1  # the mention took in the "both" of "both X and Y"
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
     return mention.doc[start:end]
@@ -114,7 +146,7 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         if keep_conjuncts and child.dep_ in ("conj", "cc"):
             start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
             continue
-        if child.dep_ == "preconj" and not keep_conjuncts:
+        if _pairs(head, child) and not keep_conjuncts:
             continue  # "both X and Y": "both" belongs to the pair, not to X alone
         if _left_out(head, child) or (verb_of and child.dep_ == "prep" and child.lower_ == "of"):
             if child.i > head.i and child.dep_ not in _SEPARATORS:
@@ -123,6 +155,13 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i + 1)
     end = min(end, stop)
+    if not keep_conjuncts:
+        end = min(end, _next_actor(head, end))
+    # A clause on a noun inside the phrase ends it too: "a unit of the firm that was fined".
+    # On a pronoun the clause is all that says who is meant: "those who fled".
+    for token in doc[head.i + 1 : end]:
+        if token.dep_ == "relcl" and token.left_edge.i > head.i and token.head.pos_ != "PRON":
+            end = min(end, token.left_edge.i)
     while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
     if end < len(doc) and _closes(doc[start : end + 1]):
@@ -130,22 +169,115 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
     return start, end
 
 
+def _next_actor(head: Token, end: int) -> int:
+    """Where a conjunct naming an actor of its own starts, inside ``head``'s phrase: in
+    "envoys from Norvia, Tarvo and Lund" each country fills the role on its own, so the
+    phrase is "envoys from Norvia"; ``end`` where there is none."""
+    doc = head.doc
+    actors = [span for span in doc._.fp_actors if span.start < end and head.i < span.end]
+    named = [*actors, *doc._.fp_country_refs]
+    for token in doc[head.i + 1 : end]:
+        first = token.head
+        if token.dep_ != "conj" or first == head or first.dep_ != "pobj":
+            continue
+        if not any(s.start <= first.i < s.end for s in actors):
+            continue
+        if not any(s.start <= token.i < s.end for s in named) or not _own_referent(token):
+            continue
+        cut = token.left_edge.i
+        while cut > first.i + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1  # the comma or "and" before the conjunct
+        return cut
+    return end
+
+
+def _of_a_nation(head: Token) -> bool:
+    """Whether a nationality before ``head`` says whose it is: "Norvian troops"."""
+    return any(
+        child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" and child.i < head.i
+        for child in head.children
+    )
+
+
+def _own_referent(token: Token) -> bool:
+    """Whether a conjunct names someone by itself: a name, or a noun with its own
+    determiner ("its allies"). A bare noun shares the first conjunct's words: "hundreds of
+    men, women and children"."""
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ("GPE", "NORP")
+        or any(child.dep_ in ("det", "poss") for child in token.children)
+    )
+
+
 def _left_out(head: Token, child: Token) -> bool:
     if child.dep_ in _OUTSIDE or _is_time(child):
         return True
     if child.dep_ == "prep" and head.ent_type_ == "PERSON":
         return True  # "met Trump in Washington": where they met, not which Trump
+    if child.dep_ == "prep" and child.lower_ != "of" and _after_a_name(head, child):
+        return True  # "the premier Ana Reyes at the palace": the same, hung on her title
     if child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING:
         return True
     if child.dep_ == "appos" and child.lemma_.lower() in _ACT_NOUNS:
         return True  # "a camp in Tarvo, the third attack this month": it names the act
+    if child.dep_ == "appos" and _describes_a_name(head, child):
+        return True
+    if child.dep_ in ("prep", "acl") and child.i > head.i and _owned_content(head):
+        return True  # "Lima's offer of a truce", "Lima's offer made in May": the offer
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "fighters in reply", "the ministry in a note": how, not where
+    if child.dep_ == "prep" and child.lower_ == "in" and _of_a_nation(head):
+        return True  # "the Norvian envoy in Lund": Norvia's, where he serves
     # "an offer to mediate": the clause is not the actor; nor is a participle on a
     # sentence's head noun, which is the main verb misread, or on a name, which needs no
     # clause to say who is meant ("a deadline to Lima threatening force").
     return child.dep_ == "acl" and (
         child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+    )
+
+
+def _pairs(head: Token, child: Token) -> bool:
+    """Whether ``child`` is the "both" (or "either", "neither") of a coordination headed by
+    ``head``, parsed as its conjunction or as its determiner."""
+    if child.dep_ == "preconj":
+        return True
+    return (
+        child.dep_ in ("det", "predet")
+        and child.lower_ in ("both", "either", "neither")
+        and any(other.dep_ == "conj" for other in head.children)
+    )
+
+
+def _after_a_name(head: Token, prep: Token) -> bool:
+    """Whether ``prep`` follows a person's name set beside its head, a title."""
+    return any(
+        child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i < prep.i
+        for child in head.children
+    )
+
+
+def _owned_content(head: Token) -> bool:
+    """Whether ``head`` is a content noun with its owner before it: "Lima's offer"."""
+    if head.pos_ != "NOUN":
+        return False  # a name, "the Vorland Plan of Action", is whole
+    return head.lemma_.lower() in _CONTENT_NOUNS and any(
+        child.dep_ in ("poss", "compound", "nmod") and child.i < head.i for child in head.children
+    )
+
+
+def _describes_a_name(head: Token, appos: Token) -> bool:
+    """Whether ``appos`` tells about a named place or body rather than who it is: "Tarvo,
+    a port on the coast", "the Vorland League, a pact of six states". A person's role
+    ("Ana Reyes, a senior envoy") says who acted, and stays in the phrase."""
+    doc = head.doc
+    return (
+        head.pos_ == "PROPN"
+        and head.ent_type_ in _NAMED_NON_PERSONS
+        and appos.pos_ == "NOUN"
+        and appos.left_edge.i > 0
+        and doc[appos.left_edge.i - 1].text == ","
+        and any(child.dep_ in ("det", "poss") for child in appos.children)
     )
 
 
