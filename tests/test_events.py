@@ -1455,3 +1455,38 @@ def test_events_a_place_named_several_of_phrases_deep_locates_the_act(coder: Cod
     )
     main = _main(coder, text)
     assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # A particle the parse reads as a preposition still takes the object.
+        (
+            "UN and WHO hand over emergency medicine to the Bolivian Government.",
+            ("IGOUNO", "BOLGOV", "AID"),
+            "073",
+        ),
+        ("Norway has provided its yearly donations to Palestinians.", ("NOR", "PSE", "AID"), "070"),
+        # Refugees taken in are the ones helped.
+        ("Austria accepted 400 Eritrean refugees in March.", ("AUT", "ERIREF", "AID"), "075"),
+        # A blockade "of" a country is aimed at it, as one "on" it.
+        ("Egypt lifted its blockade of Libya.", ("EGY", "LBY", "RETREAT"), "085"),
+        ("Chile sent a platoon of soldiers to Bolivia.", ("CHL", "BOL", "MOBILIZE"), "154"),
+        # Who offers to dispatch soldiers to a country means to help it, not to threaten it.
+        ("Chile offered to dispatch soldiers to Bolivia.", ("CHL", "BOL", "AGREE"), "030"),
+        # Who joins another's mission acts in it; the mission's owner does not.
+        (
+            "Fifty Chilean soldiers arrived in Haiti to join the UN peacekeeping mission.",
+            ("CHLMIL", None, "AID"),
+            "074",
+        ),
+    ],
+)
+def test_events_handovers_donations_refugees_blockades_troops_and_joined_missions(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
+    assert main.actor is not None and main.actor.code == dyad[0]
+    if dyad[1] is not None:
+        assert main.recipient is not None and main.recipient.code == dyad[1]

@@ -613,8 +613,10 @@ class EventCoder:
                 del triggers[i]
             elif head.pos_ in _VERBAL and head.lemma_.lower() in self.lexicon.light_verbs:
                 trigger.extra.append(head)
-                # "X completed the withdrawal of its troops": X did, not the troops.
-                if not self._noun_agents(doc, trigger, of=False):
+                # "X completed the withdrawal of its troops": X did, not the troops; but
+                # "X joined the UN mission": X takes part in the UN's act.
+                joining = head.lemma_.lower() in self.lexicon.joining_verbs
+                if joining or not self._noun_agents(doc, trigger, of=False):
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
                 # "gave Y a warning", "issued a warning to Y": the light verb carries
                 # the recipient too.
@@ -811,8 +813,14 @@ class EventCoder:
         inner = triggers[complement.i]
         if inner.user is not None:
             return  # a user dictionary's code is not a CAMEO code a frame can map
+        offer = token.lemma_.lower() in self.lexicon.offer_verbs
+        purpose = _purpose(complement, triggers)
+        if offer and _is_conflict(inner.code) and purpose is not None:
+            # "offered to dispatch soldiers to help X": the help is what is offered.
+            del triggers[complement.i]
+            complement, inner = purpose, triggers[purpose.i]
         frame = _pick_frame(frames, inner.code)
-        if frame.family == "03" and _is_conflict(inner.code):
+        if frame.family == "03" and _is_conflict(inner.code) and not offer:
             # "plans to impose martial law", "is prepared to strike": intent to do harm
             # is a threat (CAMEO 13).
             frame = self.lexicon.family_frame("13") or frame
@@ -1866,6 +1874,16 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
+        # "hand over supplies to X": the parse may read the particle as a preposition
+        # and the object as its object.
+        if pattern.particle is not None:
+            candidates.extend(
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == pattern.particle and p.i == verb.i + 1
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
         # "found the official guilty", "allow UN agencies access": a verbless small
         # clause's predicate.
         candidates.extend(
@@ -2302,6 +2320,11 @@ def _coded_purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
     the coded act it is done for says what is offered."""
     if clause.i in triggers:
         return None
+    return _purpose(clause, triggers)
+
+
+def _purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """The coded "to" clause a clause is done for ("dispatch soldiers to help X")."""
     for child in clause.children:
         if child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO) and child.i in triggers:
             return child
