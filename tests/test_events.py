@@ -1490,3 +1490,32 @@ def test_events_handovers_donations_refugees_blockades_troops_and_joined_mission
     assert main.actor is not None and main.actor.code == dyad[0]
     if dyad[1] is not None:
         assert main.recipient is not None and main.recipient.code == dyad[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # What is sent for an offered purpose goes where it is sent.
+        (
+            "Chile stands ready to send experts to Bolivia to help its neighbour rebuild.",
+            ("CHL", "BOL", "AGREE"),
+            "033",
+        ),
+        # The object of a verb with a bare infinitive, read as the infinitive's subject.
+        ("Japan helped Nepal rebuild its schools.", ("JPN", "NPL", "AID"), "070"),
+        ("Spain has offered to Morocco an infantry regiment.", ("ESP", "MAR", "AGREE"), "0332"),
+        # Money released to a country is aid, not a release of captives.
+        (
+            "The Spanish government released 30 million euros in aid to Morocco.",
+            ("ESPGOV", "MAR", "AID"),
+            "071",
+        ),
+    ],
+)
+def test_events_sent_for_a_purpose_bare_infinitives_offered_units_and_released_funds(
+    coder: Coder, text: str, dyad: tuple[str, str, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
+    assert main.actor is not None and main.actor.code == dyad[0]
+    assert main.recipient is not None and main.recipient.code == dyad[1]

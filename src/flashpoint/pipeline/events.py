@@ -850,6 +850,12 @@ class EventCoder:
                 place = place_recipient(doc, inner.token, _place_preps(inner.code))
                 own = [place] if place is not None else []
             recipients = own or None
+        carrier = complement.head
+        if recipients is None and carrier.dep_ == "xcomp" and carrier.head.i == token.i:
+            # "is willing to send experts to X to help Y": what is sent for the coded
+            # purpose goes to X.
+            given = [h for slot in ("to", "dative") for h in _slot_heads(carrier, slot)]
+            recipients = self._actors_of_heads(doc, given) or None
         del triggers[complement.i]
         triggers[token.i] = Trigger(
             token=token,
@@ -1922,7 +1928,9 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
             for c in host.children
             if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
         ]
-        return objects or _shifted_object(host) or _counted_object(host)
+        return (
+            objects or _shifted_object(host) or _counted_object(host) or _bare_clause_subject(host)
+        )
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -1930,6 +1938,23 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == slot:
             heads.extend(c for c in child.children if c.dep_ in ("pobj",))
     return heads
+
+
+def _bare_clause_subject(verb: Token) -> list[Token]:
+    """ "helped Nepal rebuild", "made Chile pay": the parse may read the object of a verb
+    with a bare infinitive as the subject of that infinitive."""
+    if verb.pos_ != "VERB":
+        return []
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and c.tag_ == "VB"
+        and c.i > verb.i
+        and not any(a.dep_ in ("aux", "mark") for a in c.children)
+        for s in c.children
+        if s.dep_ == "nsubj" and verb.i < s.i < c.i
+    ]
 
 
 def _shifted_object(verb: Token) -> list[Token]:
