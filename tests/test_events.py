@@ -1504,6 +1504,12 @@ def test_events_handovers_donations_refugees_blockades_troops_and_joined_mission
         # The object of a verb with a bare infinitive, read as the infinitive's subject.
         ("Japan helped Nepal rebuild its schools.", ("JPN", "NPL", "AID"), "070"),
         ("Spain has offered to Morocco an infantry regiment.", ("ESP", "MAR", "AGREE"), "0332"),
+        # Whoever an accusation comes from is the target of its denial.
+        (
+            "The Government rejected accusations from a Peruvian senator that it lied.",
+            (None, "PERLEG", "REJECT"),
+            "016",
+        ),
         # Money released to a country is aid, not a release of captives.
         (
             "The Spanish government released 30 million euros in aid to Morocco.",
@@ -1512,8 +1518,8 @@ def test_events_handovers_donations_refugees_blockades_troops_and_joined_mission
         ),
     ],
 )
-def test_events_sent_for_a_purpose_bare_infinitives_offered_units_and_released_funds(
-    coder: Coder, text: str, dyad: tuple[str, str, str], cameo: str
+def test_events_sent_for_a_purpose_bare_infinitives_offers_denials_and_released_funds(
+    coder: Coder, text: str, dyad: tuple[str | None, str, str], cameo: str
 ) -> None:
     main = _main(coder, text)
     assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
