@@ -1510,6 +1510,18 @@ def test_events_handovers_donations_refugees_blockades_troops_and_joined_mission
             (None, "PERLEG", "REJECT"),
             "016",
         ),
+        # Only the state of the place expels people from it.
+        (
+            "Four Red Cross monitors were expelled from Peru on Monday.",
+            ("PER", None, "SANCTION"),
+            "1662",
+        ),
+        # Restrictions between two states aim at the other one.
+        (
+            "Qatar lifted the trade curbs between it and Bahrain.",
+            ("QAT", "BHR", "CONCEDE"),
+            "081",
+        ),
         # Money released to a country is aid, not a release of captives.
         (
             "The Spanish government released 30 million euros in aid to Morocco.",
@@ -1518,10 +1530,11 @@ def test_events_handovers_donations_refugees_blockades_troops_and_joined_mission
         ),
     ],
 )
-def test_events_sent_for_a_purpose_bare_infinitives_offers_denials_and_released_funds(
-    coder: Coder, text: str, dyad: tuple[str | None, str, str], cameo: str
+def test_events_purposes_bare_infinitives_offers_denials_expulsions_and_released_funds(
+    coder: Coder, text: str, dyad: tuple[str | None, str | None, str], cameo: str
 ) -> None:
     main = _main(coder, text)
     assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
-    assert main.actor is not None and main.actor.code == dyad[0]
-    assert main.recipient is not None and main.recipient.code == dyad[1]
+    assert (main.actor.code if main.actor else None) == dyad[0]
+    if dyad[1] is not None:
+        assert main.recipient is not None and main.recipient.code == dyad[1]

@@ -1032,11 +1032,18 @@ class EventCoder:
         background = not trigger.stated and _is_background(trigger.token)
         base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if background else 0.0)
         inferred = None
-        if not actors and recipients and _is_state_act(code) and _is_passive(trigger.token):
+        expelled = trigger.token.lemma_.lower() in _EXPELLING
+        if (
+            not actors
+            and recipients
+            and (_is_state_act(code) or expelled)
+            and _is_passive(trigger.token)
+        ):
             # "was arrested in X", "was put under investigation in X": only a state's
-            # authorities do that to someone, so the state of the place did it.
+            # authorities do that to someone, so the state of the place did it; so does
+            # the state someone "was expelled from".
             if not any(c.dep_ == "agent" for c in trigger.token.children):
-                inferred = place_recipient(doc, trigger.token, _IN)
+                inferred = place_recipient(doc, trigger.token, _FROM if expelled else _IN)
         attack_place = weapon = None
         if (
             not actors
@@ -2590,6 +2597,9 @@ _PRESSING_NOUNS = frozenset(
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
 _IN = frozenset({"in"})
+_FROM = frozenset({"from"})
+#: Verbs by which a state puts people out of its territory ("were expelled from X").
+_EXPELLING = frozenset({"expel", "deport", "evict", "banish"})
 _IN_TO = frozenset({"in", "to", "into"})
 #: Verbs of arriving somewhere, whose "in" or "to" place is where their subject went.
 _ARRIVING = frozenset({"arrive", "land", "deploy", "return"})
