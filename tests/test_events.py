@@ -1474,10 +1474,11 @@ def test_events_a_place_named_several_of_phrases_deep_locates_the_act(coder: Cod
         ("Chile sent a platoon of soldiers to Bolivia.", ("CHL", "BOL", "MOBILIZE"), "154"),
         # Who offers to dispatch soldiers to a country means to help it, not to threaten it.
         ("Chile offered to dispatch soldiers to Bolivia.", ("CHL", "BOL", "AGREE"), "030"),
-        # Who joins another's mission acts in it; the mission's owner does not.
+        # Who joins another's mission acts in it; the mission's owner does not; the
+        # mission is served where they arrive to join it.
         (
             "Fifty Chilean soldiers arrived in Haiti to join the UN peacekeeping mission.",
-            ("CHLMIL", None, "AID"),
+            ("CHLMIL", "HTI", "AID"),
             "074",
         ),
     ],

@@ -954,9 +954,11 @@ class EventCoder:
             # also for an event noun a light verb carries ("completed its withdrawal from").
             place = place_recipient(doc, trigger.token, _place_preps(trigger.code))
             token = trigger.token
+            if trigger.kind == "noun" and token.head in trigger.extra:
+                token = token.head
             if place is None and token.dep_ == "advcl" and _has_aux(token, _TO):
-                # "sent inspectors to X to monitor the plant": the purpose is served where
-                # the sending goes.
+                # "sent inspectors to X to monitor the plant", "arrived in X to join the
+                # mission": the purpose is served where the sending or the arrival goes.
                 place = place_recipient(doc, token.head, _place_preps(trigger.code))
             if uncoded:
                 # Whom the act names without a country is of the country it was done in.
