@@ -434,6 +434,10 @@ def test_actors_generic_agents_take_their_sentence_country(coder: Coder) -> None
     # the courts of a government that speaks in the sentence
     codes = _codes(coder, "The Bolivian government said the courts would decide.")
     assert codes["the courts"] == "BOLJUD"
+    # those who keep a country's prisons are its police
+    assert _codes(coder, "Peruvian prison guards beat the inmates.")["Peruvian prison guards"] == (
+        "PERCOP"
+    )
 
 
 def test_actors_generic_agents_stay_uncoded_without_one_country(coder: Coder) -> None:
@@ -608,3 +612,8 @@ def test_kb_city_country_prefers_a_city_in_a_country_the_article_names(coder: Co
     kb = coder.nlp.get_pipe("actors").kb
     assert kb.city_country("Tripoli", {"LBN", "SYR"}) == "LBN"
     assert kb.city_country("Tripoli") == "LBY"
+
+
+def test_actors_an_afghan_armed_party_is_known_under_its_spellings(coder: Coder) -> None:
+    codes = _codes(coder, "Hizb-i-Islami fighters ambushed a convoy.")
+    assert codes["Hizb-i-Islami fighters"] == "AFGREB"

@@ -1498,3 +1498,87 @@ def test_events_a_place_named_several_of_phrases_deep_locates_the_act(coder: Cod
     )
     main = _main(coder, text)
     assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # A particle the parse reads as a preposition still takes the object.
+        (
+            "UN and WHO hand over emergency medicine to the Bolivian Government.",
+            ("IGOUNO", "BOLGOV", "AID"),
+            "073",
+        ),
+        ("Norway has provided its yearly donations to Palestinians.", ("NOR", "PSE", "AID"), "070"),
+        # Refugees taken in are the ones helped.
+        ("Austria accepted 400 Eritrean refugees in March.", ("AUT", "ERIREF", "AID"), "075"),
+        # A blockade "of" a country is aimed at it, as one "on" it.
+        ("Egypt lifted its blockade of Libya.", ("EGY", "LBY", "RETREAT"), "085"),
+        ("Chile sent a platoon of soldiers to Bolivia.", ("CHL", "BOL", "MOBILIZE"), "154"),
+        # Who offers to dispatch soldiers to a country means to help it, not to threaten it.
+        ("Chile offered to dispatch soldiers to Bolivia.", ("CHL", "BOL", "AGREE"), "030"),
+        # Who joins another's mission acts in it; the mission's owner does not; the
+        # mission is served where they arrive to join it.
+        (
+            "Fifty Chilean soldiers arrived in Haiti to join the UN peacekeeping mission.",
+            ("CHLMIL", "HTI", "AID"),
+            "074",
+        ),
+    ],
+)
+def test_events_handovers_donations_refugees_blockades_troops_and_joined_missions(
+    coder: Coder, text: str, dyad: tuple[str, str | None, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
+    assert main.actor is not None and main.actor.code == dyad[0]
+    if dyad[1] is not None:
+        assert main.recipient is not None and main.recipient.code == dyad[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # What is sent for an offered purpose goes where it is sent.
+        (
+            "Chile stands ready to send experts to Bolivia to help its neighbour rebuild.",
+            ("CHL", "BOL", "AGREE"),
+            "033",
+        ),
+        # The object of a verb with a bare infinitive, read as the infinitive's subject.
+        ("Japan helped Nepal rebuild its schools.", ("JPN", "NPL", "AID"), "070"),
+        ("Spain has offered to Morocco an infantry regiment.", ("ESP", "MAR", "AGREE"), "0332"),
+        # Whoever an accusation comes from is the target of its denial.
+        (
+            "The Government rejected accusations from a Peruvian senator that it lied.",
+            (None, "PERLEG", "REJECT"),
+            "016",
+        ),
+        # Only the state of the place expels people from it.
+        (
+            "Four Red Cross monitors were expelled from Peru on Monday.",
+            ("PER", None, "SANCTION"),
+            "1662",
+        ),
+        # Restrictions between two states aim at the other one.
+        (
+            "Qatar lifted the trade curbs between it and Bahrain.",
+            ("QAT", "BHR", "CONCEDE"),
+            "081",
+        ),
+        # Money released to a country is aid, not a release of captives.
+        (
+            "The Spanish government released 30 million euros in aid to Morocco.",
+            ("ESPGOV", "MAR", "AID"),
+            "071",
+        ),
+    ],
+)
+def test_events_purposes_bare_infinitives_offers_denials_expulsions_and_released_funds(
+    coder: Coder, text: str, dyad: tuple[str | None, str | None, str], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo and main.event_type == dyad[2]
+    assert (main.actor.code if main.actor else None) == dyad[0]
+    if dyad[1] is not None:
+        assert main.recipient is not None and main.recipient.code == dyad[1]

@@ -625,8 +625,10 @@ class EventCoder:
                 del triggers[i]
             elif head.pos_ in _VERBAL and head.lemma_.lower() in self.lexicon.light_verbs:
                 trigger.extra.append(head)
-                # "X completed the withdrawal of its troops": X did, not the troops.
-                if not self._noun_agents(doc, trigger, of=False):
+                # "X completed the withdrawal of its troops": X did, not the troops; but
+                # "X joined the UN mission": X takes part in the UN's act.
+                joining = head.lemma_.lower() in self.lexicon.joining_verbs
+                if joining or not self._noun_agents(doc, trigger, of=False):
                     trigger.actors = self._actors_of_heads(doc, _subject_heads(head, self.lexicon))
                 # "gave Y a warning", "issued a warning to Y": the light verb carries
                 # the recipient too.
@@ -825,8 +827,14 @@ class EventCoder:
         inner = triggers[complement.i]
         if inner.user is not None:
             return  # a user dictionary's code is not a CAMEO code a frame can map
+        offer = token.lemma_.lower() in self.lexicon.offer_verbs
+        purpose = _purpose(complement, triggers)
+        if offer and _is_conflict(inner.code) and purpose is not None:
+            # "offered to dispatch soldiers to help X": the help is what is offered.
+            del triggers[complement.i]
+            complement, inner = purpose, triggers[purpose.i]
         frame = _pick_frame(frames, inner.code)
-        if frame.family == "03" and _is_conflict(inner.code):
+        if frame.family == "03" and _is_conflict(inner.code) and not offer:
             # "plans to impose martial law", "is prepared to strike": intent to do harm
             # is a threat (CAMEO 13).
             frame = self.lexicon.family_frame("13") or frame
@@ -856,6 +864,12 @@ class EventCoder:
                 place = place_recipient(doc, inner.token, _place_preps(inner.code))
                 own = [place] if place is not None else []
             recipients = own or None
+        carrier = complement.head
+        if recipients is None and carrier.dep_ == "xcomp" and carrier.head.i == token.i:
+            # "is willing to send experts to X to help Y": what is sent for the coded
+            # purpose goes to X.
+            given = [h for slot in ("to", "dative") for h in _slot_heads(carrier, slot)]
+            recipients = self._actors_of_heads(doc, given) or None
         del triggers[complement.i]
         triggers[token.i] = Trigger(
             token=token,
@@ -954,9 +968,11 @@ class EventCoder:
             # also for an event noun a light verb carries ("completed its withdrawal from").
             place = place_recipient(doc, trigger.token, _place_preps(trigger.code))
             token = trigger.token
+            if trigger.kind == "noun" and token.head in trigger.extra:
+                token = token.head
             if place is None and token.dep_ == "advcl" and _has_aux(token, _TO):
-                # "sent inspectors to X to monitor the plant": the purpose is served where
-                # the sending goes.
+                # "sent inspectors to X to monitor the plant", "arrived in X to join the
+                # mission": the purpose is served where the sending or the arrival goes.
                 place = place_recipient(doc, token.head, _place_preps(trigger.code))
             if uncoded:
                 # Whom the act names without a country is of the country it was done in.
@@ -1032,11 +1048,18 @@ class EventCoder:
         background = not trigger.stated and _is_background(trigger.token)
         base = _BASE_CONFIDENCE[trigger.kind] - (0.2 if background else 0.0)
         inferred = None
-        if not actors and recipients and _is_state_act(code) and _is_passive(trigger.token):
+        expelled = trigger.token.lemma_.lower() in _EXPELLING
+        if (
+            not actors
+            and recipients
+            and (_is_state_act(code) or expelled)
+            and _is_passive(trigger.token)
+        ):
             # "was arrested in X", "was put under investigation in X": only a state's
-            # authorities do that to someone, so the state of the place did it.
+            # authorities do that to someone, so the state of the place did it; so does
+            # the state someone "was expelled from".
             if not any(c.dep_ == "agent" for c in trigger.token.children):
-                inferred = place_recipient(doc, trigger.token, _IN)
+                inferred = place_recipient(doc, trigger.token, _FROM if expelled else _IN)
         attack_place = weapon = None
         if (
             not actors
@@ -1915,6 +1938,16 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
+        # "hand over supplies to X": the parse may read the particle as a preposition
+        # and the object as its object.
+        if pattern.particle is not None:
+            candidates.extend(
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == pattern.particle and p.i == verb.i + 1
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
         # "found the official guilty", "allow UN agencies access": a verbless small
         # clause's predicate.
         candidates.extend(
@@ -1953,7 +1986,9 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
             for c in host.children
             if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
         ]
-        return objects or _shifted_object(host) or _counted_object(host)
+        return (
+            objects or _shifted_object(host) or _counted_object(host) or _bare_clause_subject(host)
+        )
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -1961,6 +1996,23 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == slot:
             heads.extend(c for c in child.children if c.dep_ in ("pobj",))
     return heads
+
+
+def _bare_clause_subject(verb: Token) -> list[Token]:
+    """ "helped Nepal rebuild", "made Chile pay": the parse may read the object of a verb
+    with a bare infinitive as the subject of that infinitive."""
+    if verb.pos_ != "VERB":
+        return []
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and c.tag_ == "VB"
+        and c.i > verb.i
+        and not any(a.dep_ in ("aux", "mark") for a in c.children)
+        for s in c.children
+        if s.dep_ == "nsubj" and verb.i < s.i < c.i
+    ]
 
 
 def _shifted_object(verb: Token) -> list[Token]:
@@ -2351,6 +2403,11 @@ def _coded_purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
     the coded act it is done for says what is offered."""
     if clause.i in triggers:
         return None
+    return _purpose(clause, triggers)
+
+
+def _purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """The coded "to" clause a clause is done for ("dispatch soldiers to help X")."""
     for child in clause.children:
         if child.dep_ in ("advcl", "xcomp") and _has_aux(child, _TO) and child.i in triggers:
             return child
@@ -2591,6 +2648,9 @@ _PRESSING_NOUNS = frozenset(
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
 _IN = frozenset({"in"})
+_FROM = frozenset({"from"})
+#: Verbs by which a state puts people out of its territory ("were expelled from X").
+_EXPELLING = frozenset({"expel", "deport", "evict", "banish"})
 _IN_TO = frozenset({"in", "to", "into"})
 #: Verbs of arriving somewhere, whose "in" or "to" place is where their subject went.
 _ARRIVING = frozenset({"arrive", "land", "deploy", "return"})

@@ -154,6 +154,11 @@ class Lexicon:
     decision_verbs: frozenset[str] = frozenset()
     #: What one calls someone to do on a telephone call ("called X to congratulate him").
     call_purposes: frozenset[str] = frozenset()
+    #: Verbs of intent that put an act at another's service ("offered to dispatch soldiers"):
+    #: never a threat, whatever the act.
+    offer_verbs: frozenset[str] = frozenset()
+    #: Light verbs by which one takes part in another's act ("joined the UN mission").
+    joining_verbs: frozenset[str] = frozenset()
     #: Objects that make a verb of force figurative ("fight the epidemic").
     figurative_targets: frozenset[str] = frozenset()
     #: Verbs of hope and the optimistic comment (013) a hoped-for act becomes.
@@ -312,6 +317,8 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "control": {k: tuple(v) for k, v in control.items()},
         "instruments": _index(instruments, key="verb"),
         "light_verbs": frozenset(_words(data.get("light_verbs"), source)),
+        "joining_verbs": frozenset(_words(data.get("joining_verbs"), source)),
+        "offer_verbs": frozenset(_words(data.get("offer_verbs"), source)),
         "speech_verbs": frozenset(_words(data.get("speech_verbs"), source)),
         "relational_nouns": frozenset(_words(data.get("relational_nouns"), source)),
         "object_control": frozenset(_words(data.get("object_control"), source)),
