@@ -376,6 +376,13 @@ def test_actors_unknown_name_in_a_state_office_takes_the_story_country(coder: Co
     assert codes["Ambassador Tomas Lindqvist"] is None
 
 
+def test_actors_a_regions_people_are_no_countrys(coder: Coder) -> None:
+    codes = _codes(coder, "Central American migrants and North Korean troops met.")
+    assert codes["Central American migrants"] is None
+    assert codes["North Korean troops"] == "PRKMIL"
+    assert _codes(coder, "Latin American envoys protested.")["Latin American envoys"] is None
+
+
 def test_actors_a_coalition_led_by_a_state_is_its_military(coder: Coder) -> None:
     codes = _codes(coder, "The Saudi-led coalition bombed the port.")
     assert codes["The Saudi-led coalition"] == "SAUMIL"

@@ -196,6 +196,10 @@ DESTINATION_VERBS = frozenset({"reach", "enter", "visit", "cross", "leave", "fle
 FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Participles that give an agent's home: "a group based in X", "a firm headquartered in X".
 HOME_PARTICIPLES = frozenset({"base", "headquarter", "headquartered"})
+#: Words that make a demonym a region's ("Central American", "West African").
+REGION_PREFIXES = frozenset(
+    {"Central", "Latin", "South", "North", "East", "West", "Southeast", "Southern", "Northern"}
+)
 #: Countries whose people's names put the family name first ("Kim Jong Un" is Kim).
 FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM"})
 #: The shortest country name or demonym read through a one-letter misspelling.
@@ -411,6 +415,15 @@ class ActorResolver:
             if any(i in taken for i in range(unit.start, unit.end)):
                 continue
             if doc._.fp_masked and is_masked(doc, doc[unit.start].idx, doc[unit.end - 1].idx + 1):
+                continue
+            if (
+                unit.type == "demonym"
+                and unit.start > 0
+                and doc[unit.start - 1].text in REGION_PREFIXES
+            ):
+                # "Central American", "Latin American": a region's people, not the
+                # country's ("South Korean" is matched whole before this).
+                taken.update(range(unit.start - 1, unit.end))
                 continue
             taken.update(range(unit.start, unit.end))
             units.append(unit)
