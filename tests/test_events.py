@@ -1455,3 +1455,36 @@ def test_events_a_place_named_several_of_phrases_deep_locates_the_act(coder: Cod
     )
     main = _main(coder, text)
     assert main is not None and main.recipient is not None and main.recipient.country == "GHA"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ghana rejected the EU withdrawal agreement.", "withdrawal"),
+        ("A charity in Kenya helps sexual assault survivors in Nairobi.", "assault"),
+    ],
+)
+def test_events_an_event_noun_naming_a_kind_of_thing_codes_no_act(
+    coder: Coder, text: str, word: str
+) -> None:
+    events = coder.code(Article(id="k", date=dt.date(2021, 5, 4), text=text)).events
+    assert all(word not in e.trigger.text for e in events)
+
+
+def test_events_an_event_noun_of_its_own_family_keeps_its_modifier(coder: Coder) -> None:
+    text = "A Chadian air strike hit a market in Sudan."
+    assert any(a and a[:3] == "TCD" for a, _, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_body_holding_its_session_consults_no_one(coder: Coder) -> None:
+    for text, word in [
+        ("Peru sent a minister to the G7 summit in Rome.", "summit"),
+        ("The Kenyan cabinet meeting approved the Nairobi budget.", "meeting"),
+    ]:
+        events = coder.code(Article(id="s", date=dt.date(2021, 5, 4), text=text)).events
+        assert all(e.trigger.text != word for e in events)
+
+
+def test_events_a_summit_of_two_named_parties_is_still_coded(coder: Coder) -> None:
+    text = "The summit between Chile and Peru opened in Lima on Tuesday."
+    assert ("CHL", "PER") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}

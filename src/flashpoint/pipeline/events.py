@@ -521,6 +521,8 @@ class EventCoder:
 
     def _noun_trigger(self, token: Token, lemma: str) -> Trigger | None:
         for pattern in self.lexicon.noun_patterns(lemma):
+            if self._names_a_kind(token, pattern):
+                continue
             if pattern.modifiers:
                 near = {c.lemma_.lower() for c in token.children} | {token.head.lemma_.lower()}
                 if not near & pattern.modifiers:
@@ -542,6 +544,21 @@ class EventCoder:
                 reciprocal=pattern.reciprocal,
             )
         return None
+
+    def _names_a_kind(self, token: Token, pattern: NounPattern) -> bool:
+        """Whether an event noun only modifies another noun, naming a kind of thing ("the
+        withdrawal agreement", "assault survivors", "war crimes") rather than an act. A
+        noun of the same family keeps it ("air strike", "suicide bombing")."""
+        head = token.head
+        if token.dep_ != "compound" or head.pos_ not in _NOMINAL:
+            return False
+        if head.lemma_.lower() in pattern.modifiers:
+            return False
+        return not any(
+            p.code[:2] == pattern.code[:2]
+            for key in _noun_keys(head)
+            for p in self.lexicon.noun_patterns(key)
+        )
 
     # -- folding triggers that state one fact ----------------------------------------------
 
@@ -891,6 +908,16 @@ class EventCoder:
         recipients = [
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
+        if (
+            trigger.kind == "noun"
+            and trigger.reciprocal
+            and not recipients
+            and len(actors) == 1
+            and _names_host(actors[0], trigger.token)
+        ):
+            # "the G7 summit", "a cabinet meeting": the body whose session it is, with no
+            # one to meet; no consultation between parties.
+            return
         if (
             not actors
             and recipients
@@ -1748,6 +1775,13 @@ def _place_preps(code: str) -> frozenset[str]:
     """Prepositions whose place is the target of an act with no one named: acts that leave
     a place (yielding, reducing relations) also take "from"."""
     return _LEAVING_PREPS if code[:2] in ("08", "16") else PLACE_RECIPIENT_PREPS
+
+
+def _names_host(actor: Span, noun: Token) -> bool:
+    """Whether ``actor`` is only a compound word of an event noun ("the G7 summit")."""
+    return any(
+        c.dep_ in ("compound", "nmod") and actor.start <= c.i < actor.end for c in noun.children
+    ) and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _trigger_bounds(trigger: Trigger) -> tuple[int, int]:
