@@ -1488,3 +1488,26 @@ def test_events_a_body_holding_its_session_consults_no_one(coder: Coder) -> None
 def test_events_a_summit_of_two_named_parties_is_still_coded(coder: Coder) -> None:
     text = "The summit between Chile and Peru opened in Lima on Tuesday."
     assert ("CHL", "PER") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's foreign minister met Chile's president in Lima to discuss Bolivia's border claims.",
+        "Chilean officials discussed the drought in Bolivia.",
+    ],
+)
+def test_events_what_is_discussed_is_a_topic_not_a_party(coder: Coder, text: str) -> None:
+    assert all(r is None or r[:3] != "BOL" for _, r, _ in _coded_dyads(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Kenya and Uganda discussed trade in Kampala.", ("KEN", "UGA")),
+        ("Chile negotiated the sale of copper with Peru.", ("CHL", "PER")),
+        ("The Kenyan president received the Ugandan ambassador in Nairobi.", ("KEN", "UGA")),
+    ],
+)
+def test_events_talks_name_their_parties(coder: Coder, text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}

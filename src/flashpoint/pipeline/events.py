@@ -935,7 +935,11 @@ class EventCoder:
                 actors, recipients = recipients, [left]
         if trigger.verb is not None and trigger.verb.needs_actor and not actors:
             return
-        if trigger.needs_recipient and not recipients:
+        if (
+            trigger.needs_recipient
+            and not recipients
+            and not (trigger.reciprocal and len(actors) > 1)
+        ):
             # "returned the manuscripts to Peru": the place a thing is handed back to
             # names its recipient. (Arriving somewhere is no visit unless a host is
             # named: troops arrive too.)
