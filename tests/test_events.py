@@ -1511,3 +1511,15 @@ def test_events_what_is_discussed_is_a_topic_not_a_party(coder: Coder, text: str
 )
 def test_events_talks_name_their_parties(coder: Coder, text: str, dyad: tuple[str, str]) -> None:
     assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_an_act_others_expect_is_done_by_the_passive_subject(coder: Coder) -> None:
+    text = "The Kenyan president is expected to meet Uganda's president in Kampala next week."
+    events = coder.code(Article(id="x", date=dt.date(2021, 5, 4), text=text)).events
+    assert all(e.trigger.text != "expected" for e in events)
+    assert ("KEN", "UGA") in {(a and a[:3], r and r[:3]) for a, r, _ in _dyads(events)}
+
+
+def test_events_whoever_is_urged_in_the_passive_is_the_appeal_target(coder: Coder) -> None:
+    text = "Chile was urged to free the Peruvian prisoners."
+    assert all(r is None or r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))

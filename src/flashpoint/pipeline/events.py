@@ -829,6 +829,10 @@ class EventCoder:
         if inner.user is not None:
             return  # a user dictionary's code is not a CAMEO code a frame can map
         frame = _pick_frame(frames, inner.code)
+        if frame.family == "03" and _is_passive(token):
+            # "the two leaders are expected to meet": others expect it; no one states an
+            # intent, and the act itself is ahead (its modality says so).
+            return
         if frame.family == "03" and _is_conflict(inner.code):
             # "plans to impose martial law", "is prepared to strike": intent to do harm
             # is a threat (CAMEO 13).
@@ -2160,15 +2164,24 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         target = _object_of_control(head)
         if target is not None:
             return _with_conjuncts(target)
+    if verb.dep_ == "xcomp" and _is_passive(head):
+        # "X was asked to leave", "X is expected to meet Y": the passive's subject is who
+        # would do the act.
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if patients:
+            return [t for p in patients for t in _with_conjuncts(_antecedent(p))]
     if verb.dep_ in _INHERIT:
         return _subject_heads(head, lexicon, depth + 1)
     return []
 
 
 def _object_of_control(verb: Token) -> Token | None:
-    """Whom an appeal or order addresses: "urged X to", "called on X to"."""
+    """Whom an appeal or order addresses: "urged X to", "called on X to", "X was urged
+    to"."""
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
+            return child
+        if child.dep_ == "nsubjpass" and _is_passive(verb):
             return child
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
