@@ -1523,3 +1523,8 @@ def test_events_an_act_others_expect_is_done_by_the_passive_subject(coder: Coder
 def test_events_whoever_is_urged_in_the_passive_is_the_appeal_target(coder: Coder) -> None:
     text = "Chile was urged to free the Peruvian prisoners."
     assert all(r is None or r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_what_explodes_is_not_the_target_of_the_blast(coder: Coder) -> None:
+    text = "Chilean rescuers searched the coast after the explosion of a Peruvian fuel tanker."
+    assert all(r is None or r[:3] != "PER" for _, r, _ in _coded_dyads(coder, text))
