@@ -1528,3 +1528,19 @@ def test_events_whoever_is_urged_in_the_passive_is_the_appeal_target(coder: Code
 def test_events_what_explodes_is_not_the_target_of_the_blast(coder: Coder) -> None:
     text = "Chilean rescuers searched the coast after the explosion of a Peruvian fuel tanker."
     assert all(r is None or r[:3] != "PER" for _, r, _ in _coded_dyads(coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire that broke out in a Lima market killed twelve Peruvian traders.",
+        "The earthquake injured dozens of Chilean miners.",
+    ],
+)
+def test_events_harm_from_a_natural_cause_is_no_act(coder: Coder, text: str) -> None:
+    assert not coder.code(Article(id="n", date=dt.date(2021, 5, 4), text=text)).events
+
+
+def test_events_fire_from_a_weapon_is_still_an_attack(coder: Coder) -> None:
+    text = "Peruvian artillery fire killed twelve Chilean soldiers."
+    assert any(r and r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))

@@ -435,9 +435,13 @@ class EventCoder:
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
         figurative = _aims_at(token) & self.lexicon.figurative_targets
+        subjects = _subject_heads(token, self.lexicon)
+        natural = bool(subjects) and all(self._natural_cause(s) for s in subjects)
         for pattern in self.lexicon.verb_patterns(lemma):
             if figurative and _is_harm(pattern.code):
                 continue  # "to fight the epidemic", "battling the blaze": no one is harmed
+            if natural and _is_harm(pattern.code):
+                continue  # "a fire that killed ten", "the quake injured dozens": no one acted
             extra: list[Token] = []
             if pattern.particle is not None:
                 particle = _particle(token, pattern.particle)
@@ -467,6 +471,15 @@ class EventCoder:
                 extra=extra,
             )
         return None
+
+    def _natural_cause(self, noun: Token) -> bool:
+        """Whether a noun names harm no one did ("a fire", "the quake"); not where a weapon
+        modifies it ("artillery fire", "rocket fire")."""
+        if not set(_noun_keys(noun)) & self.lexicon.natural_causes:
+            return False
+        return not any(
+            self._is_weapon(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+        )
 
     def _order_trigger(self, token: Token, lemma: str) -> Trigger | None:
         """ "ordered La Prensa to suspend publication": a demand on the verb's object even
