@@ -1544,3 +1544,22 @@ def test_events_harm_from_a_natural_cause_is_no_act(coder: Coder, text: str) -> 
 def test_events_fire_from_a_weapon_is_still_an_attack(coder: Coder) -> None:
     text = "Peruvian artillery fire killed twelve Chilean soldiers."
     assert any(r and r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_relative_clause_with_its_own_subject_acts_on_its_noun(coder: Coder) -> None:
+    text = "Bolivia freed the Chilean fishermen Peruvian forces had detained."
+    assert ("PER", "CHL") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_a_relative_clause_subject_is_not_the_noun_it_describes(coder: Coder) -> None:
+    text = "The Chilean army has freed a Peruvian diplomat it arrested last year."
+    assert all(a is None or a[:3] != "PER" for a, _, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_bare_participle_complement_tells_what_befell_the_subject(
+    coder: Coder,
+) -> None:
+    text = "Gunmen raided a market in Lima, with three Bolivian traders reported wounded."
+    events = coder.code(Article(id="p", date=dt.date(2021, 5, 4), text=text)).events
+    killed = [e for e in events if e.trigger.text == "wounded"]
+    assert killed and all(e.recipient is not None and e.actor is None for e in killed)

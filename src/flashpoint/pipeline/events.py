@@ -1364,6 +1364,10 @@ class EventCoder:
             patients = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
             if not patients and token.dep_ in ("acl", "relcl"):
                 patients = [token.head]
+            if not patients and _bare_participle_complement(token):
+                patients = [
+                    c for c in token.head.children if c.dep_ in ("nsubj", *_PASSIVE_SUBJECTS)
+                ]
             heads = [t for p in patients for t in _with_conjuncts(_antecedent(p))]
             return self._actors_of_heads(doc, heads)
         sharing = _sharing_verbs(token) if trigger.kind == "verb" else []
@@ -1699,7 +1703,7 @@ class EventCoder:
                 span = self.resolver(doc, pronoun)
             except Exception:  # noqa: BLE001 - a failing resolver must not lose the event
                 span = None
-            if span is not None and span._.fp_actor is not None:
+            if span is not None and span._.fp_actor is not None and not _describes(pronoun, span):
                 return span
             return None
         # Without a resolver only subject pronouns are guessed ("X said it would ..."); a
@@ -1959,7 +1963,7 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
             for c in host.children
             if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
         ]
-        return objects or _shifted_object(host) or _counted_object(host)
+        return objects or _shifted_object(host) or _counted_object(host) or _object_gap(host)
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     heads: list[Token] = []
@@ -2112,6 +2116,33 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def _describes(pronoun: Token, span: Span) -> bool:
+    """Whether ``pronoun`` is the subject of a relative clause on a noun of ``span`` ("the
+    envoy it expelled", "the council, which it calls a puppet"): the noun is the clause's
+    object, so the subject is someone else."""
+    verb = pronoun.head
+    return (
+        pronoun.dep_ in _SUBJECTS
+        and verb.dep_ == "relcl"
+        and span.start <= verb.head.i < span.end
+    )
+
+
+def _object_gap(verb: Token) -> list[Token]:
+    """"the envoy Chile expelled": a relative clause with a subject of its own and no
+    object is about the noun it modifies, its object."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in _NOMINAL:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects or any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
+        return []
+    if any(c.dep_ in ("dobj", "advmod", "prep") and c.i < verb.i for c in verb.children):
+        return []  # "the town where troops fought", "the day on which ..."
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [verb.head]
+
+
 def _antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -2251,11 +2282,24 @@ def _is_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("auxpass", *_PASSIVE_SUBJECTS) for c in verb.children):
         return True
+    if _bare_participle_complement(verb):
+        return True
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "relcl")
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
         and _misread_subject(verb) is None
+    )
+
+
+def _bare_participle_complement(verb: Token) -> bool:
+    """"two people reported killed", "were found murdered": a participle with no auxiliary
+    or subject of its own, completing a verb, says what was done to that verb's subject."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "oprd")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass", *_SUBJECTS) for c in verb.children)
     )
 
 
