@@ -1563,3 +1563,11 @@ def test_events_a_bare_participle_complement_tells_what_befell_the_subject(
     events = coder.code(Article(id="p", date=dt.date(2021, 5, 4), text=text)).events
     killed = [e for e in events if e.trigger.text == "wounded"]
     assert killed and all(e.recipient is not None and e.actor is None for e in killed)
+
+
+def test_events_what_an_agreed_act_makes_is_not_its_target(coder: Coder) -> None:
+    text = "The Chilean government has agreed to set up a new mining company in Santiago."
+    events = coder.code(Article(id="c", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(
+        e.recipient is None or "company" not in e.recipient.text for e in events
+    )

@@ -1459,9 +1459,12 @@ class EventCoder:
                     or (force and _purpose_clause(c, self.lexicon))
                 )
             ]
-            actors = self._coded_in_slots(doc, complements, _COMPLEMENT_SLOTS)
-            if actors:
-                return actors
+            for c in complements:
+                # "agreed to set up a mining company": what is made is no one acted on.
+                slots = _COMPLEMENT_SLOTS[1:] if _creates(c) else _COMPLEMENT_SLOTS
+                actors = self._coded_in_slots(doc, [c], slots)
+                if actors:
+                    return actors
             # "refused to allow the agency's planes to land": whom the act would let act.
             heads = [
                 t
@@ -2116,6 +2119,14 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def _creates(verb: Token) -> bool:
+    """Whether a verb makes its object ("build a hospital", "set up a company")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "set":
+        return _particle(verb, "up") is not None
+    return lemma in _CREATING
+
+
 def _describes(pronoun: Token, span: Span) -> bool:
     """Whether ``pronoun`` is the subject of a relative clause on a noun of ``span`` ("the
     envoy it expelled", "the council, which it calls a puppet"): the noun is the clause's
@@ -2668,6 +2679,8 @@ _GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
 _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
+#: Verbs whose object is what they make, not anyone acted on ("set up" is checked apart).
+_CREATING = frozenset({"build", "construct", "establish", "create", "form", "found", "erect"})
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
 _ANAPHORIC_ACTS = frozenset(
     {"move", "decision", "step", "action", "act", "attack", "strike", "operation", "measure"}
