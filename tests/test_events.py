@@ -1571,3 +1571,19 @@ def test_events_what_an_agreed_act_makes_is_not_its_target(coder: Coder) -> None
     assert events and all(
         e.recipient is None or "company" not in e.recipient.text for e in events
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean volunteers fought on the Peruvian side during the war.",
+        "Chilean volunteers fought on the side of Peruvian rebels.",
+    ],
+)
+def test_events_whom_a_fighter_sides_with_is_not_the_target(coder: Coder, text: str) -> None:
+    assert all(r is None or r[:3] != "PER" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_side_of_a_border_is_still_a_target(coder: Coder) -> None:
+    text = "Peruvian jets struck targets on the Chilean side of the border."
+    assert any(r and r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))

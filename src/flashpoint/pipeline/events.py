@@ -1416,6 +1416,9 @@ class EventCoder:
             if slot == "in":
                 # "marched in protest of ...": what a protest is against, not where.
                 heads = [h for h in heads if h.lemma_.lower() not in _GRIEVANCE_NOUNS]
+            if slot == "on":
+                # "fought on the Peruvian side", "acted on behalf of X": whom one stands with.
+                heads = [h for h in heads if not self._sides_with(doc, h)]
             actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
@@ -1530,6 +1533,20 @@ class EventCoder:
                     if span is not None and _coded(span) and not span.start <= token.i < span.end:
                         return [span]
         return []
+
+    def _sides_with(self, doc: Doc, noun: Token) -> bool:
+        """Whether "on" ``noun`` names a party one stands with ("on the Peruvian side", "on
+        behalf of X"), not a stretch of land ("on the Chilean side of the border")."""
+        if noun.lemma_.lower() not in _ALLEGIANCE_NOUNS:
+            return False
+        land = [
+            pobj
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and self._actor_span(doc, pobj) is None
+        ]
+        return not land
 
     def _coded_in_slots(
         self, doc: Doc, hosts: Iterable[Token], slots: Sequence[str]
@@ -2679,6 +2696,8 @@ _GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
 _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
+#: Nouns after "on" that name whom an act sides with, not whom it is aimed at.
+_ALLEGIANCE_NOUNS = frozenset({"side", "behalf"})
 #: Verbs whose object is what they make, not anyone acted on ("set up" is checked apart).
 _CREATING = frozenset({"build", "construct", "establish", "create", "form", "found", "erect"})
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
