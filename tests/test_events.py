@@ -1587,3 +1587,9 @@ def test_events_whom_a_fighter_sides_with_is_not_the_target(coder: Coder, text: 
 def test_events_a_side_of_a_border_is_still_a_target(coder: Coder) -> None:
     text = "Peruvian jets struck targets on the Chilean side of the border."
     assert any(r and r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_those_attending_a_body_s_session_still_meet(coder: Coder) -> None:
+    text = "Peruvian ministers attended the OPEC meeting in Vienna on Tuesday."
+    events = coder.code(Article(id="o", date=dt.date(2021, 5, 4), text=text)).events
+    assert any(e.event_type == "CONSULT" for e in events)

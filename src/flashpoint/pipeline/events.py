@@ -928,12 +928,14 @@ class EventCoder:
         if (
             trigger.kind == "noun"
             and trigger.reciprocal
+            and trigger.token.dep_ != "dobj"
             and not recipients
             and len(actors) == 1
             and _names_host(actors[0], trigger.token)
         ):
             # "the G7 summit", "a cabinet meeting": the body whose session it is, with no
-            # one to meet; no consultation between parties.
+            # one to meet; no consultation between parties. (Those who attend or hold it
+            # do meet.)
             return
         if (
             not actors
