@@ -1593,3 +1593,10 @@ def test_events_those_attending_a_body_s_session_still_meet(coder: Coder) -> Non
     text = "Peruvian ministers attended the OPEC meeting in Vienna on Tuesday."
     events = coder.code(Article(id="o", date=dt.date(2021, 5, 4), text=text)).events
     assert any(e.event_type == "CONSULT" for e in events)
+
+
+def test_events_an_act_warned_against_is_not_the_warner_s(coder: Coder) -> None:
+    text = "Chile warned against scrapping the trade agreement with Peru."
+    events = coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events
+    scrapping = [e for e in events if e.trigger.text == "scrapping"]
+    assert all(e.actor is None for e in scrapping)

@@ -2215,6 +2215,10 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         # After a preposition of time or means ("stormed Y after shelling it", "killed
         # Y by shooting") the doer is the subject all the same.
         host = head.head
+        if head.lower_ == "against" and host.lemma_.lower() not in _CHOOSING:
+            # "warned against scrapping the deal", "campaigned against building a dam": the
+            # act opposed is someone else's.
+            return []
         objects = [c for c in host.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and head.lower_ not in _SUBJECT_PREPS:
             return _with_conjuncts(_antecedent(objects[0]))
@@ -2698,6 +2702,8 @@ _GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
 _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
+#: Verbs whose "against" gerund is the subject's own choice not to act ("decided against").
+_CHOOSING = frozenset({"decide", "choose", "opt", "vote"})
 #: Nouns after "on" that name whom an act sides with, not whom it is aimed at.
 _ALLEGIANCE_NOUNS = frozenset({"side", "behalf"})
 #: Verbs whose object is what they make, not anyone acted on ("set up" is checked apart).
