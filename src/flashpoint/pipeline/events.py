@@ -843,7 +843,7 @@ class EventCoder:
             return  # a user dictionary's code is not a CAMEO code a frame can map
         frame = _pick_frame(frames, inner.code)
         if frame.family == "03" and _is_passive(token):
-            # "the two leaders are expected to meet": others expect it; no one states an
+            # "the envoys are expected to meet": others expect it; no one states an
             # intent, and the act itself is ahead (its modality says so).
             return
         if frame.family == "03" and _is_conflict(inner.code):
@@ -1465,7 +1465,7 @@ class EventCoder:
                 )
             ]
             for c in complements:
-                # "agreed to set up a mining company": what is made is no one acted on.
+                # "pledged to form a mining company": what is made is no one acted on.
                 slots = _COMPLEMENT_SLOTS[1:] if _creates(c) else _COMPLEMENT_SLOTS
                 actors = self._coded_in_slots(doc, [c], slots)
                 if actors:
