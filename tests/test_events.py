@@ -1582,3 +1582,148 @@ def test_events_purposes_bare_infinitives_offers_denials_expulsions_and_released
     assert (main.actor.code if main.actor else None) == dyad[0]
     if dyad[1] is not None:
         assert main.recipient is not None and main.recipient.code == dyad[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ghana backed the EU withdrawal bill.", "withdrawal"),
+        ("A charity in Kenya helps sexual assault survivors in Nairobi.", "assault"),
+    ],
+)
+def test_events_an_event_noun_naming_a_kind_of_thing_codes_no_act(
+    coder: Coder, text: str, word: str
+) -> None:
+    events = coder.code(Article(id="k", date=dt.date(2021, 5, 4), text=text)).events
+    assert all(word not in e.trigger.text for e in events)
+
+
+def test_events_an_event_noun_of_its_own_family_keeps_its_modifier(coder: Coder) -> None:
+    text = "A Chadian air strike hit a market in Sudan."
+    assert any(a and a[:3] == "TCD" for a, _, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_body_holding_its_session_consults_no_one(coder: Coder) -> None:
+    for text, word in [
+        ("Peru sent a minister to the G7 summit in Rome.", "summit"),
+        ("The Kenyan cabinet meeting approved the Nairobi budget.", "meeting"),
+    ]:
+        events = coder.code(Article(id="s", date=dt.date(2021, 5, 4), text=text)).events
+        assert all(e.trigger.text != word for e in events)
+
+
+def test_events_a_summit_of_two_named_parties_is_still_coded(coder: Coder) -> None:
+    text = "The summit between Chile and Peru opened in Lima on Tuesday."
+    assert ("CHL", "PER") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's foreign minister met Chile's president in Lima to discuss Bolivia's border claims.",
+        "Chilean officials discussed the drought in Bolivia.",
+    ],
+)
+def test_events_what_is_discussed_is_a_topic_not_a_party(coder: Coder, text: str) -> None:
+    assert all(r is None or r[:3] != "BOL" for _, r, _ in _coded_dyads(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Kenya and Uganda discussed trade in Kampala.", ("KEN", "UGA")),
+        ("Chile negotiated the sale of copper with Peru.", ("CHL", "PER")),
+        ("The Kenyan president received the Ugandan ambassador in Nairobi.", ("KEN", "UGA")),
+    ],
+)
+def test_events_talks_name_their_parties(coder: Coder, text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_an_act_others_expect_is_done_by_the_passive_subject(coder: Coder) -> None:
+    text = "The Kenyan president is expected to meet Uganda's president in Kampala next week."
+    events = coder.code(Article(id="x", date=dt.date(2021, 5, 4), text=text)).events
+    assert all(e.trigger.text != "expected" for e in events)
+    assert ("KEN", "UGA") in {(a and a[:3], r and r[:3]) for a, r, _ in _dyads(events)}
+
+
+def test_events_whoever_is_urged_in_the_passive_is_the_appeal_target(coder: Coder) -> None:
+    text = "Chile was urged to free the Peruvian prisoners."
+    assert all(r is None or r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_what_explodes_is_not_the_target_of_the_blast(coder: Coder) -> None:
+    text = "Chilean rescuers searched the coast after the explosion of a Peruvian fuel tanker."
+    assert all(r is None or r[:3] != "PER" for _, r, _ in _coded_dyads(coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire that broke out in a Lima market killed twelve Peruvian traders.",
+        "The earthquake injured dozens of Chilean miners.",
+    ],
+)
+def test_events_harm_from_a_natural_cause_is_no_act(coder: Coder, text: str) -> None:
+    assert not coder.code(Article(id="n", date=dt.date(2021, 5, 4), text=text)).events
+
+
+def test_events_fire_from_a_weapon_is_still_an_attack(coder: Coder) -> None:
+    text = "Peruvian artillery fire killed twelve Chilean soldiers."
+    assert any(r and r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_relative_clause_with_its_own_subject_acts_on_its_noun(coder: Coder) -> None:
+    text = "Bolivia freed the Chilean fishermen Peruvian forces had detained."
+    assert ("PER", "CHL") in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_a_relative_clause_subject_is_not_the_noun_it_describes(coder: Coder) -> None:
+    text = "The Chilean army has freed a Peruvian diplomat it arrested last year."
+    assert all(a is None or a[:3] != "PER" for a, _, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_bare_participle_complement_tells_what_befell_the_subject(
+    coder: Coder,
+) -> None:
+    text = "Gunmen raided a market in Lima, with three Bolivian traders reported wounded."
+    events = coder.code(Article(id="p", date=dt.date(2021, 5, 4), text=text)).events
+    killed = [e for e in events if e.trigger.text == "wounded"]
+    assert killed and all(e.recipient is not None and e.actor is None for e in killed)
+
+
+def test_events_what_an_agreed_act_makes_is_not_its_target(coder: Coder) -> None:
+    text = "The Chilean cabinet pledged to form a state mining company in Santiago."
+    events = coder.code(Article(id="c", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(
+        e.recipient is None or "company" not in e.recipient.text for e in events
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean volunteers fought on the Peruvian side during the war.",
+        "Chilean volunteers fought on the side of Peruvian rebels.",
+    ],
+)
+def test_events_whom_a_fighter_sides_with_is_not_the_target(coder: Coder, text: str) -> None:
+    assert all(r is None or r[:3] != "PER" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_side_of_a_border_is_still_a_target(coder: Coder) -> None:
+    text = "Peruvian jets struck targets on the Chilean side of the border."
+    assert any(r and r[:3] == "CHL" for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_those_attending_a_body_s_session_still_meet(coder: Coder) -> None:
+    text = "Peruvian ministers attended the OPEC meeting in Vienna on Tuesday."
+    events = coder.code(Article(id="o", date=dt.date(2021, 5, 4), text=text)).events
+    assert any(e.event_type == "CONSULT" for e in events)
+
+
+def test_events_an_act_warned_against_is_not_the_warner_s(coder: Coder) -> None:
+    text = "Chile warned against scrapping the trade agreement with Peru."
+    events = coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events
+    scrapping = [e for e in events if e.trigger.text == "scrapping"]
+    assert all(e.actor is None for e in scrapping)

@@ -21,6 +21,7 @@ def _token(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def]
         ("Chile did not attack the border post.", "attack", "negated"),
         ("Chile never attacked the border post.", "attacked", "negated"),
         ("Chile denied attacking the border post.", "attacking", "negated"),
+        ("Chile decided against attacking the border post.", "attacking", "negated"),
         ("The ministry said there was no attack on the convoy.", "attack", "negated"),
         ("Chile will impose sanctions on Peru next month.", "impose", "future"),
         ("Chile plans to impose sanctions on Peru.", "impose", "future"),

@@ -435,9 +435,13 @@ class EventCoder:
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
         figurative = _aims_at(token) & self.lexicon.figurative_targets
+        subjects = _subject_heads(token, self.lexicon)
+        natural = bool(subjects) and all(self._natural_cause(s) for s in subjects)
         for pattern in self.lexicon.verb_patterns(lemma):
             if figurative and _is_harm(pattern.code):
                 continue  # "to fight the epidemic", "battling the blaze": no one is harmed
+            if natural and _is_harm(pattern.code):
+                continue  # "a fire that killed ten", "the quake injured dozens": no one acted
             extra: list[Token] = []
             if pattern.particle is not None:
                 particle = _particle(token, pattern.particle)
@@ -469,6 +473,15 @@ class EventCoder:
                 extra=extra,
             )
         return None
+
+    def _natural_cause(self, noun: Token) -> bool:
+        """Whether a noun names harm no one did ("a fire", "the quake"); not where a weapon
+        modifies it ("artillery fire", "rocket fire")."""
+        if not set(_noun_keys(noun)) & self.lexicon.natural_causes:
+            return False
+        return not any(
+            self._is_weapon(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+        )
 
     def _order_trigger(self, token: Token, lemma: str) -> Trigger | None:
         """ "ordered La Prensa to suspend publication": a demand on the verb's object even
@@ -523,6 +536,8 @@ class EventCoder:
 
     def _noun_trigger(self, token: Token, lemma: str) -> Trigger | None:
         for pattern in self.lexicon.noun_patterns(lemma):
+            if self._names_a_kind(token, pattern):
+                continue
             if pattern.modifiers:
                 near = {c.lemma_.lower() for c in token.children} | {token.head.lemma_.lower()}
                 if not near & pattern.modifiers:
@@ -544,6 +559,21 @@ class EventCoder:
                 reciprocal=pattern.reciprocal,
             )
         return None
+
+    def _names_a_kind(self, token: Token, pattern: NounPattern) -> bool:
+        """Whether an event noun only modifies another noun, naming a kind of thing ("the
+        withdrawal agreement", "assault survivors", "war crimes") rather than an act. A
+        noun of the same family keeps it ("air strike", "suicide bombing")."""
+        head = token.head
+        if token.dep_ != "compound" or head.pos_ not in _NOMINAL:
+            return False
+        if head.lemma_.lower() in pattern.modifiers:
+            return False
+        return not any(
+            p.code[:2] == pattern.code[:2]
+            for key in _noun_keys(head)
+            for p in self.lexicon.noun_patterns(key)
+        )
 
     # -- folding triggers that state one fact ----------------------------------------------
 
@@ -834,6 +864,10 @@ class EventCoder:
             del triggers[complement.i]
             complement, inner = purpose, triggers[purpose.i]
         frame = _pick_frame(frames, inner.code)
+        if frame.family == "03" and _is_passive(token):
+            # "the envoys are expected to meet": others expect it; no one states an
+            # intent, and the act itself is ahead (its modality says so).
+            return
         if frame.family == "03" and _is_conflict(inner.code) and not offer:
             # "plans to impose martial law", "is prepared to strike": intent to do harm
             # is a threat (CAMEO 13).
@@ -920,6 +954,18 @@ class EventCoder:
             r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
         ]
         if (
+            trigger.kind == "noun"
+            and trigger.reciprocal
+            and trigger.token.dep_ != "dobj"
+            and not recipients
+            and len(actors) == 1
+            and _names_host(actors[0], trigger.token)
+        ):
+            # "the G7 summit", "a cabinet meeting": the body whose session it is, with no
+            # one to meet; no consultation between parties. (Those who attend or hold it
+            # do meet.)
+            return
+        if (
             not actors
             and recipients
             and trigger.recipients is None
@@ -936,7 +982,11 @@ class EventCoder:
                 actors, recipients = recipients, [left]
         if trigger.verb is not None and trigger.verb.needs_actor and not actors:
             return
-        if trigger.needs_recipient and not recipients:
+        if (
+            trigger.needs_recipient
+            and not recipients
+            and not (trigger.reciprocal and len(actors) > 1)
+        ):
             # "returned the manuscripts to Peru": the place a thing is handed back to
             # names its recipient. (Arriving somewhere is no visit unless a host is
             # named: troops arrive too.)
@@ -1369,6 +1419,10 @@ class EventCoder:
             patients = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
             if not patients and token.dep_ in ("acl", "relcl"):
                 patients = [token.head]
+            if not patients and _bare_participle_complement(token):
+                patients = [
+                    c for c in token.head.children if c.dep_ in ("nsubj", *_PASSIVE_SUBJECTS)
+                ]
             heads = [t for p in patients for t in _with_conjuncts(_antecedent(p))]
             return self._actors_of_heads(doc, heads)
         sharing = _sharing_verbs(token) if trigger.kind == "verb" else []
@@ -1417,6 +1471,9 @@ class EventCoder:
             if slot == "in":
                 # "marched in protest of ...": what a protest is against, not where.
                 heads = [h for h in heads if h.lemma_.lower() not in _GRIEVANCE_NOUNS]
+            if slot == "on":
+                # "fought on the Peruvian side", "acted on behalf of X": whom one stands with.
+                heads = [h for h in heads if not self._sides_with(doc, h)]
             actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
@@ -1460,9 +1517,12 @@ class EventCoder:
                     or (force and _purpose_clause(c, self.lexicon))
                 )
             ]
-            actors = self._coded_in_slots(doc, complements, _COMPLEMENT_SLOTS)
-            if actors:
-                return actors
+            for c in complements:
+                # "pledged to form a mining company": what is made is no one acted on.
+                slots = _COMPLEMENT_SLOTS[1:] if _creates(c) else _COMPLEMENT_SLOTS
+                actors = self._coded_in_slots(doc, [c], slots)
+                if actors:
+                    return actors
             # "refused to allow the agency's planes to land": whom the act would let act.
             heads = [
                 t
@@ -1528,6 +1588,20 @@ class EventCoder:
                     if span is not None and _coded(span) and not span.start <= token.i < span.end:
                         return [span]
         return []
+
+    def _sides_with(self, doc: Doc, noun: Token) -> bool:
+        """Whether "on" ``noun`` names a party one stands with ("on the Peruvian side", "on
+        behalf of X"), not a stretch of land ("on the Chilean side of the border")."""
+        if noun.lemma_.lower() not in _ALLEGIANCE_NOUNS:
+            return False
+        land = [
+            pobj
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and self._actor_span(doc, pobj) is None
+        ]
+        return not land
 
     def _coded_in_slots(
         self, doc: Doc, hosts: Iterable[Token], slots: Sequence[str]
@@ -1704,7 +1778,7 @@ class EventCoder:
                 span = self.resolver(doc, pronoun)
             except Exception:  # noqa: BLE001 - a failing resolver must not lose the event
                 span = None
-            if span is not None and span._.fp_actor is not None:
+            if span is not None and span._.fp_actor is not None and not _describes(pronoun, span):
                 return span
             return None
         # Without a resolver only subject pronouns are guessed ("X said it would ..."); a
@@ -1803,6 +1877,13 @@ def _place_preps(code: str) -> frozenset[str]:
     """Prepositions whose place is the target of an act with no one named: acts that leave
     a place (yielding, reducing relations) also take "from"."""
     return _LEAVING_PREPS if code[:2] in ("08", "16") else PLACE_RECIPIENT_PREPS
+
+
+def _names_host(actor: Span, noun: Token) -> bool:
+    """Whether ``actor`` is only a compound word of an event noun ("the G7 summit")."""
+    return any(
+        c.dep_ in ("compound", "nmod") and actor.start <= c.i < actor.end for c in noun.children
+    ) and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _trigger_bounds(trigger: Trigger) -> tuple[int, int]:
@@ -1987,7 +2068,11 @@ def _slot_heads(host: Token, slot: str) -> list[Token]:
             if c.dep_ == "dobj" or (small_clause and c.dep_ in ("nsubj", "nsubjpass"))
         ]
         return (
-            objects or _shifted_object(host) or _counted_object(host) or _bare_clause_subject(host)
+            objects
+            or _shifted_object(host)
+            or _counted_object(host)
+            or _bare_clause_subject(host)
+            or _object_gap(host)
         )
     if slot == "dative":
         return [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
@@ -2158,6 +2243,41 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def _creates(verb: Token) -> bool:
+    """Whether a verb makes its object ("build a hospital", "set up a company")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "set":
+        return _particle(verb, "up") is not None
+    return lemma in _CREATING
+
+
+def _describes(pronoun: Token, span: Span) -> bool:
+    """Whether ``pronoun`` is the subject of a relative clause on a noun of ``span`` ("the
+    envoy it expelled", "the council, which it calls a puppet"): the noun is the clause's
+    object, so the subject is someone else."""
+    verb = pronoun.head
+    return (
+        pronoun.dep_ in _SUBJECTS
+        and verb.dep_ == "relcl"
+        and span.start <= verb.head.i < span.end
+    )
+
+
+def _object_gap(verb: Token) -> list[Token]:
+    """"the envoy Chile expelled": a relative clause with a subject of its own and no
+    object is about the noun it modifies, its object."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in _NOMINAL:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects or any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
+        return []
+    if any(c.dep_ in ("dobj", "advmod", "prep") and c.i < verb.i for c in verb.children):
+        return []  # "the town where troops fought", "the day on which ..."
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [verb.head]
+
+
 def _antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -2200,6 +2320,10 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         # After a preposition of time or means ("stormed Y after shelling it", "killed
         # Y by shooting") the doer is the subject all the same.
         host = head.head
+        if head.lower_ == "against" and host.lemma_.lower() not in _CHOOSING:
+            # "warned against scrapping the deal", "campaigned against building a dam": the
+            # act opposed is someone else's.
+            return []
         objects = [c for c in host.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and head.lower_ not in _SUBJECT_PREPS:
             return _with_conjuncts(_antecedent(objects[0]))
@@ -2223,15 +2347,24 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
         target = _object_of_control(head)
         if target is not None:
             return _with_conjuncts(target)
+    if verb.dep_ == "xcomp" and _is_passive(head):
+        # "X was asked to leave", "X is expected to meet Y": the passive's subject is who
+        # would do the act.
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if patients:
+            return [t for p in patients for t in _with_conjuncts(_antecedent(p))]
     if verb.dep_ in _INHERIT:
         return _subject_heads(head, lexicon, depth + 1)
     return []
 
 
 def _object_of_control(verb: Token) -> Token | None:
-    """Whom an appeal or order addresses: "urged X to", "called on X to"."""
+    """Whom an appeal or order addresses: "urged X to", "called on X to", "X was urged
+    to"."""
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
+            return child
+        if child.dep_ == "nsubjpass" and _is_passive(verb):
             return child
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
@@ -2288,11 +2421,24 @@ def _is_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("auxpass", *_PASSIVE_SUBJECTS) for c in verb.children):
         return True
+    if _bare_participle_complement(verb):
+        return True
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "relcl")
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
         and _misread_subject(verb) is None
+    )
+
+
+def _bare_participle_complement(verb: Token) -> bool:
+    """"two people reported killed", "were found murdered": a participle with no auxiliary
+    or subject of its own, completing a verb, says what was done to that verb's subject."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "oprd")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass", *_SUBJECTS) for c in verb.children)
     )
 
 
@@ -2669,6 +2815,12 @@ _GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
 _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
+#: Verbs whose "against" gerund is the subject's own choice not to act ("decided against").
+_CHOOSING = frozenset({"decide", "choose", "opt", "vote"})
+#: Nouns after "on" that name whom an act sides with, not whom it is aimed at.
+_ALLEGIANCE_NOUNS = frozenset({"side", "behalf"})
+#: Verbs whose object is what they make, not anyone acted on ("set up" is checked apart).
+_CREATING = frozenset({"build", "construct", "establish", "create", "form", "found", "erect"})
 #: Nouns that name an act already told ("praised the move"): the act's doer is the target.
 _ANAPHORIC_ACTS = frozenset(
     {"move", "decision", "step", "action", "act", "attack", "strike", "operation", "measure"}

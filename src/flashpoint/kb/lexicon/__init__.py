@@ -161,6 +161,8 @@ class Lexicon:
     joining_verbs: frozenset[str] = frozenset()
     #: Objects that make a verb of force figurative ("fight the epidemic").
     figurative_targets: frozenset[str] = frozenset()
+    #: Subjects that make a verb of harm no one's act ("a fire killed ten").
+    natural_causes: frozenset[str] = frozenset()
     #: Verbs of hope and the optimistic comment (013) a hoped-for act becomes.
     optimism_verbs: frozenset[str] = frozenset()
     optimism_code: str | None = None
@@ -324,6 +326,7 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "object_control": frozenset(_words(data.get("object_control"), source)),
         "decision_verbs": frozenset(_words(data.get("decision_verbs"), source)),
         "figurative_targets": frozenset(_words(data.get("figurative_targets"), source)),
+        "natural_causes": frozenset(_words(data.get("natural_causes"), source)),
         "call_purposes": frozenset(_words(data.get("call_purposes"), source)),
         "optimism_verbs": frozenset(_words((data.get("optimism") or {}).get("lemmas"), source)),
         "optimism_code": _code(data["optimism"], f"{source}, optimism")
