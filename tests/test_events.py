@@ -1287,13 +1287,13 @@ def test_events_a_harm_that_also_befell_someone_shares_its_doer(coder: Coder) ->
 
 
 def test_events_praise_of_a_harm_aims_at_who_did_it(coder: Coder) -> None:
-    events = _article_events(coder, _KILLING + "The ruling party praised the killing of Aziz.")
-    praise = _answer(events, "praised")
+    events = _article_events(coder, _KILLING + "The ruling party hailed the killing of Aziz.")
+    praise = _answer(events, "hailed")
     assert praise.event_type == "SUPPORT"
     assert praise.recipient is not None and praise.recipient.code == "TURMIL"
     # with no doer known, the victim is still not the one praised
-    events = _article_events(coder, "The ruling party praised the killing of Baran Aziz.")
-    assert _answer(events, "praised").recipient is None
+    events = _article_events(coder, "The ruling party hailed the killing of Baran Aziz.")
+    assert _answer(events, "hailed").recipient is None
 
 
 @pytest.mark.parametrize(

@@ -888,8 +888,8 @@ class ActorResolver:
         elif head.type == "ner_org":
             name, kind = doc[head.start : head.end].text, "organisation"
         elif head.type in ("country", "capital"):
-            # "the U.S. killing of X": a country naming an act did it; "the Kabul bombing"
-            # is where it was done.
+            # "the Chilean shelling of X": a country naming an act did it; "the Lima
+            # bombing" is where it was done.
             doer = head.type == "country" and self._modifies_act(root)
             if not (_acts(root) or doer) or entry is None:
                 return []
@@ -1441,7 +1441,7 @@ _HOME_OFFICES = frozenset({"ministry", "minister", "office", "secretary", "servi
 
 
 def _led_by_a_state(doc: Doc, left: int, root: Token, unit_at: dict[int, Unit]) -> bool:
-    """Whether a phrase says a country leads it ("the U.S.-led coalition")."""
+    """Whether a phrase says a country leads it ("a French-led force")."""
     for i in range(left + 1, root.i):
         if doc[i].lower_ not in ("led", "-led"):
             continue

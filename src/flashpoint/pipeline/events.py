@@ -644,7 +644,7 @@ class EventCoder:
                     # at France.
                     targets = self._noun_agents(doc, trigger)
                     if not targets and _is_harm(trigger.code):
-                        # "praised the killing of X" is aimed at the killer, named with
+                        # "hailed the killing of X" is aimed at the killer, named with
                         # an earlier act against X, never at X.
                         victims = self._recipients(doc, trigger)
                         targets = [d for v in victims for d in _doers_of_victim(v, earlier)]
@@ -1266,8 +1266,9 @@ class EventCoder:
         in the "to" clause that says what the act is for ("signed a pact to help X").
 
         A verb coded by its own entry (``bare``, no pattern words matched) does not reach
-        into the clause it governs: in "proposed to take up the issue with X" X is met,
-        not proposed to; a pattern ("VOW * WAR") names such a clause when it counts."""
+        into the clause it governs: in "offered to settle the matter with X" X is whom
+        the matter is settled with, not whom the offer is made to; a pattern ("VOW * WAR")
+        names such a clause when it counts."""
         if _is_passive(trigger.token):
             return self._recipients(doc, trigger)
         verb = trigger.token
