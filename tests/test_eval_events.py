@@ -86,6 +86,7 @@ def test_eval_petrarch_run_reports_levels_and_noevents(tmp_path: Path) -> None:
     assert set(result["levels"]) == {"exact", "root", "dyad"}
     assert result["noevents"] == {"sentences": 1, "with_events": 0}
     assert {"DEMO", "NONE"} <= set(result["by_category"])
+    assert sum(result["modality"].values()) == result["predicted"]
     assert errors.exists()
 
 
@@ -117,6 +118,7 @@ def test_eval_plover_skips_document_record_and_reads_countries(tmp_path: Path) -
     assert result["records"] == 1
     assert set(result["by_type"]) == {"ASSAULT"}  # FIGHT is read as its current name
     assert 0.0 <= result["event_type_accuracy"] <= 1.0
+    assert result["modality"] == {"asserted": 1}  # of each record's main event
 
 
 def test_eval_plover_reads_older_country_codes_as_iso() -> None:
@@ -159,4 +161,5 @@ def test_eval_conflibert_class_no_event_counts_as_wrong(tmp_path: Path) -> None:
         "macro_f1": 0.0,
         "no_event": 1,
         "by_label": result["by_label"],
+        "modality": {},
     }

@@ -77,3 +77,13 @@ def write_errors(path: str | Path | None, errors: Iterable[dict[str, Any]]) -> i
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """Number of characters two ranges share."""
     return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def modality_counts(modalities: Iterable[str | None]) -> dict[str, int]:
+    """How many scored events carry each modality (asserted, negated, future, ...), so a
+    score can be read against how much of the output an analyst would filter out."""
+    counts: dict[str, int] = {}
+    for modality in modalities:
+        if modality is not None:
+            counts[modality] = counts.get(modality, 0) + 1
+    return dict(sorted(counts.items()))

@@ -20,7 +20,7 @@ from ..coder import Coder
 from ..config import Config
 from ..pipeline.events import main_event
 from ..records import Article
-from .common import PRF, EvalDataError, write_errors
+from .common import PRF, EvalDataError, modality_counts, write_errors
 
 LABELS = (0, 1, 2, 3, 4)
 _DATE = dt.date(2000, 1, 1)
@@ -70,8 +70,10 @@ def run(
     per_label = {label: PRF() for label in LABELS}
     hits = 0
     error_rows = []
+    modalities: list[str | None] = []
     for (text, gold), coded in zip(rows, coder.code_many(articles), strict=True):
         event = main_event(coded.events)
+        modalities.append(event.modality if event else None)
         predicted = label_of_root(event.cameo[:2]) if event else None
         hits += predicted == gold
         per_label[gold].gold += 1
@@ -97,4 +99,5 @@ def run(
         "macro_f1": round(sum(per_label[label].f1 for label in LABELS) / len(LABELS), 4),
         "no_event": sum(1 for row in error_rows if row["predicted"] is None),
         "by_label": {str(label): per_label[label].as_dict() for label in LABELS},
+        "modality": modality_counts(modalities),
     }

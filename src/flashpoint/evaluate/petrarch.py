@@ -28,7 +28,7 @@ from typing import Any
 from ..coder import Coder
 from ..config import Config
 from ..records import Actor, Article, Event
-from .common import PRF, EvalDataError, write_errors
+from .common import PRF, EvalDataError, modality_counts, write_errors
 
 LEVELS = ("exact", "root", "dyad")
 
@@ -143,8 +143,10 @@ def run(
     by_category: dict[str, dict[str, PRF]] = {}
     noevent_sentences = noevent_hits = 0
     error_rows: list[dict[str, Any]] = []
+    modalities: list[str | None] = []
     for gold, coded in zip(sentences, coder.code_many(articles), strict=True):
         predicted = [as_coding(e) for e in coded.events]
+        modalities += [e.modality for e in coded.events]
         category = by_category.setdefault(gold.category, {level: PRF() for level in LEVELS})
         for level in LEVELS:
             prf = score_sentence(predicted, gold.codings, level)
@@ -191,4 +193,5 @@ def run(
             }
             for name, levels in sorted(by_category.items())
         },
+        "modality": modality_counts(modalities),
     }

@@ -34,7 +34,7 @@ from ..config import Config
 from ..kb.ontology import load_ontology
 from ..pipeline.events import main_event
 from ..records import Actor, Article
-from .common import EvalDataError, write_errors
+from .common import EvalDataError, modality_counts, write_errors
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -95,9 +95,11 @@ def run(
     per_type: Counter[str] = Counter()
     per_type_hits: Counter[str] = Counter()
     error_rows = []
+    modalities: list[str | None] = []
     for record, coded in zip(records, coder.code_many(articles), strict=True):
         gold_type, gold_mode = ontology.normalise_plover(str(record["event"]), record.get("mode"))
         event = main_event(coded.events)
+        modalities.append(event.modality if event else None)
         predicted_type = event.event_type if event else None
         per_type[gold_type] += 1
         type_ok = predicted_type == gold_type
@@ -153,4 +155,5 @@ def run(
             }
             for name in sorted(per_type)
         },
+        "modality": modality_counts(modalities),
     }
