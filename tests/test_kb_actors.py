@@ -95,6 +95,10 @@ def test_kb_actors_capitals_and_seats_code_as_government(kb) -> None:  # type: i
         ("NATO", "IGONAT"),
         ("Xinhua", "CHNMED"),
         ("Asaib Ahl al-Haq", "IRQPRM"),
+        ("OPCW", "IGOOPW"),
+        ("UNDOF", "IGOUNO"),
+        ("ATMIS", "IGOAFU"),
+        ("Frontex", "IGOEUR"),
     ],
 )
 def test_kb_actors_organisation_codes(kb, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
