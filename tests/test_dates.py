@@ -149,3 +149,17 @@ def test_dates_meantime_reader_maps_token_anchors(gold_dir: Path) -> None:
     assert doc.timexes and doc.annotated_until is not None
     for timex in doc.timexes:
         assert doc.text[timex.start : timex.end].strip() == doc.text[timex.start : timex.end]
+
+
+def test_dates_matches_around_anchor_words_equal_a_run_over_the_whole_doc(nlp: Any) -> None:
+    text = (
+        "Only a few hours later the envoy left Kasama. Some minutes ago, on 4/7/2016, the "
+        "council met. The envoy and his aides spoke with the elders of both villages about "
+        "wells, roads and grain. Early Tuesday morning it had voted, as it did last week and "
+        "in the 1980s. The plan runs from May 3, 2019 to 2022, third-quarter sales fell, and for "
+        "the time being the near term looks calm. The next day, this winter, talks resume."
+    )
+    doc = nlp(text)
+    tagger = nlp.get_pipe("times")
+    assert sorted(tagger.matches(doc)) == sorted(tagger.matcher(doc))
+    assert len(tagger.anchors.windows(doc)) > 1

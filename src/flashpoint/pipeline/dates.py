@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -325,6 +327,7 @@ class TimeTagger:
         self.matcher = Matcher(vocab)
         for label, patterns in _patterns():
             self.matcher.add(label, patterns)  # type: ignore[arg-type]
+        self.anchors = _Anchors(_patterns())
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -333,7 +336,7 @@ class TimeTagger:
     def candidates(self, doc: Doc) -> list[Span]:
         """Time expression spans in text order, overlaps resolved to the longest."""
         spans = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matches(doc):
             if (
                 doc.vocab.strings[match_id] == "PAST_FUTURE"
                 and end < len(doc)
@@ -346,6 +349,14 @@ class TimeTagger:
         for span in filter_spans(trimmed):
             parts.extend(_split_range(span))
         return sorted(parts, key=lambda s: s.start)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """What the matcher finds in ``doc``, read only around the words the patterns need:
+        most of an article's tokens are far from any of them."""
+        found: list[tuple[int, int, int]] = []
+        for start, end in self.anchors.windows(doc):
+            found.extend((key, s + start, e + start) for key, s, e in self.matcher(doc[start:end]))
+        return found
 
     def find(self, doc: Doc) -> Found:
         """Pure step: every resolvable time expression with its TimeRef."""
@@ -369,6 +380,77 @@ class TimeTagger:
             span._.fp_time = ref
             spans.append(span)
         doc._.fp_times = spans
+
+
+class _Anchors:
+    """The words without which no pattern matches, and the stretches of a doc around them
+    where a match can lie.
+
+    Each pattern gives the words of its last required token that names words (a pattern
+    with none, only number shapes, needs a digit); every match holds such an anchor and
+    reaches at most the length of the longest pattern either side of it, or further over
+    the words of a repeated token ("a few hours later").
+    """
+
+    def __init__(self, patterns: list[tuple[str, list[list[dict[str, object]]]]]) -> None:
+        lower: set[str] = set()
+        text: set[str] = set()
+        repeated: set[str] = set()
+        self.reach = 0
+        for _, group in patterns:
+            for pattern in group:
+                self.reach = max(self.reach, len(pattern))
+                anchor: tuple[str, list[str]] | None = None
+                for spec in pattern:
+                    words = _spec_words(spec)
+                    if spec.get("OP") in ("*", "+") and words is not None:
+                        repeated.update(words[1])
+                    if spec.get("OP") not in ("?", "*") and words is not None:
+                        anchor = words
+                if anchor is None:
+                    if not any(_DIGIT_PATTERN in str(spec.get("TEXT")) for spec in pattern):
+                        raise ValueError(f"time pattern {pattern} needs neither words nor digits")
+                    continue  # number shapes: the digit check finds them
+                (lower if anchor[0] == "LOWER" else text).update(anchor[1])
+        self.lower = frozenset(hash_string(w) for w in lower)
+        self.text = frozenset(hash_string(w) for w in text)
+        self.repeated = frozenset(hash_string(w) for w in repeated)
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges, in order and apart, that hold every match in ``doc``."""
+        rows = doc.to_array([LOWER, ORTH]).tolist()
+        strings = doc.vocab.strings
+        n = len(rows)
+        windows: list[tuple[int, int]] = []
+        for i, (lower, orth) in enumerate(rows):
+            if not (lower in self.lower or orth in self.text or _DIGIT.search(strings[orth])):
+                continue
+            start = max(0, i - self.reach)
+            while start > 0 and rows[start - 1][0] in self.repeated:
+                start -= 1
+            end = min(n, i + self.reach + 1)
+            while end < n and rows[end][0] in self.repeated:
+                end += 1
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
+
+
+_DIGIT_PATTERN = r"\d"
+_DIGIT = re.compile(_DIGIT_PATTERN)
+
+
+def _spec_words(spec: dict[str, object]) -> tuple[str, list[str]] | None:
+    """The attribute and the words a token pattern asks for, if it asks for words."""
+    for attr in ("LOWER", "TEXT"):
+        value = spec.get(attr)
+        if isinstance(value, str):
+            return attr, [value]
+        if isinstance(value, dict) and "IN" in value:
+            return attr, list(value["IN"])
+    return None
 
 
 _NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ"}
