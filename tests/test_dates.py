@@ -163,3 +163,17 @@ def test_dates_matches_around_anchor_words_equal_a_run_over_the_whole_doc(nlp: A
     tagger = nlp.get_pipe("times")
     assert sorted(tagger.matches(doc)) == sorted(tagger.matcher(doc))
     assert len(tagger.anchors.windows(doc)) > 1
+
+
+def test_dates_anchors_read_the_whole_doc_where_a_repeat_has_no_bound(nlp: Any) -> None:
+    from flashpoint.pipeline.dates import _Anchors
+
+    bounded = _Anchors([("X", [[{"LOWER": "a", "OP": "*"}, {"LOWER": "later"}]])])
+    unbounded = _Anchors(
+        [("X", [[{"LOWER": "since"}, {"POS": "PROPN", "OP": "+"}, {"LOWER": "day"}]])]
+    )
+    doc = nlp.make_doc("Nothing here, and a a a later, more nothing after that")
+    assert bounded.windows(doc) == [(4, 8)]  # "a a a later"
+    assert unbounded.windows(doc) == [(0, len(doc))]
+    with pytest.raises(ValueError):
+        _Anchors([("X", [[{"POS": "NOUN"}]])])
