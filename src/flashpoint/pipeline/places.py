@@ -21,7 +21,7 @@ from spacy.attrs import IS_TITLE, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -250,6 +250,8 @@ COMMUNITY_WORDS = frozenset(
 )
 #: The Arabic article written before a name ("al-Bab", "el-Arish", "ash-Shaddadi").
 _ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
+_ARTICLE_IDS = frozenset(hash_string(a) for a in _ARTICLES)
+_NAME_POS = frozenset({PROPN, NOUN})
 _ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(_ARTICLES)})-[A-Z]")
 #: Entity types the small model gives place names it does not know.
 _MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG"})
@@ -392,9 +394,12 @@ class PlaceTagger:
                 and not {k, k + 1, k + 2} & taken
             )
 
+        # Only a proper or common noun is a name, and only an article starts one.
+        rows = doc.to_array([POS, LOWER]).tolist()
+        maybe = [pos in _NAME_POS or lower in _ARTICLE_IDS for pos, lower in rows]
         i = 0
         while i < len(doc):
-            if not (is_name(doc[i]) or article_before(i)) or i in taken:
+            if not maybe[i] or not (is_name(doc[i]) or article_before(i)) or i in taken:
                 i += 1
                 continue
             j = i + 2 if article_before(i) else i
