@@ -1005,6 +1005,7 @@ class ActorResolver:
                 holder.setdefault(i, m)
         in_names = {i for u in units if u.type in PROPER_TYPES for i in range(u.start, u.end)}
         in_units = {i for u in units for i in range(u.start, u.end)}
+        ents = doc.ents  # built anew on each access: once for all the sentences
         country_units = [
             u
             for u in units
@@ -1027,7 +1028,7 @@ class ActorResolver:
             if not joinable:
                 continue
             anywhere, authority, located, inside = self._sentence_countries(
-                doc, sent, mentions, holder, in_units, country_units
+                doc, sent, mentions, holder, in_units, country_units, ents
             )
             named = any(sent.start <= u.start < sent.end for u in country_units)
             for m in joinable:
@@ -1060,6 +1061,7 @@ class ActorResolver:
         holder: dict[int, Mention],
         in_units: set[int],
         country_units: list[Unit],
+        ents: tuple[Span, ...],
     ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
         """The countries a sentence is about, for :meth:`_join_context`: every one it names
         as an actor (but a state an act is done to) or a place; those whose authorities
@@ -1091,7 +1093,7 @@ class ActorResolver:
         ]
         places += [
             (city, ent.root)
-            for ent in sent.ents
+            for ent in _ents_in(ents, sent)
             if ent.label_ == "GPE"
             and ent.start not in holder
             and ent.start not in in_units
@@ -1399,6 +1401,17 @@ def _quantifier(root: Token) -> Token | None:
     if quantity.like_num or quantity.lower_ in QUANTITY_WORDS:
         return quantity
     return None
+
+
+def _ents_in(ents: tuple[Span, ...], span: Span) -> list[Span]:
+    """``span.ents`` from the doc's entities, read once: those wholly inside the span."""
+    inside: list[Span] = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            inside.append(ent)
+    return inside
 
 
 def _ent_text(token: Token) -> str:
