@@ -238,6 +238,8 @@ class Unit:
     end: int
     type: str  # Entry.type or ner_person / ner_org / ner_norp
     entries: list[Entry] = field(default_factory=list)
+    #: The index of its syntactic head, found on first use.
+    root_i: int | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def entry(self) -> Entry | None:
@@ -1262,8 +1264,9 @@ class ActorResolver:
 # -- helpers ------------------------------------------------------------------------------------
 def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
-    span = doc[unit.start : unit.end]
-    return span.root
+    if unit.root_i is None:
+        unit.root_i = doc[unit.start : unit.end].root.i
+    return doc[unit.root_i]
 
 
 def _conjoined_sectors(root: Token, placed: list[Unit], unit_at: dict[int, Unit]) -> list[str]:
