@@ -1039,6 +1039,34 @@ def place_recipient(
     emergency in Darfur", "rioted at the jail in Ramla"). ``preps`` widens the prepositions
     for acts that leave a place ("withdrew its troops from Chad").
     """
+    # Where each place with a country hangs: the word its preposition attaches to. Most
+    # acts have none in reach, and then no phrase needs to be read.
+    attached: list[tuple[Span, int]] = []
+    for place in doc._.fp_places or ():
+        record = place._.fp_place
+        if record is None or not record.country:
+            continue
+        root = place.root
+        # "the northern town of X", "the city of Y", "the zones of the south of Z": climb
+        # to the phrase's head.
+        if root.dep_ in ("appos", "compound"):
+            root = root.head
+        for _ in range(3):
+            if not (
+                root.dep_ in ("pobj", "appos")
+                and root.head.lower_ == "of"
+                and root.head.dep_ == "prep"
+                and root.head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                break
+            root = root.head.head
+        if root.dep_ != "pobj":
+            continue
+        prep = root.head
+        if prep.lower_ in preps and prep.dep_ in ("prep", "dative"):
+            attached.append((place, prep.head.i))
+    if not attached:
+        return None
     # "agreed to postpone the rally in Baku": the place may hang on the verb's complement.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     hosts = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
@@ -1052,34 +1080,17 @@ def place_recipient(
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
+    within = {h.i for h in hosts}
+    for place, host in attached:
+        if host in within:
+            return place
     # "lifted the curfew imposed in X", "rejected a call for troops to be deployed in X":
     # failing that, a place anywhere in what the act is done to, where the act would land.
     objects = [h for h in hosts if h not in verbs]
     deep = {t.i for o in objects for t in o.subtree}
-    for within in ({h.i for h in hosts}, deep):
-        for place in doc._.fp_places or ():
-            record = place._.fp_place
-            root = place.root
-            if record is None or not record.country:
-                continue
-            # "the northern town of X", "the city of Y", "the zones of the south of Z": climb
-            # to the phrase's head.
-            if root.dep_ in ("appos", "compound"):
-                root = root.head
-            for _ in range(3):
-                if not (
-                    root.dep_ in ("pobj", "appos")
-                    and root.head.lower_ == "of"
-                    and root.head.dep_ == "prep"
-                    and root.head.head.pos_ in ("NOUN", "PROPN")
-                ):
-                    break
-                root = root.head.head
-            if root.dep_ != "pobj":
-                continue
-            prep = root.head
-            if prep.lower_ in preps and prep.dep_ in ("prep", "dative") and prep.head.i in within:
-                return place
+    for place, host in attached:
+        if host in deep:
+            return place
     return None
 
 
