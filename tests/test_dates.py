@@ -149,3 +149,31 @@ def test_dates_meantime_reader_maps_token_anchors(gold_dir: Path) -> None:
     assert doc.timexes and doc.annotated_until is not None
     for timex in doc.timexes:
         assert doc.text[timex.start : timex.end].strip() == doc.text[timex.start : timex.end]
+
+
+def test_dates_matches_around_anchor_words_equal_a_run_over_the_whole_doc(nlp: Any) -> None:
+    text = (
+        "Only a few hours later the envoy left Kasama. Some minutes ago, on 4/7/2016, the "
+        "council met. The envoy and his aides spoke with the elders of both villages about "
+        "wells, roads and grain. Early Tuesday morning it had voted, as it did last week and "
+        "in the 1980s. The plan runs from May 3, 2019 to 2022, third-quarter sales fell, and for "
+        "the time being the near term looks calm. The next day, this winter, talks resume."
+    )
+    doc = nlp(text)
+    tagger = nlp.get_pipe("times")
+    assert sorted(tagger.matches(doc)) == sorted(tagger.matcher(doc))
+    assert len(tagger.anchors.windows(doc)) > 1
+
+
+def test_dates_anchors_read_the_whole_doc_where_a_repeat_has_no_bound(nlp: Any) -> None:
+    from flashpoint.pipeline.dates import _Anchors
+
+    bounded = _Anchors([("X", [[{"LOWER": "a", "OP": "*"}, {"LOWER": "later"}]])])
+    unbounded = _Anchors(
+        [("X", [[{"LOWER": "since"}, {"POS": "PROPN", "OP": "+"}, {"LOWER": "day"}]])]
+    )
+    doc = nlp.make_doc("Nothing here, and a a a later, more nothing after that")
+    assert bounded.windows(doc) == [(4, 8)]  # "a a a later"
+    assert unbounded.windows(doc) == [(0, len(doc))]
+    with pytest.raises(ValueError):
+        _Anchors([("X", [[{"POS": "NOUN"}]])])

@@ -367,3 +367,25 @@ def test_places_a_hyphenated_name_after_a_place_noun_is_kept_whole(
     nlp: Any, text: str, name: str
 ) -> None:
     assert name in [p.text for p in _places(nlp, text)]
+
+
+def test_places_named_matches_equal_the_token_pattern(nlp: Any) -> None:
+    from spacy.matcher import Matcher
+
+    from flashpoint.pipeline.places import PLACE_NOUN_FORMS, PLACE_NOUNS, _named_matches
+
+    matcher = Matcher(nlp.vocab)
+    name = {"POS": "PROPN", "IS_TITLE": True, "OP": "+"}
+    matcher.add(
+        "NAMED",
+        [
+            [{"LOWER": {"IN": [*PLACE_NOUN_FORMS, "capital"]}}, {"LOWER": "of"}, name],
+            [name, {"LOWER": {"IN": list(PLACE_NOUNS)}}],
+        ],
+    )
+    doc = nlp(
+        "Fighters left the town of Tel Rumi Abyad for the Kasama Ndola district, near the "
+        "villages of Marwa and Old Qadir, then the capital of Lusaka."
+    )
+    expected = sorted((s, e) for _, s, e in matcher(doc))
+    assert expected and sorted(_named_matches(doc)) == expected

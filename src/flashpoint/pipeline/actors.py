@@ -39,8 +39,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LENGTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.actors import ActorKB, Entry
@@ -236,6 +238,8 @@ class Unit:
     end: int
     type: str  # Entry.type or ner_person / ner_org / ner_norp
     entries: list[Entry] = field(default_factory=list)
+    #: The index of its syntactic head, found on first use.
+    root_i: int | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def entry(self) -> Entry | None:
@@ -427,12 +431,15 @@ class ActorResolver:
                 continue
             taken.update(range(unit.start, unit.end))
             units.append(unit)
-        for token in doc:
-            # "Ethopia", "Afganistan": a long country name misspelt by one letter.
-            entry = self._misspelt_country(token) if token.i not in taken else None
+        # "Ethopia", "Afganistan": a long country name misspelt by one letter (only long
+        # proper nouns can be one).
+        for i, (pos, length) in enumerate(doc.to_array([POS, LENGTH]).tolist()):
+            if pos != PROPN or length < MISSPELT_MIN or i in taken:
+                continue
+            entry = self._misspelt_country(doc[i])
             if entry is not None:
-                taken.add(token.i)
-                units.append(Unit(token.i, token.i + 1, entry.type, [entry]))
+                taken.add(i)
+                units.append(Unit(i, i + 1, entry.type, [entry]))
         for ent in doc.ents:
             kind = NER_LABELS.get(ent.label_)
             if kind is None or any(i in taken for i in range(ent.start, ent.end)):
@@ -999,6 +1006,8 @@ class ActorResolver:
             for i in range(m.start, m.end):
                 holder.setdefault(i, m)
         in_names = {i for u in units if u.type in PROPER_TYPES for i in range(u.start, u.end)}
+        in_units = {i for u in units for i in range(u.start, u.end)}
+        ents = doc.ents  # built anew on each access: once for all the sentences
         country_units = [
             u
             for u in units
@@ -1021,7 +1030,7 @@ class ActorResolver:
             if not joinable:
                 continue
             anywhere, authority, located, inside = self._sentence_countries(
-                doc, sent, mentions, holder, units, country_units
+                doc, sent, mentions, holder, in_units, country_units, ents
             )
             named = any(sent.start <= u.start < sent.end for u in country_units)
             for m in joinable:
@@ -1052,8 +1061,9 @@ class ActorResolver:
         sent: Span,
         mentions: list[Mention],
         holder: dict[int, Mention],
-        units: list[Unit],
+        in_units: set[int],
         country_units: list[Unit],
+        ents: tuple[Span, ...],
     ) -> tuple[set[str], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
         """The countries a sentence is about, for :meth:`_join_context`: every one it names
         as an actor (but a state an act is done to) or a place; those whose authorities
@@ -1064,10 +1074,11 @@ class ActorResolver:
         located: dict[str, set[int]] = {}
         inside: dict[str, set[int]] = {}
         for m in mentions:
+            if not sent.start <= m.head < sent.end:
+                continue
             head = doc[m.head]
             if (
-                not sent.start <= m.head < sent.end
-                or m.country not in self.kb.country_names
+                m.country not in self.kb.country_names
                 or _governing_prep(head) in AWAY_PREPS
                 or _destination(head)
                 or (m.kind == "state" and head.dep_ == "dobj")
@@ -1077,7 +1088,6 @@ class ActorResolver:
                 authority.setdefault(m.country, set()).add(head.head.i)  # type: ignore[arg-type]
             if m.sector != "MIL":
                 anywhere.add(m.country)  # type: ignore[arg-type]
-        in_units = {i for u in units for i in range(u.start, u.end)}
         places: list[tuple[str, Token]] = [
             (_country_of(u), _root(doc, u))  # type: ignore[misc]
             for u in country_units
@@ -1085,7 +1095,7 @@ class ActorResolver:
         ]
         places += [
             (city, ent.root)
-            for ent in sent.ents
+            for ent in _ents_in(ents, sent)
             if ent.label_ == "GPE"
             and ent.start not in holder
             and ent.start not in in_units
@@ -1254,8 +1264,9 @@ class ActorResolver:
 # -- helpers ------------------------------------------------------------------------------------
 def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
-    span = doc[unit.start : unit.end]
-    return span.root
+    if unit.root_i is None:
+        unit.root_i = doc[unit.start : unit.end].root.i
+    return doc[unit.root_i]
 
 
 def _conjoined_sectors(root: Token, placed: list[Unit], unit_at: dict[int, Unit]) -> list[str]:
@@ -1393,6 +1404,17 @@ def _quantifier(root: Token) -> Token | None:
     if quantity.like_num or quantity.lower_ in QUANTITY_WORDS:
         return quantity
     return None
+
+
+def _ents_in(ents: tuple[Span, ...], span: Span) -> list[Span]:
+    """``span.ents`` from the doc's entities, read once: those wholly inside the span."""
+    inside: list[Span] = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            inside.append(ent)
+    return inside
 
 
 def _ent_text(token: Token) -> str:

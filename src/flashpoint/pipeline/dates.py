@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -325,6 +327,7 @@ class TimeTagger:
         self.matcher = Matcher(vocab)
         for label, patterns in _patterns():
             self.matcher.add(label, patterns)  # type: ignore[arg-type]
+        self.anchors = _Anchors(_patterns())
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -333,7 +336,7 @@ class TimeTagger:
     def candidates(self, doc: Doc) -> list[Span]:
         """Time expression spans in text order, overlaps resolved to the longest."""
         spans = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matches(doc):
             if (
                 doc.vocab.strings[match_id] == "PAST_FUTURE"
                 and end < len(doc)
@@ -346,6 +349,14 @@ class TimeTagger:
         for span in filter_spans(trimmed):
             parts.extend(_split_range(span))
         return sorted(parts, key=lambda s: s.start)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """What the matcher finds in ``doc``, read only around the words the patterns need:
+        most of an article's tokens are far from any of them."""
+        found: list[tuple[int, int, int]] = []
+        for start, end in self.anchors.windows(doc):
+            found.extend((key, s + start, e + start) for key, s, e in self.matcher(doc[start:end]))
+        return found
 
     def find(self, doc: Doc) -> Found:
         """Pure step: every resolvable time expression with its TimeRef."""
@@ -369,6 +380,123 @@ class TimeTagger:
             span._.fp_time = ref
             spans.append(span)
         doc._.fp_times = spans
+
+
+class _Anchors:
+    """The words without which no pattern matches, and the stretches of a doc around them
+    where a match can lie.
+
+    Each pattern is anchored on its last required token that names words (a pattern with
+    none, only number shapes, on a digit); every match holds such an anchor and reaches no
+    further from it than its pattern has tokens either side, or, for a repeated token at
+    the pattern's edge, over the run of that token's words ("a few hours later"). Where a
+    repeated token stands between others the reach is unbounded and the whole doc is read.
+    """
+
+    def __init__(self, patterns: list[tuple[str, list[list[dict[str, object]]]]]) -> None:
+        #: For each anchor (a word's id, or ``_DIGIT_KEY``): how far left and right of it
+        #: a match may start and end, and whether it may reach on over repeated words.
+        self.reach: dict[int | str, tuple[int, int, bool, bool]] = {}
+        self.lower: set[int] = set()
+        self.text: set[int] = set()
+        repeated: set[str] = set()
+        self.whole = False
+        for _, group in patterns:
+            for pattern in group:
+                index: int | None = None
+                for k, spec in enumerate(pattern):
+                    words = _spec_words(spec)
+                    if spec.get("OP") in ("*", "+"):
+                        if words is None:
+                            self.whole = True
+                        else:
+                            repeated.update(words[1])
+                    elif spec.get("OP") != "?" and words is not None:
+                        index = k
+                if index is None:
+                    if not any(_DIGIT_PATTERN in str(spec.get("TEXT")) for spec in pattern):
+                        raise ValueError(f"time pattern {pattern} needs neither words nor digits")
+                    self._add(_DIGIT_KEY, pattern, len(pattern) - 1)
+                    continue
+                attr, words = _spec_words(pattern[index])  # type: ignore[misc]
+                for word in words:
+                    key = hash_string(word)
+                    (self.lower if attr == "LOWER" else self.text).add(key)
+                    self._add(key, pattern, index)
+        self.repeated = frozenset(hash_string(w) for w in repeated)
+
+    def _add(self, key: int | str, pattern: list[dict[str, object]], index: int) -> None:
+        left = _edge_reach(pattern[:index][::-1])
+        right = _edge_reach(pattern[index + 1 :])
+        if left is None or right is None:
+            self.whole = True
+            return
+        old = self.reach.get(key, (0, 0, False, False))
+        self.reach[key] = (
+            max(old[0], left[0]),
+            max(old[1], right[0]),
+            old[2] or left[1],
+            old[3] or right[1],
+        )
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges, in order and apart, that hold every match in ``doc``."""
+        n = len(doc)
+        if self.whole:
+            return [(0, n)] if n else []
+        rows = doc.to_array([LOWER, ORTH]).tolist()
+        strings = doc.vocab.strings
+        windows: list[tuple[int, int]] = []
+        for i, (lower, orth) in enumerate(rows):
+            reaches = [
+                self.reach[key]
+                for key in (
+                    lower if lower in self.lower else None,
+                    orth if orth in self.text else None,
+                    _DIGIT_KEY if _DIGIT.search(strings[orth]) else None,
+                )
+                if key is not None
+            ]
+            if not reaches:
+                continue
+            start = max(0, i - max(r[0] for r in reaches))
+            while any(r[2] for r in reaches) and start > 0 and rows[start - 1][0] in self.repeated:
+                start -= 1
+            end = min(n, i + max(r[1] for r in reaches) + 1)
+            while any(r[3] for r in reaches) and end < n and rows[end][0] in self.repeated:
+                end += 1
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
+
+
+def _edge_reach(side: list[dict[str, object]]) -> tuple[int, bool] | None:
+    """How many tokens one side of an anchor holds, counted outwards from it, leaving out
+    repeated tokens at its far edge, and whether it has such; None where a repeated token
+    has others beyond it."""
+    fixed = [spec.get("OP") not in ("*", "+") for spec in side]
+    repeated = bool(fixed) and not fixed[-1]
+    while fixed and not fixed[-1]:
+        fixed.pop()
+    return (len(fixed), repeated) if all(fixed) else None
+
+
+_DIGIT_KEY = "digit"
+_DIGIT_PATTERN = r"\d"
+_DIGIT = re.compile(_DIGIT_PATTERN)
+
+
+def _spec_words(spec: dict[str, object]) -> tuple[str, list[str]] | None:
+    """The attribute and the words a token pattern asks for, if it asks for words."""
+    for attr in ("LOWER", "TEXT"):
+        value = spec.get(attr)
+        if isinstance(value, str):
+            return attr, [value]
+        if isinstance(value, dict) and "IN" in value:
+            return attr, list(value["IN"])
+    return None
 
 
 _NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ"}

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_TITLE, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -247,6 +250,8 @@ COMMUNITY_WORDS = frozenset(
 )
 #: The Arabic article written before a name ("al-Bab", "el-Arish", "ash-Shaddadi").
 _ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
+_ARTICLE_IDS = frozenset(hash_string(a) for a in _ARTICLES)
+_NAME_POS = frozenset({PROPN, NOUN})
 _ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(_ARTICLES)})-[A-Z]")
 #: Entity types the small model gives place names it does not know.
 _MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG"})
@@ -268,22 +273,10 @@ class PlaceTagger:
         self.capitals = Matcher(nlp.vocab)
         demonyms = sorted({d for d in kb.demonyms if " " not in d})
         self.capitals.add("CAPITAL", [[{"LOWER": {"IN": demonyms}}, {"LOWER": "capital"}]])
-        # "the town of Taji", "the Shaab neighbourhood": names the model does not tag.
-        self.named = Matcher(nlp.vocab)
-        self.named.add(
-            "NAMED",
-            [
-                [
-                    {"LOWER": {"IN": [*PLACE_NOUN_FORMS, "capital"]}},
-                    {"LOWER": "of"},
-                    {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
-                ],
-                [
-                    {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
-                    {"LOWER": {"IN": list(PLACE_NOUNS)}},
-                ],
-            ],
-        )
+        # Most articles have no demonym before "capital": a look at the doc's words spares
+        # the matcher's run over every token.
+        self.demonym_ids = frozenset(hash_string(d) for d in demonyms)
+        self.capital_id = hash_string("capital")
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -297,7 +290,7 @@ class PlaceTagger:
         # capital Tbilisi", "Tbilisi, the Georgian capital".
         spans += [
             Span(doc, s, e, label="CAPITAL")
-            for _, s, e in self.capitals(doc)
+            for _, s, e in self.capital_matches(doc)
             if not (
                 e + 1 < len(doc)
                 and doc[e].lower_ in ("of", ",")
@@ -314,7 +307,7 @@ class PlaceTagger:
         ]
         # "the Kasama" tagged as a whole is the name "Kasama".
         ents = {(e.start + (e[0].lower_ == "the" and len(e) > 1), e.end) for e in doc.ents}
-        for _, start, end in self.named(doc, as_spans=False):
+        for start, end in _named_matches(doc):
             # "the village of X" names a place whatever the model took X for.
             name = _name_part(
                 doc[start:end],
@@ -334,6 +327,13 @@ class PlaceTagger:
         ]
         kept += self.known_names(doc, kept)
         return sorted(filter_spans(kept), key=lambda s: s.start)
+
+    def capital_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The ``capitals`` matches, read only where the doc has the words they need."""
+        words = set(doc.to_array(LOWER).tolist())
+        if self.capital_id not in words or words.isdisjoint(self.demonym_ids):
+            return []
+        return self.capitals(doc)  # type: ignore[return-value]
 
     def is_demonym(self, span: Span) -> bool:
         """ "the Angolan city of Lobito": a people's name the model tagged as a place."""
@@ -394,9 +394,12 @@ class PlaceTagger:
                 and not {k, k + 1, k + 2} & taken
             )
 
+        # Only a proper or common noun is a name, and only an article starts one.
+        rows = doc.to_array([POS, LOWER]).tolist()
+        maybe = [pos in _NAME_POS or lower in _ARTICLE_IDS for pos, lower in rows]
         i = 0
         while i < len(doc):
-            if not (is_name(doc[i]) or article_before(i)) or i in taken:
+            if not maybe[i] or not (is_name(doc[i]) or article_before(i)) or i in taken:
                 i += 1
                 continue
             j = i + 2 if article_before(i) else i
@@ -556,6 +559,34 @@ class PlaceTagger:
             span._.fp_place = place
             spans.append(span)
         doc._.fp_places = spans
+
+
+#: Words the "the town of X" and "the X district" names start or end with.
+_OF_NOUN_IDS = frozenset(hash_string(w) for w in (*PLACE_NOUN_FORMS, "capital"))
+_PLACE_NOUN_IDS = frozenset(hash_string(w) for w in PLACE_NOUNS)
+_OF_ID = hash_string("of")
+
+
+def _named_matches(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every "the town of X" and "the X district" phrase, X a run of
+    capitalised proper nouns: each run and each of its shorter ends, as a token pattern
+    with a repeated proper noun would match them, found in one pass over the words."""
+    rows = doc.to_array([LOWER, POS, IS_TITLE]).tolist()
+    name = [pos == PROPN and title == 1 for _, pos, title in rows]
+    found: list[tuple[int, int]] = []
+    n = len(rows)
+    for i, (lower, _, _) in enumerate(rows):
+        if lower in _OF_NOUN_IDS and i + 2 < n and rows[i + 1][0] == _OF_ID:
+            end = i + 2
+            while end < n and name[end]:
+                end += 1
+                found.append((i, end))  # "the town of X", "the town of X Y"
+        if lower in _PLACE_NOUN_IDS:
+            start = i
+            while start > 0 and name[start - 1]:
+                start -= 1
+                found.append((start, i + 1))  # "the X district", "the Y X district"
+    return found
 
 
 def _abbreviated(span: Span) -> bool:
@@ -1008,6 +1039,34 @@ def place_recipient(
     emergency in Darfur", "rioted at the jail in Ramla"). ``preps`` widens the prepositions
     for acts that leave a place ("withdrew its troops from Chad").
     """
+    # Where each place with a country hangs: the word its preposition attaches to. Most
+    # acts have none in reach, and then no phrase needs to be read.
+    attached: list[tuple[Span, int]] = []
+    for place in doc._.fp_places or ():
+        record = place._.fp_place
+        if record is None or not record.country:
+            continue
+        root = place.root
+        # "the northern town of X", "the city of Y", "the zones of the south of Z": climb
+        # to the phrase's head.
+        if root.dep_ in ("appos", "compound"):
+            root = root.head
+        for _ in range(3):
+            if not (
+                root.dep_ in ("pobj", "appos")
+                and root.head.lower_ == "of"
+                and root.head.dep_ == "prep"
+                and root.head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                break
+            root = root.head.head
+        if root.dep_ != "pobj":
+            continue
+        prep = root.head
+        if prep.lower_ in preps and prep.dep_ in ("prep", "dative"):
+            attached.append((place, prep.head.i))
+    if not attached:
+        return None
     # "agreed to postpone the rally in Baku": the place may hang on the verb's complement.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     hosts = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
@@ -1021,34 +1080,17 @@ def place_recipient(
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
+    within = {h.i for h in hosts}
+    for place, host in attached:
+        if host in within:
+            return place
     # "lifted the curfew imposed in X", "rejected a call for troops to be deployed in X":
     # failing that, a place anywhere in what the act is done to, where the act would land.
     objects = [h for h in hosts if h not in verbs]
     deep = {t.i for o in objects for t in o.subtree}
-    for within in ({h.i for h in hosts}, deep):
-        for place in doc._.fp_places or ():
-            record = place._.fp_place
-            root = place.root
-            if record is None or not record.country:
-                continue
-            # "the northern town of X", "the city of Y", "the zones of the south of Z": climb
-            # to the phrase's head.
-            if root.dep_ in ("appos", "compound"):
-                root = root.head
-            for _ in range(3):
-                if not (
-                    root.dep_ in ("pobj", "appos")
-                    and root.head.lower_ == "of"
-                    and root.head.dep_ == "prep"
-                    and root.head.head.pos_ in ("NOUN", "PROPN")
-                ):
-                    break
-                root = root.head.head
-            if root.dep_ != "pobj":
-                continue
-            prep = root.head
-            if prep.lower_ in preps and prep.dep_ in ("prep", "dative") and prep.head.i in within:
-                return place
+    for place, host in attached:
+        if host in deep:
+            return place
     return None
 
 
