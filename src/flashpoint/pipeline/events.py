@@ -148,11 +148,12 @@ class EventCoder:
         self, doc: Doc, sent: Span, earlier: Sequence[EventMatch] = ()
     ) -> list[EventMatch]:
         triggers: dict[int, Trigger] = {}
+        masked = bool(doc._.fp_masked)
         for token in sent:
             if (
                 token.is_punct
                 or token.is_space
-                or is_masked(doc, token.idx, token.idx + len(token))
+                or (masked and is_masked(doc, token.idx, token.idx + len(token)))
             ):
                 continue
             if self.lexicon.user_verbs and token.pos_ in _VERBAL:
@@ -434,14 +435,13 @@ class EventCoder:
         return Trigger(token=token, kind="verb", code=user.code.code or "", user=user, extra=parts)
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
-        figurative = _aims_at(token) & self.lexicon.figurative_targets
-        subjects = _subject_heads(token, self.lexicon)
-        natural = bool(subjects) and all(self._natural_cause(s) for s in subjects)
+        harmless: bool | None = None  # looked at only for the first pattern of harm
         for pattern in self.lexicon.verb_patterns(lemma):
-            if figurative and _is_harm(pattern.code):
-                continue  # "to fight the epidemic", "battling the blaze": no one is harmed
-            if natural and _is_harm(pattern.code):
-                continue  # "a fire that killed ten", "the quake injured dozens": no one acted
+            if _is_harm(pattern.code):
+                if harmless is None:
+                    harmless = self._harms_no_one(token)
+                if harmless:
+                    continue
             extra: list[Token] = []
             if pattern.particle is not None:
                 particle = _particle(token, pattern.particle)
@@ -473,6 +473,15 @@ class EventCoder:
                 extra=extra,
             )
         return None
+
+    def _harms_no_one(self, verb: Token) -> bool:
+        """Whether a verb of harm aims at no one ("to fight the epidemic", "battling the
+        blaze") or has a natural cause for subject ("a fire that killed ten", "the quake
+        injured dozens")."""
+        if _aims_at(verb) & self.lexicon.figurative_targets:
+            return True
+        subjects = _subject_heads(verb, self.lexicon)
+        return bool(subjects) and all(self._natural_cause(s) for s in subjects)
 
     def _natural_cause(self, noun: Token) -> bool:
         """Whether a noun names harm no one did ("a fire", "the quake"); not where a weapon
