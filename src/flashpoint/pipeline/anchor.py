@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from .. import timex
@@ -181,26 +182,25 @@ class EventAnchor:
         ]
         events: list[Event] = doc._.fp_events
         order = sorted(range(len(events)), key=lambda i: events[i].trigger.start)
-        trees = tree_roots(doc)
+        roots = tree_roots(doc)
+        time_trees = [{roots[i] for i in range(s.start, s.end)} for s in times]
+        place_trees = [{roots[i] for i in range(s.start, s.end)} for s in places]
         results: dict[int, Anchoring] = {}
         previous: TimeRef | None = None
         for index in order:
             event = events[index]
             trigger = trigger_token(doc, event)
-            date = (
-                self.date_for(trigger, times, article, previous, in_tree(times, trigger, trees))
-                if trigger is not None
-                else None
-            )
+            date = place = None
+            if trigger is not None:
+                root = roots[trigger.i]
+                reachable = in_tree(times, time_trees, root)
+                date = self.date_for(trigger, times, article, previous, reachable)
             if date is None:
                 date = article_ref(article)
             elif date.precision != "article":
                 previous = date
-            place = (
-                _place_among(trigger, places, in_tree(places, trigger, trees))
-                if trigger is not None
-                else None
-            )
+            if trigger is not None:
+                place = _place_among(trigger, places, in_tree(places, place_trees, root))
             results[index] = Anchoring(
                 date=date, place=place, modality=self.modality(event, date, article)
             )
@@ -257,7 +257,7 @@ def tree_roots(doc: Doc) -> list[int]:
     """For each token, the index of the root its heads lead up to (-1 where they go round
     in a loop). A span reaches a trigger only through a token of the trigger's tree, so
     the spans of other trees need no walk up from their roots."""
-    heads = [token.head.i for token in doc]
+    heads = [i + step for i, step in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
     roots = [-2] * len(heads)
     for start in range(len(heads)):
         path = []
@@ -277,13 +277,13 @@ def tree_roots(doc: Doc) -> list[int]:
     return roots
 
 
-def in_tree(spans: list[Span], trigger: Token, roots: list[int]) -> list[Span]:
-    """The spans of ``spans`` with a token in the trigger's parse tree (see ``tree_roots``),
-    in their order; all of them where that tree has no root."""
-    root = roots[trigger.i]
+def in_tree(spans: list[Span], trees: list[set[int]], root: int) -> list[Span]:
+    """The spans of ``spans`` with a token in the parse tree of ``root`` (``trees`` holds
+    the roots of each span's tokens, see ``tree_roots``), in their order; all of them
+    where the tree has no root."""
     if root < 0:
         return spans
-    return [s for s in spans if any(roots[i] == root for i in range(s.start, s.end))]
+    return [s for s, found in zip(spans, trees, strict=True) if root in found]
 
 
 def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | None:
