@@ -436,6 +436,7 @@ class EventCoder:
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
         harmless: bool | None = None  # looked at only for the first pattern of harm
+        complements: dict[tuple[str | None, str | None], list[Token]] = {}
         for pattern in self.lexicon.verb_patterns(lemma):
             if _is_harm(pattern.code):
                 if harmless is None:
@@ -450,7 +451,7 @@ class EventCoder:
                 extra.append(particle)
             complement = None
             if pattern.objects:
-                complement = _complement(token, pattern)
+                complement = _complement(token, pattern, complements)
                 if complement is None:
                     continue
             elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
@@ -2005,13 +2006,35 @@ def _matches_objects(token: Token, objects: frozenset[str]) -> bool:
     )
 
 
-def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
-    """The complement a verb pattern requires: object, passive subject or prep object."""
-    if pattern.prep is not None:
+def _complement(
+    verb: Token,
+    pattern: VerbPattern,
+    seen: dict[tuple[str | None, str | None], list[Token]] | None = None,
+) -> Token | None:
+    """The complement a verb pattern requires: object, passive subject or prep object.
+    ``seen`` keeps the candidates found for other patterns of the same verb: they
+    depend on the pattern's preposition and particle alone."""
+    key = (pattern.prep, pattern.particle)
+    if seen is None or key not in seen:
+        candidates = _complement_candidates(verb, pattern.prep, pattern.particle)
+        if seen is not None:
+            seen[key] = candidates
+    else:
+        candidates = seen[key]
+    for candidate in candidates:
+        for token in _with_conjuncts(candidate):
+            if _matches_objects(token, pattern.objects):
+                return token
+    return None
+
+
+def _complement_candidates(verb: Token, prep_word: str | None, particle: str | None) -> list[Token]:
+    """The words that may be a verb pattern's complement, for its preposition and particle."""
+    if prep_word is not None:
         candidates: list[Token] = []
         hosts = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt")]
         for host in hosts:
-            prep = _prep_child(host, pattern.prep)
+            prep = _prep_child(host, prep_word)
             if prep is not None:
                 candidates.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     else:
@@ -2031,11 +2054,11 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
             )
         # "hand over supplies to X": the parse may read the particle as a preposition
         # and the object as its object.
-        if pattern.particle is not None:
+        if particle is not None:
             candidates.extend(
                 g
                 for p in verb.children
-                if p.dep_ == "prep" and p.lower_ == pattern.particle and p.i == verb.i + 1
+                if p.dep_ == "prep" and p.lower_ == particle and p.i == verb.i + 1
                 for g in p.children
                 if g.dep_ == "pobj"
             )
@@ -2059,11 +2082,7 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
             candidates.extend(
                 g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             )
-    for candidate in candidates:
-        for token in _with_conjuncts(candidate):
-            if _matches_objects(token, pattern.objects):
-                return token
-    return None
+    return candidates
 
 
 def _slot_heads(host: Token, slot: str) -> list[Token]:
