@@ -35,7 +35,7 @@ from .modality import modality_of
 from .phrases import role_phrase
 from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient
 from .quotes import CLOSE_DOUBLE, OPEN_DOUBLE
-from .spans import actor_span_at, span_covering
+from .spans import actor_span_at, doc_text, span_covering
 from .user_verbs import UserVerbMatch, match_user_verb, right_material
 
 try:  # the actor stage may offer pronoun resolution; without it a simple fallback is used
@@ -1808,6 +1808,9 @@ class EventCoder:
             for i in range(sent.start, sent.end):
                 sentence_of[i] = index
         article_id = doc._.fp_article_id or "doc"
+        # A sentence's text sliced from the doc's is the same string as ``sent.text``,
+        # without making a Token for each of its words.
+        text = doc_text(doc)
         events: list[Event] = []
         for match in matches:
             entry = self._entry(match)
@@ -1834,7 +1837,10 @@ class EventCoder:
                         id=f"{article_id}:e{len(events)}",
                         article_id=article_id,
                         sentence=SentenceRef(
-                            index=index, text=sent.text, start=sent.start_char, end=sent.end_char
+                            index=index,
+                            text=text[sent.start_char : sent.end_char],
+                            start=sent.start_char,
+                            end=sent.end_char,
                         ),
                         trigger=CharSpan(
                             text=trigger.text, start=trigger.start_char, end=trigger.end_char
