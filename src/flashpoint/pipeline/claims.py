@@ -25,6 +25,7 @@ For each claim:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -302,7 +303,7 @@ class ClaimFinder:
         noun = next(
             (
                 t.lemma_.lower()
-                for t in list(tokens) + list(sentence)
+                for t in itertools.chain(tokens, sentence)
                 if t.pos_ == "NOUN" and t.lemma_.lower() in self.kb.scope_nouns
             ),
             None,
