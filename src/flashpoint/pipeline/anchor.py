@@ -17,6 +17,7 @@ For each event in ``doc._.fp_events``:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.attrs import HEAD
@@ -200,7 +201,9 @@ class EventAnchor:
             elif date.precision != "article":
                 previous = date
             if trigger is not None:
-                place = _place_among(trigger, places, in_tree(places, place_trees, root))
+                place = _place_among(
+                    trigger, places, lambda t: in_tree(places, place_trees, roots[t.i])
+                )
             results[index] = Anchoring(
                 date=date, place=place, modality=self.modality(event, date, article)
             )
@@ -500,17 +503,20 @@ def place_attachments(trigger: Token, places: list[Span]) -> list[tuple[Span, in
 
 def place_for(trigger: Token, places: list[Span]) -> Place | None:
     places = [s for s in places if not is_modifier_country(s)]
-    return _place_among(trigger, places, places)
+    return _place_among(trigger, places, lambda _: places)
 
 
-def _place_among(trigger: Token, places: list[Span], reachable: list[Span]) -> Place | None:
-    """``place_for`` over places that name no modifying country, of which ``reachable``
-    holds those that may attach to the trigger (the others are only looked at for
-    where the act is not attached to any)."""
-    found = innermost(place_attachments(trigger, reachable))
+def _place_among(
+    trigger: Token, places: list[Span], nearby: Callable[[Token], list[Span]]
+) -> Place | None:
+    """``place_for`` over places that name no modifying country. ``nearby(token)`` holds
+    those of ``places`` that share a parse tree with the token: only they can attach to
+    the trigger or lie inside a place attached to it."""
+    found = innermost(place_attachments(trigger, nearby(trigger)))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
-        return narrowed(within(best[0], places), places)._.fp_place  # type: ignore[no-any-return]
+        inner = within(best[0], nearby(best[0].root))
+        return narrowed(inner, places)._.fp_place  # type: ignore[no-any-return]
     sentence = trigger.sent
     locative = [
         s
