@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy import symbols
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -54,6 +56,8 @@ _NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
 _NP_PREPS = frozenset({"of", "from", "by", "for", "among", "between"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+#: The parts of speech (as ids) of the words ``_trigger_at`` and the user's verbs look at.
+_MAY_TRIGGER = frozenset({symbols.VERB, symbols.ADJ, symbols.NOUN, symbols.PROPN})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
 #: Entity types whose names may hold event words that report no act.
 _NAMED_THINGS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -149,7 +153,13 @@ class EventCoder:
     ) -> list[EventMatch]:
         triggers: dict[int, Trigger] = {}
         masked = bool(doc._.fp_masked)
-        for token in sent:
+        # Only verbs, adjectives and nouns can be triggers: the other words are passed
+        # over by their part of speech, with no Token made for them.
+        parts = sent.to_array([POS]).ravel().tolist()
+        for offset, part in enumerate(parts):
+            if part not in _MAY_TRIGGER:
+                continue
+            token = doc[sent.start + offset]
             if (
                 token.is_punct
                 or token.is_space
