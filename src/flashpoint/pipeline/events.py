@@ -56,8 +56,9 @@ _NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
 _NP_PREPS = frozenset({"of", "from", "by", "for", "among", "between"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
-#: The parts of speech (as ids) of the words ``_trigger_at`` and the user's verbs look at.
-_MAY_TRIGGER = frozenset({symbols.VERB, symbols.ADJ, symbols.NOUN, symbols.PROPN})
+#: The parts of speech, as ids, of verbs and of the words ``_trigger_at`` looks at.
+_VERBAL_IDS = frozenset(symbols.IDS[pos] for pos in _VERBAL)
+_MAY_TRIGGER = frozenset(symbols.IDS[pos] for pos in _VERBAL | _NOMINAL | {"ADJ"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
 #: Entity types whose names may hold event words that report no act.
 _NAMED_THINGS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -205,8 +206,12 @@ class EventCoder:
         code = self.lexicon.statement_code
         if not code:
             return []
-        for token in sent:
-            if token.pos_ not in _VERBAL or token.lemma_.lower() not in self.lexicon.speech_verbs:
+        parts = sent.to_array([POS]).ravel().tolist()
+        for offset, part in enumerate(parts):
+            if part not in _VERBAL_IDS:
+                continue
+            token = doc[sent.start + offset]
+            if token.lemma_.lower() not in self.lexicon.speech_verbs:
                 continue
             if is_masked(doc, token.idx, token.idx + len(token)):
                 continue
