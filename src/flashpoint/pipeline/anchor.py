@@ -17,8 +17,10 @@ For each event in ``doc._.fp_events``:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from .. import timex
@@ -176,28 +178,49 @@ class EventAnchor:
             for s in doc._.fp_times
             if s._.fp_time is not None and timex.value_range(s._.fp_time.value) is not None
         ]
-        places: list[Span] = [s for s in doc._.fp_places if s._.fp_place is not None]
-        order = sorted(range(len(doc._.fp_events)), key=lambda i: doc._.fp_events[i].trigger.start)
+        places: list[Span] = [
+            s for s in doc._.fp_places if s._.fp_place is not None and not is_modifier_country(s)
+        ]
+        events: list[Event] = doc._.fp_events
+        order = sorted(range(len(events)), key=lambda i: events[i].trigger.start)
+        roots = tree_roots(doc)
+        time_trees = [{roots[i] for i in range(s.start, s.end)} for s in times]
+        place_trees = [{roots[i] for i in range(s.start, s.end)} for s in places]
         results: dict[int, Anchoring] = {}
         previous: TimeRef | None = None
         for index in order:
-            event: Event = doc._.fp_events[index]
+            event = events[index]
             trigger = trigger_token(doc, event)
-            date = self.date_for(trigger, times, article, previous) if trigger is not None else None
+            date = place = None
+            if trigger is not None:
+                root = roots[trigger.i]
+                reachable = in_tree(times, time_trees, root)
+                date = self.date_for(trigger, times, article, previous, reachable)
             if date is None:
                 date = article_ref(article)
             elif date.precision != "article":
                 previous = date
-            place = place_for(trigger, places) if trigger is not None else None
+            if trigger is not None:
+                place = _place_among(
+                    trigger, places, lambda t: in_tree(places, place_trees, roots[t.i])
+                )
             results[index] = Anchoring(
                 date=date, place=place, modality=self.modality(event, date, article)
             )
-        return [results[i] for i in range(len(doc._.fp_events))]
+        return [results[i] for i in range(len(events))]
 
     def date_for(
-        self, trigger: Token, times: list[Span], article: dt.date, previous: TimeRef | None
+        self,
+        trigger: Token,
+        times: list[Span],
+        article: dt.date,
+        previous: TimeRef | None,
+        reachable: list[Span] | None = None,
     ) -> TimeRef | None:
-        span = attached(trigger, times) or nearest_in_sentence(trigger, times)
+        """``reachable``, where given, holds the times of ``times`` that share a parse
+        tree with the trigger: no other can attach to it."""
+        span = attached(trigger, times if reachable is None else reachable)
+        span = span or nearest_in_sentence(trigger, times)
         if span is None:
             return None
         ref: TimeRef = span._.fp_time
@@ -231,6 +254,39 @@ def article_ref(article: dt.date) -> TimeRef:
 def trigger_token(doc: Doc, event: Event) -> Token | None:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def tree_roots(doc: Doc) -> list[int]:
+    """For each token, the index of the root its heads lead up to (-1 where they go round
+    in a loop). A span reaches a trigger only through a token of the trigger's tree, so
+    the spans of other trees need no walk up from their roots."""
+    heads = [i + step for i, step in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+    roots = [-2] * len(heads)
+    for start in range(len(heads)):
+        path = []
+        i = start
+        while roots[i] == -2 and heads[i] != i and len(path) <= len(heads):
+            path.append(i)
+            i = heads[i]
+        if roots[i] != -2:
+            root = roots[i]
+        elif heads[i] == i:
+            root = i
+        else:
+            root = -1
+        for j in path:
+            roots[j] = root
+        roots[i] = root
+    return roots
+
+
+def in_tree(spans: list[Span], trees: list[set[int]], root: int) -> list[Span]:
+    """The spans of ``spans`` with a token in the parse tree of ``root`` (``trees`` holds
+    the roots of each span's tokens, see ``tree_roots``), in their order; all of them
+    where the tree has no root."""
+    if root < 0:
+        return spans
+    return [s for s, found in zip(spans, trees, strict=True) if root in found]
 
 
 def path_length(trigger: Token, span: Span, from_trigger: bool = True) -> int | None:
@@ -447,10 +503,20 @@ def place_attachments(trigger: Token, places: list[Span]) -> list[tuple[Span, in
 
 def place_for(trigger: Token, places: list[Span]) -> Place | None:
     places = [s for s in places if not is_modifier_country(s)]
-    found = innermost(place_attachments(trigger, places))
+    return _place_among(trigger, places, lambda _: places)
+
+
+def _place_among(
+    trigger: Token, places: list[Span], nearby: Callable[[Token], list[Span]]
+) -> Place | None:
+    """``place_for`` over places that name no modifying country. ``nearby(token)`` holds
+    those of ``places`` that share a parse tree with the token: only they can attach to
+    the trigger or lie inside a place attached to it."""
+    found = innermost(place_attachments(trigger, nearby(trigger)))
     if found:
         best = max(found, key=lambda item: (_rank(item[0]), -item[1]))
-        return narrowed(within(best[0], places), places)._.fp_place  # type: ignore[no-any-return]
+        inner = within(best[0], nearby(best[0].root))
+        return narrowed(inner, places)._.fp_place  # type: ignore[no-any-return]
     sentence = trigger.sent
     locative = [
         s

@@ -25,9 +25,12 @@ For each claim:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.statements import StatementKB, Subject
@@ -86,7 +89,7 @@ class ClaimFinder:
         ``quoting_cues`` are verbs that govern partial quotes: for these, what the verb
         says of its object is a claim even without a clause (``X called Y a "disgrace"``)."""
         found: list[ClaimMatch] = []
-        for tok in doc:
+        for tok in self._cue_words(doc):
             if tok.i in skip_tokens:
                 continue
             clause: tuple[int, int] | None = None
@@ -116,6 +119,24 @@ class ClaimFinder:
             claimant = speaker_actor(claimant_token, context)
             context.remember(claimant)
             found.append(self._describe(doc, tok, clause, claimant))
+        return found
+
+    def _cue_words(self, doc: Doc) -> list[Token]:
+        """The tokens that may open a claim: a verb of reporting or denial, or "according".
+        Read from the doc's arrays, so that no Token is made for the other words."""
+        strings = doc.vocab.strings
+        cues = self.kb.reporting | self.kb.denial
+        lowered: dict[int, str] = {}
+        found = []
+        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if pos in (VERB, AUX):
+                if lemma not in lowered:
+                    lowered[lemma] = strings[lemma].lower()
+                if lowered[lemma] in cues:
+                    found.append(doc[i])
+                    continue
+            if strings[lower] == "according":
+                found.append(doc[i])
         return found
 
     # -- where the clause is -------------------------------------------------------------
@@ -282,7 +303,7 @@ class ClaimFinder:
         noun = next(
             (
                 t.lemma_.lower()
-                for t in list(tokens) + list(sentence)
+                for t in itertools.chain(tokens, sentence)
                 if t.pos_ == "NOUN" and t.lemma_.lower() in self.kb.scope_nouns
             ),
             None,

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy import symbols
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +37,7 @@ from .modality import modality_of
 from .phrases import role_phrase
 from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient
 from .quotes import CLOSE_DOUBLE, OPEN_DOUBLE
-from .spans import actor_span_at, span_covering
+from .spans import actor_span_at, doc_text, span_covering
 from .user_verbs import UserVerbMatch, match_user_verb, right_material
 
 try:  # the actor stage may offer pronoun resolution; without it a simple fallback is used
@@ -54,6 +56,9 @@ _NP_LINKS = ("poss", "compound", "amod", "nmod", "npadvmod", "appos")
 _NP_PREPS = frozenset({"of", "from", "by", "for", "among", "between"})
 _VERBAL = frozenset({"VERB"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+#: The parts of speech, as ids, of verbs and of the words ``_trigger_at`` looks at.
+_VERBAL_IDS = frozenset(symbols.IDS[pos] for pos in _VERBAL)
+_MAY_TRIGGER = frozenset(symbols.IDS[pos] for pos in _VERBAL | _NOMINAL | {"ADJ"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"})
 #: Entity types whose names may hold event words that report no act.
 _NAMED_THINGS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -148,11 +153,18 @@ class EventCoder:
         self, doc: Doc, sent: Span, earlier: Sequence[EventMatch] = ()
     ) -> list[EventMatch]:
         triggers: dict[int, Trigger] = {}
-        for token in sent:
+        masked = bool(doc._.fp_masked)
+        # Only verbs, adjectives and nouns can be triggers: the other words are passed
+        # over by their part of speech, with no Token made for them.
+        parts = sent.to_array([POS]).ravel().tolist()
+        for offset, part in enumerate(parts):
+            if part not in _MAY_TRIGGER:
+                continue
+            token = doc[sent.start + offset]
             if (
                 token.is_punct
                 or token.is_space
-                or is_masked(doc, token.idx, token.idx + len(token))
+                or (masked and is_masked(doc, token.idx, token.idx + len(token)))
             ):
                 continue
             if self.lexicon.user_verbs and token.pos_ in _VERBAL:
@@ -194,8 +206,12 @@ class EventCoder:
         code = self.lexicon.statement_code
         if not code:
             return []
-        for token in sent:
-            if token.pos_ not in _VERBAL or token.lemma_.lower() not in self.lexicon.speech_verbs:
+        parts = sent.to_array([POS]).ravel().tolist()
+        for offset, part in enumerate(parts):
+            if part not in _VERBAL_IDS:
+                continue
+            token = doc[sent.start + offset]
+            if token.lemma_.lower() not in self.lexicon.speech_verbs:
                 continue
             if is_masked(doc, token.idx, token.idx + len(token)):
                 continue
@@ -434,14 +450,14 @@ class EventCoder:
         return Trigger(token=token, kind="verb", code=user.code.code or "", user=user, extra=parts)
 
     def _verb_trigger(self, token: Token, lemma: str) -> Trigger | None:
-        figurative = _aims_at(token) & self.lexicon.figurative_targets
-        subjects = _subject_heads(token, self.lexicon)
-        natural = bool(subjects) and all(self._natural_cause(s) for s in subjects)
+        harmless: bool | None = None  # looked at only for the first pattern of harm
+        complements: dict[tuple[str | None, str | None], list[Token]] = {}
         for pattern in self.lexicon.verb_patterns(lemma):
-            if figurative and _is_harm(pattern.code):
-                continue  # "to fight the epidemic", "battling the blaze": no one is harmed
-            if natural and _is_harm(pattern.code):
-                continue  # "a fire that killed ten", "the quake injured dozens": no one acted
+            if _is_harm(pattern.code):
+                if harmless is None:
+                    harmless = self._harms_no_one(token)
+                if harmless:
+                    continue
             extra: list[Token] = []
             if pattern.particle is not None:
                 particle = _particle(token, pattern.particle)
@@ -450,7 +466,7 @@ class EventCoder:
                 extra.append(particle)
             complement = None
             if pattern.objects:
-                complement = _complement(token, pattern)
+                complement = _complement(token, pattern, complements)
                 if complement is None:
                     continue
             elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
@@ -473,6 +489,15 @@ class EventCoder:
                 extra=extra,
             )
         return None
+
+    def _harms_no_one(self, verb: Token) -> bool:
+        """Whether a verb of harm aims at no one ("to fight the epidemic", "battling the
+        blaze") or has a natural cause for subject ("a fire that killed ten", "the quake
+        injured dozens")."""
+        if _aims_at(verb) & self.lexicon.figurative_targets:
+            return True
+        subjects = _subject_heads(verb, self.lexicon)
+        return bool(subjects) and all(self._natural_cause(s) for s in subjects)
 
     def _natural_cause(self, noun: Token) -> bool:
         """Whether a noun names harm no one did ("a fire", "the quake"); not where a weapon
@@ -1798,6 +1823,9 @@ class EventCoder:
             for i in range(sent.start, sent.end):
                 sentence_of[i] = index
         article_id = doc._.fp_article_id or "doc"
+        # A sentence's text sliced from the doc's is the same string as ``sent.text``,
+        # without making a Token for each of its words.
+        text = doc_text(doc)
         events: list[Event] = []
         for match in matches:
             entry = self._entry(match)
@@ -1824,7 +1852,10 @@ class EventCoder:
                         id=f"{article_id}:e{len(events)}",
                         article_id=article_id,
                         sentence=SentenceRef(
-                            index=index, text=sent.text, start=sent.start_char, end=sent.end_char
+                            index=index,
+                            text=text[sent.start_char : sent.end_char],
+                            start=sent.start_char,
+                            end=sent.end_char,
                         ),
                         trigger=CharSpan(
                             text=trigger.text, start=trigger.start_char, end=trigger.end_char
@@ -1996,13 +2027,35 @@ def _matches_objects(token: Token, objects: frozenset[str]) -> bool:
     )
 
 
-def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
-    """The complement a verb pattern requires: object, passive subject or prep object."""
-    if pattern.prep is not None:
+def _complement(
+    verb: Token,
+    pattern: VerbPattern,
+    seen: dict[tuple[str | None, str | None], list[Token]] | None = None,
+) -> Token | None:
+    """The complement a verb pattern requires: object, passive subject or prep object.
+    ``seen`` keeps the candidates found for other patterns of the same verb: they
+    depend on the pattern's preposition and particle alone."""
+    key = (pattern.prep, pattern.particle)
+    if seen is None or key not in seen:
+        candidates = _complement_candidates(verb, pattern.prep, pattern.particle)
+        if seen is not None:
+            seen[key] = candidates
+    else:
+        candidates = seen[key]
+    for candidate in candidates:
+        for token in _with_conjuncts(candidate):
+            if _matches_objects(token, pattern.objects):
+                return token
+    return None
+
+
+def _complement_candidates(verb: Token, prep_word: str | None, particle: str | None) -> list[Token]:
+    """The words that may be a verb pattern's complement, for its preposition and particle."""
+    if prep_word is not None:
         candidates: list[Token] = []
         hosts = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt")]
         for host in hosts:
-            prep = _prep_child(host, pattern.prep)
+            prep = _prep_child(host, prep_word)
             if prep is not None:
                 candidates.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     else:
@@ -2022,11 +2075,11 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
             )
         # "hand over supplies to X": the parse may read the particle as a preposition
         # and the object as its object.
-        if pattern.particle is not None:
+        if particle is not None:
             candidates.extend(
                 g
                 for p in verb.children
-                if p.dep_ == "prep" and p.lower_ == pattern.particle and p.i == verb.i + 1
+                if p.dep_ == "prep" and p.lower_ == particle and p.i == verb.i + 1
                 for g in p.children
                 if g.dep_ == "pobj"
             )
@@ -2050,11 +2103,7 @@ def _complement(verb: Token, pattern: VerbPattern) -> Token | None:
             candidates.extend(
                 g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             )
-    for candidate in candidates:
-        for token in _with_conjuncts(candidate):
-            if _matches_objects(token, pattern.objects):
-                return token
-    return None
+    return candidates
 
 
 def _slot_heads(host: Token, slot: str) -> list[Token]:

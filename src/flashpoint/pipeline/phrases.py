@@ -174,12 +174,15 @@ def _next_actor(head: Token, end: int) -> int:
     "envoys from Norvia, Tarvo and Lund" each country fills the role on its own, so the
     phrase is "envoys from Norvia"; ``end`` where there is none."""
     doc = head.doc
-    actors = [span for span in doc._.fp_actors if span.start < end and head.i < span.end]
-    named = [*actors, *doc._.fp_country_refs]
+    actors: list[Span] | None = None  # read only for a phrase with a conjunct in it
+    named: list[Span] = []
     for token in doc[head.i + 1 : end]:
         first = token.head
         if token.dep_ != "conj" or first == head or first.dep_ != "pobj":
             continue
+        if actors is None:
+            actors = [span for span in doc._.fp_actors if span.start < end and head.i < span.end]
+            named = [*actors, *doc._.fp_country_refs]
         if not any(s.start <= first.i < s.end for s in actors):
             continue
         if not any(s.start <= token.i < s.end for s in named) or not _own_referent(token):

@@ -29,6 +29,7 @@ quote that no cue governs (a scare quote, a title) is not a statement and is dro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,8 @@ DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--"})
 QUOTE_CHARS = frozenset("\"\u201c\u201d\u2018\u2019'")
 _OPENERS_BEFORE = frozenset(" \t\n([{\u2014\u2013-/")
 _MAX_SINGLE = 300
+#: The characters the scan for quotations acts on; it passes over every other at once.
+_SCANNED = re.compile("[\n" + "".join(sorted(QUOTE_CHARS)) + "]")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 # What may stand between two parts of one quote with no cue between them.
@@ -131,6 +134,11 @@ def find_quote_marks(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qu
         if _inside(skip, i):
             double_open = single_open = None
             i += 1
+            continue
+        if ch != "\n" and ch not in QUOTE_CHARS:
+            # Nothing opens or closes before the next mark, line break or skipped range.
+            mark = _SCANNED.search(text, i + 1)
+            i = min([mark.start() if mark else n, *(start for start, _ in skip if start > i)])
             continue
         if ch == "\n":
             j = i
