@@ -105,6 +105,23 @@ def test_kb_actors_organisation_codes(kb, phrase: str, code: str) -> None:  # ty
     assert kb.lookup(phrase)[0].code_on(JAN_2020) == code
 
 
+def test_kb_actors_organisation_codes_change_with_the_date(kb) -> None:  # type: ignore[no-untyped-def]
+    (taliban,) = kb.lookup("Taliban")
+    assert taliban.code_on(dt.date(2021, 8, 14)) == "AFGREB"
+    assert taliban.code_on(dt.date(2021, 8, 15)) == "AFGGOV"
+    assert taliban.sector_on(dt.date(2023, 1, 1)) == "GOV"
+    (rsf,) = kb.lookup("Rapid Support Forces")
+    assert rsf.code_on(dt.date(2020, 1, 1)) == "SDNPRM"
+    assert rsf.code_on(dt.date(2024, 1, 1)) == "SDNREB"
+
+
+def test_kb_actors_a_dated_code_without_code_names_file_and_body(tmp_path: Path) -> None:
+    path = tmp_path / "groups.yaml"
+    path.write_text("- {name: Red Hand, code: CHLREB, dated: [{start: 2020-01-01}]}\n")
+    with pytest.raises(ActorKBError, match=r"groups\.yaml: organisation 'Red Hand'"):
+        load_actor_kb((path,))
+
+
 def test_kb_actors_title_holder_by_date(kb) -> None:  # type: ignore[no-untyped-def]
     assert kb.holder("president", "USA", JAN_2020).name == "Donald Trump"
     assert kb.holder("president", "USA", dt.date(2012, 5, 1)).name == "Barack Obama"

@@ -809,8 +809,8 @@ class ActorResolver:
                 bodies = [u.entry.sector for u in agents[:-1] if u.entry and u.entry.sector]
                 if bodies and role:
                     sector = bodies[-1]  # "rebel leader X": a role in the rebels
-                elif org is not None and role and org.kind == "group" and org.sector:
-                    sector = org.sector  # "Taliban spokesman X" speaks for the Taliban
+                elif org is not None and role and org.kind == "group" and org.sector_on(date):
+                    sector = org.sector_on(date)  # "Taliban spokesman X" speaks for them
                 if (
                     country is None
                     and org is None
@@ -821,7 +821,7 @@ class ActorResolver:
                     # not "Ambassador X", who serves abroad.
                     country = context_country
             if org is not None and country is None:
-                country, sector = org.country, sector or org.sector
+                country, sector = org.country, sector or org.sector_on(date)
         elif head.type == "title" and entry is not None:
             title_key = entry.title
             place = country or (org.country if org else None) or context_country
@@ -867,7 +867,7 @@ class ActorResolver:
                     own = entry.code if entry.code and sector == entry.sector else None
                     country, code = org_code, org_code + (own or sector)
                 else:
-                    code, sector = org.code_on(date), org.sector or sector
+                    code, sector = org.code_on(date), org.sector_on(date) or sector
                 name = org.name
             if entry.prefix_code and entry.code:
                 code = entry.code + (country or "")
@@ -1211,7 +1211,7 @@ class ActorResolver:
     def _org_of(self, name: str, date: dt.date | None) -> tuple[str | None, str | None, str | None]:
         for org in self.kb.lookup(name):
             if org.type == "organisation":
-                return org.country, org.sector, org.code_on(date)
+                return org.country, org.sector_on(date), org.code_on(date)
         return None, None, None
 
     @staticmethod

@@ -226,11 +226,26 @@ def add_organisations(kb: ActorKB, data: list[dict[str, Any]], override: bool = 
             sector=sector,
             kind=item.get("kind", "organisation"),
             code=code,
+            codes=_dated_codes(name, code, item.get("dated", [])),
         )
         phrases = [name, *item.get("aliases", [])]
         if override:
             kb.remove_phrases(phrases)
         kb.add(entry, phrases)
+
+
+def _dated_codes(name: str, code: str | None, dated: list[dict[str, Any]]) -> tuple[DatedCode, ...]:
+    """An organisation's codes by date: ``dated`` entries ({code, start, end}) over its
+    default ``code`` ("the Taliban" are AFGREB, and AFGGOV from 2021-08-15)."""
+    if not dated:
+        return ()
+    codes = [DatedCode(code)]
+    for item in dated:
+        try:
+            codes.append(DatedCode(str(item["code"]), item.get("start"), item.get("end")))
+        except (KeyError, TypeError) as exc:
+            raise ActorKBError(f"organisation {name!r}: dated code {item!r} has no code") from exc
+    return tuple(codes)
 
 
 # -- agents and titles -----------------------------------------------------------------------
@@ -284,12 +299,15 @@ def add_actor_file(kb: ActorKB, path: Path) -> None:
         data = _read_yaml(path)
         if data is None:
             raise ActorKBError(f"actor file {path} does not exist or is empty")
-        if isinstance(data, dict):
-            add_countries(kb, data)
-        elif data and isinstance(data[0], dict) and "roles" in data[0]:
-            add_people(kb, data, override=True)
-        else:
-            add_organisations(kb, data, override=True)
+        try:
+            if isinstance(data, dict):
+                add_countries(kb, data)
+            elif data and isinstance(data[0], dict) and "roles" in data[0]:
+                add_people(kb, data, override=True)
+            else:
+                add_organisations(kb, data, override=True)
+        except ActorKBError as exc:
+            raise ActorKBError(f"{path}: {exc}") from exc
         return
     try:
         actors = parse_actors(_read_text(path))

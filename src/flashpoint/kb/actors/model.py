@@ -110,6 +110,14 @@ class Entry:
             return self.country + (self.sector or "")
         return None
 
+    def sector_on(self, date: dt.date | None) -> str | None:
+        """The entry's sector on ``date``: that of a dated code, else the default one."""
+        if self.codes:
+            code = self.code_on(date)
+            if code and len(code) > 3:
+                return split_code(code)[1] or self.sector
+        return self.sector
+
     def joint_codes_on(self, date: dt.date | None) -> tuple[str, ...]:
         """Every code on ``date`` of a name that stands for several actors (``[A/B]``),
         or () for a name that codes one."""
