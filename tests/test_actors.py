@@ -116,6 +116,21 @@ def test_actors_acronyms_match_case(coder: Coder) -> None:
     assert any(c == "IGOUNO" for c in codes.values())
 
 
+def test_actors_a_name_written_with_its_article_still_needs_its_capital(coder: Coder) -> None:
+    # "the States" is the United States; "neighbouring states" are not.
+    codes = _codes(coder, "Neighbouring states must act, the Pentagon said.")
+    assert "USA" not in codes.values()
+    assert codes["the Pentagon"] == "USAMIL"
+
+
+def test_actors_a_bare_title_of_an_organisation_names_no_holder(coder: Coder) -> None:
+    # Several bodies have a president; with no country or body named, none is meant.
+    bare = _actors(coder, "The president said the talks would go on.")["The president"]
+    assert bare.name is None and not (bare.code or "").startswith("IGO")
+    named = _actors(coder, "The president of the European Commission said the talks would go on.")
+    assert named["The president of the European Commission"].code == "IGOEUR"
+
+
 def test_actors_span_covers_the_parse_head(coder: Coder) -> None:
     doc = _doc(coder, "U.S. troops fired on the convoy.")
     troops = next(t for t in doc if t.text == "troops")

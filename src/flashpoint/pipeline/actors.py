@@ -300,9 +300,12 @@ class ActorResolver:
                 self._country_forms[key] = entries
         #: The countries each unknown capitalised word was found to misspell, by its text.
         self._misspelt: dict[str, list[Entry]] = {}
-        #: Keys whose name is written in lower case (``al-Qaeda``) need no capital.
+        #: Keys whose name is written in lower case (``al-Qaeda``) need no capital; a
+        #: leading article does not count ("the States" is not "states").
         self._lowercase_ok = {
-            key for key, forms in kb.written.items() if any(f[:1].islower() for f in forms)
+            key
+            for key, forms in kb.written.items()
+            if any(_without_article(f)[:1].islower() for f in forms)
         }
 
     # -- the component ---------------------------------------------------------------------
@@ -1262,6 +1265,11 @@ class ActorResolver:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _without_article(form: str) -> str:
+    words = form.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else form
+
+
 def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
     if unit.root_i is None:

@@ -180,7 +180,10 @@ class ActorKB:
             self.add_phrase(phrase, index)
         if entry.type == "person":
             for role in entry.roles:
-                self._holders[(role.title, role.country)].append((role, index))
+                # An office of an organisation is found by the organisation alone: with no
+                # country named, "the president" is no one in particular.
+                if role.country is not None or not role.org:
+                    self._holders[(role.title, role.country)].append((role, index))
                 if role.org:
                     self._holders[(role.title, role.org.lower())].append((role, index))
         return index
