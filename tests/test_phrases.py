@@ -387,3 +387,85 @@ def test_phrases_end_an_owned_offer_before_a_participle_on_it() -> None:
     )
     doc[4].lemma_ = "offer"
     assert role_phrase(doc[2:3], doc[1:2]).text == "Norvia 's offer"
+
+
+def test_phrases_climb_from_the_author_of_a_request_to_the_request() -> None:
+    def phrase(noun: str, preposition: str) -> str:
+        doc = _doc(
+            [
+                ("Lima", 1, "nsubj", "NNP", "PROPN"),
+                ("refused", 1, "ROOT", "VBD", "VERB"),
+                ("the", 3, "det", "DT", "DET"),
+                (noun, 1, "dobj", "NN", "NOUN"),
+                (preposition, 3, "prep", "IN", "ADP"),
+                ("Tarvo", 4, "pobj", "NNP", "PROPN"),
+            ]
+        )
+        doc[3].lemma_ = noun
+        return role_phrase(doc[5:6], doc[1:2]).text
+
+    # What Lima refused is Tarvo's request; an accusation is refused as its maker's word.
+    assert phrase("request", "by") == "the request by Tarvo"
+    assert phrase("offer", "from") == "the offer from Tarvo"
+    assert phrase("accusation", "by") == "Tarvo"
+
+
+def test_phrases_climb_from_the_author_of_a_proposal_through_its_participle() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("backed", 1, "ROOT", "VBD", "VERB"),
+            ("the", 3, "det", "DT", "DET"),
+            ("proposal", 1, "dobj", "NN", "NOUN"),
+            ("drafted", 3, "acl", "VBN", "VERB"),
+            ("by", 4, "agent", "IN", "ADP"),
+            ("Tarvo", 5, "pobj", "NNP", "PROPN"),
+            ("on", 4, "prep", "IN", "ADP"),
+            ("Monday", 7, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    doc[3].lemma_ = "proposal"
+    doc[8].ent_type_ = "DATE"
+    # The date says when it was drafted, not which proposal.
+    assert role_phrase(doc[6:7], doc[1:2]).text == "the proposal drafted by Tarvo"
+
+
+def test_phrases_leave_out_what_an_actor_is_doing_at_the_time() -> None:
+    def phrase(tag: str) -> str:
+        doc = _doc(
+            [
+                ("Lima", 1, "nsubj", "NNP", "PROPN"),
+                ("fed", 1, "ROOT", "VBD", "VERB"),
+                ("families", 1, "dobj", "NNS", "NOUN"),
+                ("sheltering" if tag == "VBG" else "sheltered", 2, "acl", tag, "VERB"),
+                ("in", 3, "prep", "IN", "ADP"),
+                ("tents", 4, "pobj", "NNS", "NOUN"),
+            ]
+        )
+        return role_phrase(doc[2:3], doc[1:2]).text
+
+    # A present participle tells what they were doing; a past one, often, which are meant.
+    assert phrase("VBG") == "families"
+    assert phrase("VBN") == "families sheltered in tents"
+
+
+def test_phrases_take_in_where_a_site_is_when_hung_on_the_verb() -> None:
+    def phrase(noun: str) -> str:
+        rows = [
+            ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+            ("stormed", 1, "ROOT", "VBD", "VERB"),
+            ("a", 3, "det", "DT", "DET"),
+            (noun, 1, "dobj", "NN", "NOUN"),
+            ("in", 1, "prep", "IN", "ADP"),
+            ("Tarvo", 4, "pobj", "NNP", "PROPN"),
+        ]
+        words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+        ents = ["O", "O", "O", "O", "O", "B-GPE"]
+        vocab = spacy.blank("en").vocab
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        doc[3].lemma_ = noun
+        return role_phrase(doc[2:4], doc[1:2]).text
+
+    # "in Tarvo" says which prison was stormed; it says nothing of which leader was.
+    assert phrase("prison") == "a prison in Tarvo"
+    assert phrase("leader") == "a leader"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .places import PLACE_NOUNS
+from .places import PLACE_NOUNS, SITE_NOUNS
 
 #: Dependencies that keep a word inside the noun phrase of its head.
 _INSIDE_NP = frozenset({"poss", "compound", "amod", "nmod", "appos", "nummod", "quantmod"})
@@ -80,6 +80,13 @@ _NAMED_NON_PERSONS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _SEPARATORS = frozenset({"punct", "cc", "conj"})
 
 
+#: Nouns of what one side puts to another to take or turn down. Made "by" or "from" an
+#: actor ("a request by Lima", "an offer from the junta", "a plan put forward by Tarvo"),
+#: the noun is what is accepted or refused, the actor named in it. A demand or accusation
+#: is not: what is rejected there is the accuser's word, and the role is the accuser.
+_PROPOSAL_NOUNS = frozenset({"help", "invitation", "offer", "proposal", "request", "support"})
+_AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
+
 #: Verbs whose object takes an "of" complement of its own: "accused X of fraud".
 _OF_COMPLEMENT = frozenset({"accuse", "convict", "suspect", "acquit", "warn", "inform"})
 
@@ -105,6 +112,7 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     verb_of = trigger.root.lemma_.lower() in _OF_COMPLEMENT and head.head == trigger.root
     start, end = _extent(head, keep_conjuncts=coordination, verb_of=verb_of)
     start, end = min(start, mention.start), max(end, mention.end)
+    end = _site_placed(head, end)
     first = mention.doc[start]
     if not coordination and start < end - 1 and _pairs(first.head, first):
         start += 1  # the mention took in the "both" of "both X and Y"
@@ -113,12 +121,33 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     return mention.doc[start:end]
 
 
+def _site_placed(head: Token, end: int) -> int:
+    """Where the phrase of a site ends when the parse hung its place on the verb: in
+    "rebels stormed a police post in northern Tarvo" the place says which post."""
+    doc = head.doc
+    if end >= len(doc) or head.dep_ != "dobj" or head.lemma_.lower() not in SITE_NOUNS:
+        return end
+    prep = doc[end]
+    if prep.lower_ != "in" or prep.head != head.head or not _names_somewhere(prep):
+        return end
+    if _is_time(prep):
+        return end
+    return prep.right_edge.i + 1
+
+
 def _nominal_parent(token: Token) -> Token | None:
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         # "depot of the Syrian army", not "talks with" or "attacks on" the actor.
         noun = token.head.head
         if token.head.lower_ == "of" and noun.pos_ in _NOMINAL:
             return noun
+        if token.head.lower_ in _AUTHOR_PREPOSITIONS and _is_proposal(noun):
+            return noun  # "a request by Lima", "an offer from the junta": the request
+        return None
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        participle = token.head.head
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and _is_proposal(participle.head):
+            return participle.head  # "a plan put forward by Tarvo": the plan
         return None
     if token.dep_ in _INSIDE_NP and token.head != token and token.head.pos_ in _NOMINAL:
         return token.head
@@ -132,6 +161,10 @@ def _nominal_parent(token: Token) -> Token | None:
     ):
         return participle.head  # "the rebel-held town": the town is what the clause names
     return None
+
+
+def _is_proposal(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _PROPOSAL_NOUNS
 
 
 def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) -> tuple[int, int]:
@@ -159,8 +192,11 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         end = min(end, _next_actor(head, end))
     # A clause on a noun inside the phrase ends it too: "a unit of the firm that was fined".
     # On a pronoun the clause is all that says who is meant: "those who fled".
+    # So does a date on a clause inside it: "the offer sent by Lima on Monday".
     for token in doc[head.i + 1 : end]:
         if token.dep_ == "relcl" and token.left_edge.i > head.i and token.head.pos_ != "PRON":
+            end = min(end, token.left_edge.i)
+        if token.dep_ in ("prep", "npadvmod") and token.head.pos_ == "VERB" and _is_time(token):
             end = min(end, token.left_edge.i)
     while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
@@ -232,11 +268,13 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "fighters in reply", "the ministry in a note": how, not where
     if child.dep_ == "prep" and child.lower_ == "in" and _of_a_nation(head):
         return True  # "the Norvian envoy in Lund": Norvia's, where he serves
-    # "an offer to mediate": the clause is not the actor; nor is a participle on a
+    # "an offer to mediate": the clause is not the actor; nor is a present participle,
+    # which tells what the actor was doing ("families sheltering in tents"), where a past
+    # one often says which are meant ("troops based in Lund"). Nor is any participle on a
     # sentence's head noun, which is the main verb misread, or on a name, which needs no
     # clause to say who is meant ("a deadline to Lima threatening force").
     return child.dep_ == "acl" and (
-        child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+        child.tag_ != "VBN" or head.dep_ == "ROOT" or head.pos_ == "PROPN"
     )
 
 
