@@ -469,3 +469,32 @@ def test_phrases_take_in_where_a_site_is_when_hung_on_the_verb() -> None:
     # "in Tarvo" says which prison was stormed; it says nothing of which leader was.
     assert phrase("prison") == "a prison in Tarvo"
     assert phrase("leader") == "a leader"
+
+
+def test_phrases_take_in_a_title_the_parse_split_off_before_a_name() -> None:
+    doc = _doc(
+        [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("met", 1, "ROOT", "VBD", "VERB"),
+            ("her", 3, "poss", "PRP$", "PRON"),
+            ("counterpart", 1, "dobj", "NN", "NOUN"),
+            ("Ana", 5, "compound", "NNP", "PROPN"),
+            ("Reyes", 1, "dobj", "NNP", "PROPN"),
+            ("in", 1, "prep", "IN", "ADP"),
+            ("Tarvo", 6, "pobj", "NNP", "PROPN"),
+        ]
+    )
+    assert role_phrase(doc[4:6], doc[1:2]).text == "her counterpart Ana Reyes"
+
+
+def test_phrases_leave_out_a_time_the_parse_hung_on_a_name() -> None:
+    doc = _doc(
+        [
+            ("Days", 1, "npadvmod", "NNS", "NOUN"),
+            ("later", 2, "amod", "JJR", "ADJ"),
+            ("Reyes", 3, "nsubj", "NNP", "PROPN"),
+            ("resigned", 3, "ROOT", "VBD", "VERB"),
+        ]
+    )
+    assert role_phrase(doc[0:3], doc[3:4]).text == "Reyes"
+    assert role_phrase(doc[2:3], doc[3:4]).text == "Reyes"

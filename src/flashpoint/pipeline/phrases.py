@@ -112,6 +112,10 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     verb_of = trigger.root.lemma_.lower() in _OF_COMPLEMENT and head.head == trigger.root
     start, end = _extent(head, keep_conjuncts=coordination, verb_of=verb_of)
     start, end = min(start, mention.start), max(end, mention.end)
+    start = _title_before(head, start)
+    for child in head.lefts:
+        if child.left_edge.i == start and _says_when(child):
+            start = child.right_edge.i + 1  # the mention took in "days later" before a name
     end = _site_placed(head, end)
     first = mention.doc[start]
     if not coordination and start < end - 1 and _pairs(first.head, first):
@@ -119,6 +123,26 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
     return mention.doc[start:end]
+
+
+def _title_before(head: Token, start: int) -> int:
+    """Where a name's phrase starts when the parse split a title before it off as a second
+    argument of the verb: in "met his counterpart Ana Reyes" the two are one person."""
+    doc = head.doc
+    if start == 0 or head.pos_ != "PROPN" or head.dep_ not in ("dobj", "nsubj", "pobj"):
+        return start
+    title = doc[start - 1]
+    while title.head != title and title.head.i < start and title.head.i > title.i:
+        title = title.head
+    if (
+        title.head == head.head
+        and title.dep_ == head.dep_
+        and title.pos_ in ("NOUN", "ADJ")
+        and title.right_edge.i == start - 1
+        and any(child.dep_ in ("poss", "det") for child in title.children)
+    ):
+        return title.left_edge.i
+    return start
 
 
 def _site_placed(head: Token, end: int) -> int:
@@ -252,6 +276,8 @@ def _own_referent(token: Token) -> bool:
 def _left_out(head: Token, child: Token) -> bool:
     if child.dep_ in _OUTSIDE or _is_time(child):
         return True
+    if _says_when(child):
+        return True
     if child.dep_ == "prep" and head.ent_type_ == "PERSON":
         return True  # "met Trump in Washington": where they met, not which Trump
     if child.dep_ == "prep" and child.lower_ != "of" and _after_a_name(head, child):
@@ -275,6 +301,14 @@ def _left_out(head: Token, child: Token) -> bool:
     # clause to say who is meant ("a deadline to Lima threatening force").
     return child.dep_ == "acl" and (
         child.tag_ != "VBN" or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+    )
+
+
+def _says_when(child: Token) -> bool:
+    """Whether ``child`` is a time before the actor the parse hung on it: "days later
+    Lima", "hours earlier the junta"."""
+    return child.lower_ in ("earlier", "later") and any(
+        c.dep_ == "npadvmod" for c in child.children
     )
 
 
