@@ -498,3 +498,23 @@ def test_phrases_leave_out_a_time_the_parse_hung_on_a_name() -> None:
     )
     assert role_phrase(doc[0:3], doc[3:4]).text == "Reyes"
     assert role_phrase(doc[2:3], doc[3:4]).text == "Reyes"
+
+
+def test_phrases_stop_below_an_act_done_to_the_of_phrase() -> None:
+    def phrase(noun: str) -> str:
+        doc = _doc(
+            [
+                ("Lima", 1, "nsubj", "NNP", "PROPN"),
+                ("lifted", 1, "ROOT", "VBD", "VERB"),
+                ("the", 3, "det", "DT", "DET"),
+                (noun, 1, "dobj", "NN", "NOUN"),
+                ("of", 3, "prep", "IN", "ADP"),
+                ("Tarvo", 4, "pobj", "NNP", "PROPN"),
+            ]
+        )
+        doc[3].lemma_ = noun
+        return role_phrase(doc[5:6], doc[1:2]).text
+
+    # Tarvo is the one blockaded; the quota of Tarvo is Tarvo's own.
+    assert phrase("blockade") == "Tarvo"
+    assert phrase("quota") == "the quota of Tarvo"
