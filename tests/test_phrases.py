@@ -518,3 +518,20 @@ def test_phrases_stop_below_an_act_done_to_the_of_phrase() -> None:
     # Tarvo is the one blockaded; the quota of Tarvo is Tarvo's own.
     assert phrase("blockade") == "Tarvo"
     assert phrase("quota") == "the quota of Tarvo"
+
+
+def test_phrases_take_in_the_weapon_an_actor_wielded_in_the_trigger() -> None:
+    doc = _doc(
+        [
+            ("Norvian", 1, "amod", "JJ", "ADJ"),
+            ("army", 2, "compound", "NN", "NOUN"),
+            ("shells", 3, "nsubj", "NNS", "NOUN"),
+            ("hit", 3, "ROOT", "VBD", "VERB"),
+            ("the", 5, "det", "DT", "DET"),
+            ("port", 3, "dobj", "NN", "NOUN"),
+        ]
+    )
+    # The trigger is "shells hit"; the army acted through its shells.
+    assert role_phrase(doc[0:2], doc[2:4]).text == "Norvian army shells"
+    # A trigger that is the noun alone names the act, not what was wielded.
+    assert role_phrase(doc[0:2], doc[2:3]).text == "Norvian army"

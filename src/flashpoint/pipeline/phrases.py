@@ -153,7 +153,21 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
         start += 1  # the mention took in the "both" of "both X and Y"
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
+    if parent is not None and _wielded(parent, trigger) and end == parent.i:
+        end += 1  # "Norvian army shells hit": the shells, the army's, did it
     return mention.doc[start:end]
+
+
+def _wielded(noun: Token, trigger: Span) -> bool:
+    """Whether ``noun`` opens a verb's trigger as the thing its subject wielded ("shells
+    hit", "warplanes struck"): the actor named on it acted through it."""
+    return (
+        noun.i == trigger.start
+        and noun != trigger.root
+        and noun.pos_ == "NOUN"
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and trigger.root.pos_ in ("VERB", "AUX")
+    )
 
 
 def _title_before(head: Token, start: int) -> int:
