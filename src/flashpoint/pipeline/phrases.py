@@ -81,10 +81,22 @@ _SEPARATORS = frozenset({"punct", "cc", "conj"})
 
 
 #: Nouns of what one side puts to another to take or turn down. Made "by" or "from" an
-#: actor ("a request by Lima", "an offer from the junta", "a plan put forward by Tarvo"),
+#: actor ("a request by Lima", "an offer from the junta", "a resolution tabled by Tarvo"),
 #: the noun is what is accepted or refused, the actor named in it. A demand or accusation
 #: is not: what is rejected there is the accuser's word, and the role is the accuser.
-_PROPOSAL_NOUNS = frozenset({"help", "invitation", "offer", "proposal", "request", "support"})
+_PROPOSAL_NOUNS = frozenset(
+    {
+        "help",
+        "initiative",
+        "invitation",
+        "offer",
+        "plan",
+        "proposal",
+        "request",
+        "resolution",
+        "support",
+    }
+)
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 #: Nouns of an act done to what their "of" phrase names: in "lifted its blockade of Tarvo"
 #: or "suspended publication of a daily" the one acted on is Tarvo, the daily, and the role
