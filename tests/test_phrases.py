@@ -535,3 +535,24 @@ def test_phrases_take_in_the_weapon_an_actor_wielded_in_the_trigger() -> None:
     assert role_phrase(doc[0:2], doc[2:4]).text == "Norvian army shells"
     # A trigger that is the noun alone names the act, not what was wielded.
     assert role_phrase(doc[0:2], doc[2:3]).text == "Norvian army"
+
+
+def test_phrases_leave_out_an_of_phrase_outside_a_country_s_name() -> None:
+    def phrase(ents: list[str]) -> str:
+        rows = [
+            ("Lima", 1, "nsubj", "NNP", "PROPN"),
+            ("denied", 1, "ROOT", "VBD", "VERB"),
+            ("charges", 1, "dobj", "NNS", "NOUN"),
+            ("by", 2, "prep", "IN", "ADP"),
+            ("Tarvo", 3, "pobj", "NNP", "PROPN"),
+            ("of", 4, "prep", "IN", "ADP"),
+            ("Lund", 5, "pobj", "NNP", "PROPN"),
+        ]
+        words, heads, deps, tags, pos = (list(column) for column in zip(*rows, strict=True))
+        vocab = spacy.blank("en").vocab
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        return role_phrase(doc[4:5], doc[1:2]).text
+
+    # "of Lund" is what Tarvo charged Lima with; in a name it is part of the name.
+    assert phrase(["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE"]) == "Tarvo"
+    assert phrase(["B-GPE", "O", "O", "O", "B-GPE", "I-GPE", "I-GPE"]) == "Tarvo of Lund"

@@ -345,6 +345,8 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "a camp in Tarvo, the third attack this month": it names the act
     if child.dep_ == "appos" and _describes_a_name(head, child):
         return True
+    if head.ent_type_ in ("GPE", "LOC") and child.lower_ == "of" and child.ent_iob_ != "I":
+        return True  # "charges by Tarvo of fraud": what of, not which Tarvo
     if child.dep_ in ("prep", "acl") and child.i > head.i and _owned_content(head):
         return True  # "Lima's offer of a truce", "Lima's offer made in May": the offer
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
