@@ -500,6 +500,24 @@ def test_phrases_leave_out_a_time_the_parse_hung_on_a_name() -> None:
     assert role_phrase(doc[2:3], doc[3:4]).text == "Reyes"
 
 
+def test_phrases_leave_out_the_free_of_let_free() -> None:
+    def phrase(verb: str) -> str:
+        doc = _doc(
+            [
+                ("Lima", 1, "nsubj", "NNP", "PROPN"),
+                (verb, 1, "ROOT", "VBD", "VERB"),
+                ("free", 3, "amod", "JJ", "ADJ"),
+                ("monks", 1, "dobj", "NNS", "NOUN"),
+            ]
+        )
+        doc[1].lemma_ = verb
+        return role_phrase(doc[2:4], doc[1:2]).text
+
+    # "let free" is what was done to the monks; "free monks" elsewhere may name them.
+    assert phrase("let") == "monks"
+    assert phrase("fed") == "free monks"
+
+
 def test_phrases_stop_below_an_act_done_to_the_of_phrase() -> None:
     def phrase(noun: str) -> str:
         doc = _doc(

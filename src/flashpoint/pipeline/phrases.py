@@ -157,7 +157,7 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     start, end = min(start, mention.start), max(end, mention.end)
     start = _title_before(head, start)
     for child in head.lefts:
-        if child.left_edge.i == start and _says_when(child):
+        if child.left_edge.i == start and _not_who(child):
             start = child.right_edge.i + 1  # the mention took in "days later" before a name
     end = _site_placed(head, end)
     first = mention.doc[start]
@@ -333,7 +333,7 @@ def _own_referent(token: Token) -> bool:
 def _left_out(head: Token, child: Token) -> bool:
     if child.dep_ in _OUTSIDE or _is_time(child):
         return True
-    if _says_when(child):
+    if _not_who(child):
         return True
     if child.dep_ == "prep" and head.ent_type_ == "PERSON":
         return True  # "met Trump in Washington": where they met, not which Trump
@@ -363,12 +363,15 @@ def _left_out(head: Token, child: Token) -> bool:
     )
 
 
-def _says_when(child: Token) -> bool:
-    """Whether ``child`` is a time before the actor the parse hung on it: "days later
-    Lima", "hours earlier the junta"."""
-    return child.lower_ in ("earlier", "later") and any(
-        c.dep_ == "npadvmod" for c in child.children
-    )
+def _not_who(child: Token) -> bool:
+    """Whether ``child``, before the actor, is a word of the clause the parse hung on it: a
+    time ("days later Lima", "hours earlier the junta") or the "free" of "let free" or
+    "set loose" ("let free the prisoners"), which says what was done to them."""
+    if child.lower_ in ("earlier", "later"):
+        return any(c.dep_ == "npadvmod" for c in child.children)
+    if child.lower_ in ("free", "loose") and child.dep_ == "amod" and child.i > 0:
+        return child.doc[child.i - 1].lemma_.lower() in ("let", "set", "cut")
+    return False
 
 
 def _pairs(head: Token, child: Token) -> bool:
