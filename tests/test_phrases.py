@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -69,7 +70,8 @@ def test_phrases_end_before_a_phrase_that_says_when_or_as_what() -> None:
     assert role_phrase(doc[2:3], doc[1:2]).text == "villagers from Tarvo"
 
 
-def test_phrases_climb_from_a_hyphened_participle_to_its_noun() -> None:
+@pytest.mark.parametrize(("word", "tag"), [("held", "VBN"), ("friendly", "JJ")])
+def test_phrases_climb_from_a_hyphened_participle_to_its_noun(word: str, tag: str) -> None:
     doc = _doc(
         [
             ("Troops", 1, "nsubj", "NNS", "NOUN"),
@@ -77,13 +79,13 @@ def test_phrases_climb_from_a_hyphened_participle_to_its_noun() -> None:
             ("the", 6, "det", "DT", "DET"),
             ("rebel", 5, "npadvmod", "NN", "NOUN"),
             ("-", 5, "punct", "HYPH", "PUNCT"),
-            ("held", 6, "amod", "VBN", "VERB"),
+            (word, 6, "amod", tag, "VERB" if tag == "VBN" else "ADJ"),
             ("town", 1, "dobj", "NN", "NOUN"),
             (".", 1, "punct", ".", "PUNCT"),
         ]
     )
     # The town held by rebels was shelled: the mention codes it, the phrase is the town.
-    assert role_phrase(doc[3:4], doc[1:2]).text == "the rebel - held town"
+    assert role_phrase(doc[3:4], doc[1:2]).text == f"the rebel - {word} town"
 
 
 def test_phrases_leave_an_accusation_of_to_the_verb() -> None:

@@ -234,13 +234,15 @@ def _nominal_parent(token: Token) -> Token | None:
         return token.head
     participle = token.head
     if (
-        participle.tag_ in ("VBN", "VBG")
+        participle.tag_ in ("VBN", "VBG", "JJ")
         and participle.dep_ in ("amod", "compound")
         and participle.head.pos_ in _NOMINAL
         and token.i + 2 == participle.i
         and token.nbor().tag_ == "HYPH"
     ):
-        return participle.head  # "the rebel-held town": the town is what the clause names
+        # "the rebel-held town", "the migrant-friendly city": the town is what the clause
+        # names.
+        return participle.head
     return None
 
 
