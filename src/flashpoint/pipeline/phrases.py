@@ -276,13 +276,14 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
     # A clause on a noun inside the phrase ends it too: "a unit of the firm that was fined".
     # On a pronoun the clause is all that says who is meant: "those who fled".
     # So does a date on a clause inside it ("the offer sent by Lima on Monday"), and a
-    # present participle on a noun inside it ("a band of monks marching on the palace").
+    # clause on a noun inside it that is left out on the head too, such as a present
+    # participle ("a band of monks marching on the palace").
     for token in doc[head.i + 1 : end]:
         if token.dep_ == "relcl" and token.left_edge.i > head.i and token.head.pos_ != "PRON":
             end = min(end, token.left_edge.i)
         if token.dep_ in ("prep", "npadvmod") and token.head.pos_ == "VERB" and _is_time(token):
             end = min(end, token.left_edge.i)
-        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
+        if token.dep_ == "acl" and token.tag_ != "VBN" and token.head.pos_ == "NOUN":
             end = min(end, token.left_edge.i)
     while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
