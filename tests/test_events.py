@@ -752,6 +752,14 @@ def test_events_conjoined_subjects_agreeing_to_act_agree_with_each_other(coder: 
     assert {r for _, r, _ in promised} == {None}
 
 
+def test_events_conjoined_parties_breaking_a_truce_break_it_on_each_other(coder: Coder) -> None:
+    broke = _coded_dyads(coder, "Chile and Peru violated the truce on the border.")
+    assert {(a, r) for a, r, _ in broke} == {("CHL", "PER"), ("PER", "CHL")}
+    # One party alone breaks it with no one named.
+    alone = _coded_dyads(coder, "Chile violated the truce on the border.")
+    assert {r for _, r, _ in alone} == {None}
+
+
 def test_events_meeting_someone_for_talks_takes_them_not_the_venue(coder: Coder) -> None:
     text = "Chile's foreign minister will meet the Peruvian president in Geneva for talks."
     recipients = {(r or "")[:3] for _, r, _ in _coded_dyads(coder, text)}

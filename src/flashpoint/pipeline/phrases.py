@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .places import PLACE_NOUNS
+from .places import PLACE_NOUNS, SITE_NOUNS
 
 #: Dependencies that keep a word inside the noun phrase of its head.
 _INSIDE_NP = frozenset({"poss", "compound", "amod", "nmod", "appos", "nummod", "quantmod"})
@@ -80,6 +80,56 @@ _NAMED_NON_PERSONS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _SEPARATORS = frozenset({"punct", "cc", "conj"})
 
 
+#: Nouns of what one side puts to another to take or turn down. Made "by" or "from" an
+#: actor ("a request by Lima", "an offer from the junta", "a resolution tabled by Tarvo"),
+#: the noun is what is accepted or refused, the actor named in it. A demand or accusation
+#: is not: what is rejected there is the accuser's word, and the role is the accuser.
+_PROPOSAL_NOUNS = frozenset(
+    {
+        "help",
+        "initiative",
+        "invitation",
+        "offer",
+        "plan",
+        "proposal",
+        "request",
+        "resolution",
+        "support",
+    }
+)
+_AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
+#: Nouns of an act done to what their "of" phrase names: in "lifted its blockade of Tarvo"
+#: or "suspended publication of a daily" the one acted on is Tarvo, the daily, and the role
+#: stops there rather than take in the act.
+_ACTS_ON_OF = frozenset(
+    {
+        "arrest",
+        "blockade",
+        "bombing",
+        "boycott",
+        "capture",
+        "deportation",
+        "detention",
+        "development",
+        "embargo",
+        "evacuation",
+        "expulsion",
+        "export",
+        "import",
+        "inquiry",
+        "invasion",
+        "investigation",
+        "killing",
+        "occupation",
+        "probe",
+        "publication",
+        "release",
+        "sanction",
+        "shelling",
+        "siege",
+    }
+)
+
 #: Verbs whose object takes an "of" complement of its own: "accused X of fraud".
 _OF_COMPLEMENT = frozenset({"accuse", "convict", "suspect", "acquit", "warn", "inform"})
 
@@ -105,12 +155,65 @@ def role_phrase(mention: Span, trigger: Span, coordination: bool = False) -> Spa
     verb_of = trigger.root.lemma_.lower() in _OF_COMPLEMENT and head.head == trigger.root
     start, end = _extent(head, keep_conjuncts=coordination, verb_of=verb_of)
     start, end = min(start, mention.start), max(end, mention.end)
+    start = _title_before(head, start)
+    for child in head.lefts:
+        if child.left_edge.i == start and _not_who(child):
+            start = child.right_edge.i + 1  # the mention took in "days later" before a name
+    end = _site_placed(head, end)
     first = mention.doc[start]
     if not coordination and start < end - 1 and _pairs(first.head, first):
         start += 1  # the mention took in the "both" of "both X and Y"
     if start < trigger.end and trigger.start < end:
         return mention  # the phrase would take in the event word itself
+    if parent is not None and _wielded(parent, trigger) and end == parent.i:
+        end += 1  # "Norvian army shells hit": the shells, the army's, did it
     return mention.doc[start:end]
+
+
+def _wielded(noun: Token, trigger: Span) -> bool:
+    """Whether ``noun`` opens a verb's trigger as the thing its subject wielded ("shells
+    hit", "warplanes struck"): the actor named on it acted through it."""
+    return (
+        noun.i == trigger.start
+        and noun != trigger.root
+        and noun.pos_ == "NOUN"
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and trigger.root.pos_ in ("VERB", "AUX")
+    )
+
+
+def _title_before(head: Token, start: int) -> int:
+    """Where a name's phrase starts when the parse split a title before it off as a second
+    argument of the verb: in "met his counterpart Ana Reyes" the two are one person."""
+    doc = head.doc
+    if start == 0 or head.pos_ != "PROPN" or head.dep_ not in ("dobj", "nsubj", "pobj"):
+        return start
+    title = doc[start - 1]
+    while title.head != title and title.head.i < start and title.head.i > title.i:
+        title = title.head
+    if (
+        title.head == head.head
+        and title.dep_ == head.dep_
+        and title.pos_ in ("NOUN", "ADJ")
+        and title.right_edge.i == start - 1
+        and any(child.dep_ in ("poss", "det") for child in title.children)
+    ):
+        return title.left_edge.i
+    return start
+
+
+def _site_placed(head: Token, end: int) -> int:
+    """Where the phrase of a site ends when the parse hung its place on the verb: in
+    "rebels stormed a police post in northern Tarvo" the place says which post."""
+    doc = head.doc
+    if end >= len(doc) or head.dep_ != "dobj" or head.lemma_.lower() not in SITE_NOUNS:
+        return end
+    prep = doc[end]
+    if prep.lower_ != "in" or prep.head != head.head or not _names_somewhere(prep):
+        return end
+    if _is_time(prep):
+        return end
+    return prep.right_edge.i + 1
 
 
 def _nominal_parent(token: Token) -> Token | None:
@@ -118,20 +221,33 @@ def _nominal_parent(token: Token) -> Token | None:
         # "depot of the Syrian army", not "talks with" or "attacks on" the actor.
         noun = token.head.head
         if token.head.lower_ == "of" and noun.pos_ in _NOMINAL:
-            return noun
+            return None if noun.lemma_.lower() in _ACTS_ON_OF else noun
+        if token.head.lower_ in _AUTHOR_PREPOSITIONS and _is_proposal(noun):
+            return noun  # "a request by Lima", "an offer from the junta": the request
+        return None
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        participle = token.head.head
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and _is_proposal(participle.head):
+            return participle.head  # "a plan put forward by Tarvo": the plan
         return None
     if token.dep_ in _INSIDE_NP and token.head != token and token.head.pos_ in _NOMINAL:
         return token.head
     participle = token.head
     if (
-        participle.tag_ in ("VBN", "VBG")
+        participle.tag_ in ("VBN", "VBG", "JJ")
         and participle.dep_ in ("amod", "compound")
         and participle.head.pos_ in _NOMINAL
         and token.i + 2 == participle.i
         and token.nbor().tag_ == "HYPH"
     ):
-        return participle.head  # "the rebel-held town": the town is what the clause names
+        # "the rebel-held town", "the migrant-friendly city": the town is what the clause
+        # names.
+        return participle.head
     return None
+
+
+def _is_proposal(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _PROPOSAL_NOUNS
 
 
 def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) -> tuple[int, int]:
@@ -159,8 +275,15 @@ def _extent(head: Token, keep_conjuncts: bool = False, verb_of: bool = False) ->
         end = min(end, _next_actor(head, end))
     # A clause on a noun inside the phrase ends it too: "a unit of the firm that was fined".
     # On a pronoun the clause is all that says who is meant: "those who fled".
+    # So does a date on a clause inside it ("the offer sent by Lima on Monday"), and a
+    # clause on a noun inside it that is left out on the head too, such as a present
+    # participle ("a band of monks marching on the palace").
     for token in doc[head.i + 1 : end]:
         if token.dep_ == "relcl" and token.left_edge.i > head.i and token.head.pos_ != "PRON":
+            end = min(end, token.left_edge.i)
+        if token.dep_ in ("prep", "npadvmod") and token.head.pos_ == "VERB" and _is_time(token):
+            end = min(end, token.left_edge.i)
+        if token.dep_ == "acl" and token.tag_ != "VBN" and token.head.pos_ == "NOUN":
             end = min(end, token.left_edge.i)
     while end - 1 > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
         end -= 1
@@ -216,6 +339,8 @@ def _own_referent(token: Token) -> bool:
 def _left_out(head: Token, child: Token) -> bool:
     if child.dep_ in _OUTSIDE or _is_time(child):
         return True
+    if _not_who(child):
+        return True
     if child.dep_ == "prep" and head.ent_type_ == "PERSON":
         return True  # "met Trump in Washington": where they met, not which Trump
     if child.dep_ == "prep" and child.lower_ != "of" and _after_a_name(head, child):
@@ -226,18 +351,33 @@ def _left_out(head: Token, child: Token) -> bool:
         return True  # "a camp in Tarvo, the third attack this month": it names the act
     if child.dep_ == "appos" and _describes_a_name(head, child):
         return True
+    if head.ent_type_ in ("GPE", "LOC") and child.lower_ == "of" and child.ent_iob_ != "I":
+        return True  # "charges by Tarvo of fraud": what of, not which Tarvo
     if child.dep_ in ("prep", "acl") and child.i > head.i and _owned_content(head):
         return True  # "Lima's offer of a truce", "Lima's offer made in May": the offer
     if child.dep_ == "prep" and child.lower_ == "in" and not _names_somewhere(child):
         return True  # "fighters in reply", "the ministry in a note": how, not where
     if child.dep_ == "prep" and child.lower_ == "in" and _of_a_nation(head):
         return True  # "the Norvian envoy in Lund": Norvia's, where he serves
-    # "an offer to mediate": the clause is not the actor; nor is a participle on a
+    # "an offer to mediate": the clause is not the actor; nor is a present participle,
+    # which tells what the actor was doing ("families sheltering in tents"), where a past
+    # one often says which are meant ("troops based in Lund"). Nor is any participle on a
     # sentence's head noun, which is the main verb misread, or on a name, which needs no
     # clause to say who is meant ("a deadline to Lima threatening force").
     return child.dep_ == "acl" and (
-        child.tag_ not in ("VBN", "VBG") or head.dep_ == "ROOT" or head.pos_ == "PROPN"
+        child.tag_ != "VBN" or head.dep_ == "ROOT" or head.pos_ == "PROPN"
     )
+
+
+def _not_who(child: Token) -> bool:
+    """Whether ``child``, before the actor, is a word of the clause the parse hung on it: a
+    time ("days later Lima", "hours earlier the junta") or the "free" of "let free" or
+    "set loose" ("let free the prisoners"), which says what was done to them."""
+    if child.lower_ in ("earlier", "later"):
+        return any(c.dep_ == "npadvmod" for c in child.children)
+    if child.lower_ in ("free", "loose") and child.dep_ == "amod" and child.i > 0:
+        return child.doc[child.i - 1].lemma_.lower() in ("let", "set", "cut")
+    return False
 
 
 def _pairs(head: Token, child: Token) -> bool:
