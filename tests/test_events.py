@@ -594,6 +594,27 @@ def test_events_a_place_inside_the_object_is_the_target(
     assert dyad in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Where someone named in the object vanished or lives is not where the act lands.
+        ("The envoy voiced concern over the fate of a doctor who went missing in Lima.", "PER"),
+        ("A judge ordered the release of five clerics, including one living in Chile.", "CHL"),
+        # Nor is a place in what a statement reports.
+        ("The ministry issued a statement saying the consul in Quito had been recalled.", "ECU"),
+    ],
+)
+def test_events_a_place_in_a_clause_about_someone_is_not_the_target(
+    coder: Coder, text: str, place: str
+) -> None:
+    assert all(r != place for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_a_place_in_a_clause_on_an_act_is_still_the_target(coder: Coder) -> None:
+    text = "The group claimed responsibility for the bombings that killed 20 people in Nepal."
+    assert "NPL" in {r for _, r, _ in _coded_dyads(coder, text)}
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> None:
     # The bombers are unidentified armed forces where it went off (PLOVER's UAF), never
     # the state or its government.

@@ -1087,11 +1087,48 @@ def place_recipient(
     # "lifted the curfew imposed in X", "rejected a call for troops to be deployed in X":
     # failing that, a place anywhere in what the act is done to, where the act would land.
     objects = [h for h in hosts if h not in verbs]
-    deep = {t.i for o in objects for t in o.subtree}
+    deep = {t.i for o in objects for t in _undergone(o)}
     for place, host in attached:
         if host in deep:
             return place
     return None
+
+
+#: Clauses on a word that say what it, or someone else, does, did or said.
+_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl"})
+
+
+def _undergone(noun: Token) -> list[Token]:
+    """The words of what an act is done to, less what they only tell about someone: where
+    a reporter "who vanished in X" vanished, or a minister "living in X" lives, is not where
+    the act lands, nor is a place in what a statement says. A clause on an act or a thing
+    is kept ("the bombings that killed 40 people in X", "power lines leading into X"), as
+    is one in the passive ("the curfew imposed in X")."""
+    doc = noun.doc
+    words: list[Token] = []
+    stack = [noun]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        someone = span_covering(doc._.fp_actors, token) is not None
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ not in _CLAUSES
+            or _passive_clause(c)
+            or not (someone or _reported_speech(c))
+        )
+    return words
+
+
+def _passive_clause(verb: Token) -> bool:
+    return verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _reported_speech(verb: Token) -> bool:
+    """ "hoped that X will ...", "a statement saying X had ...": a clause of what is said,
+    hoped or thought, which says where other things happen."""
+    return verb.dep_ == "ccomp" or any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def place_actor(span: Span) -> Actor | None:
