@@ -610,6 +610,15 @@ def test_events_a_place_in_a_clause_about_someone_is_not_the_target(
     assert all(r != place for _, r, _ in _coded_dyads(coder, text))
 
 
+def test_events_where_someone_summoned_is_does_not_place_the_purpose(coder: Coder) -> None:
+    # The envoy is in Lima; the protest is aimed at him, not at Peru.
+    text = "Chile summoned the Bolivian consul in Lima to protest the border closure."
+    assert all(r != "PER" for _, r, _ in _coded_dyads(coder, text))
+    # Those sent somewhere serve their purpose there, however the phrase attaches.
+    text = "The UN sent a large team of experts to Nepal to investigate the crash."
+    assert "NPL" in {r for _, r, _ in _coded_dyads(coder, text)}
+
+
 def test_events_a_place_in_a_clause_on_an_act_is_still_the_target(coder: Coder) -> None:
     text = "The group claimed responsibility for the bombings that killed 20 people in Nepal."
     assert "NPL" in {r for _, r, _ in _coded_dyads(coder, text)}

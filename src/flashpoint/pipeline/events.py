@@ -1047,8 +1047,11 @@ class EventCoder:
                 token = token.head
             if place is None and token.dep_ == "advcl" and _has_aux(token, _TO):
                 # "sent inspectors to X to monitor the plant", "arrived in X to join the
-                # mission": the purpose is served where the sending or the arrival goes.
-                place = place_recipient(doc, token.head, _place_preps(trigger.code))
+                # mission": the purpose is served where the sending or the arrival goes,
+                # not where someone sent for is ("summoned the envoy in X to protest").
+                place = place_recipient(
+                    doc, token.head, _place_preps(trigger.code), on_objects=False
+                ) or place_recipient(doc, token.head, _GOALS)
             if uncoded:
                 # Whom the act names without a country is of the country it was done in.
                 located = place
@@ -2848,6 +2851,7 @@ _FROM = frozenset({"from"})
 #: Verbs by which a state puts people out of its territory ("were expelled from X").
 _EXPELLING = frozenset({"expel", "deport", "evict", "banish"})
 _IN_TO = frozenset({"in", "to", "into"})
+_GOALS = frozenset({"to", "into"})
 #: Verbs of arriving somewhere, whose "in" or "to" place is where their subject went.
 _ARRIVING = frozenset({"arrive", "land", "deploy", "return"})
 #: Families whose object is a proposal or plan that concerns whom it names: intent to

@@ -1026,7 +1026,10 @@ PLACE_RECIPIENT_PREPS = frozenset({"in", "into", "inside", "to", "across", "thro
 
 
 def place_recipient(
-    doc: Doc, verb: Token, preps: frozenset[str] = PLACE_RECIPIENT_PREPS
+    doc: Doc,
+    verb: Token,
+    preps: frozenset[str] = PLACE_RECIPIENT_PREPS,
+    on_objects: bool = True,
 ) -> Span | None:
     """The place an act with no named recipient is done in or to, as its recipient.
 
@@ -1037,7 +1040,9 @@ def place_recipient(
     known country count. A place named inside such a phrase counts too ("demonstrated in
     the city of Kirkuk"), as does one on a noun a phrase further in ("lifted the state of
     emergency in Darfur", "rioted at the jail in Ramla"). ``preps`` widens the prepositions
-    for acts that leave a place ("withdrew its troops from Chad").
+    for acts that leave a place ("withdrew its troops from Chad"). Without ``on_objects``
+    only a place the verb itself goes to or is done in counts, not where its object is
+    ("summoned the envoy in X").
     """
     # Where each place with a country hangs: the word its preposition attaches to. Most
     # acts have none in reach, and then no phrase needs to be read.
@@ -1069,7 +1074,9 @@ def place_recipient(
         return None
     # "agreed to postpone the rally in Baku": the place may hang on the verb's complement.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-    hosts = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
+    hosts = [*verbs]
+    if on_objects:
+        hosts += [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     # "lifted the state of emergency in X", "rioted at the jail in X": the place may
     # hang on a noun one phrase further in.
     hosts += [
