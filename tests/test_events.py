@@ -624,6 +624,26 @@ def test_events_a_place_in_a_clause_on_an_act_is_still_the_target(coder: Coder) 
     assert "NPL" in {r for _, r, _ in _coded_dyads(coder, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # A town an act takes as its object is what it is done to.
+        ("Insurgents shelled Haifa and Acre overnight.", (None, "ISR")),
+        ("The militia threatened to shell Haifa.", (None, "ISR")),
+    ],
+)
+def test_events_a_place_taken_as_the_object_is_the_target(
+    coder: Coder, text: str, dyad: tuple[None, str]
+) -> None:
+    assert dyad in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_an_act_done_in_several_places_targets_each(coder: Coder) -> None:
+    text = "Chile deployed soldiers in Peru, Bolivia and Ecuador."
+    dyads = {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+    assert {("CHL", "PER"), ("CHL", "BOL"), ("CHL", "ECU")} <= dyads
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> None:
     # The bombers are unidentified armed forces where it went off (PLOVER's UAF), never
     # the state or its government.

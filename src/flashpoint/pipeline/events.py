@@ -35,7 +35,7 @@ from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
 from .modality import modality_of
 from .phrases import role_phrase
-from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient
+from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient, with_conjoined
 from .quotes import CLOSE_DOUBLE, OPEN_DOUBLE
 from .spans import actor_span_at, doc_text, span_covering
 from .user_verbs import UserVerbMatch, match_user_verb, right_material
@@ -920,7 +920,7 @@ class EventCoder:
             if not own and actors and inner.kind == "verb":
                 # "is ready to pull its battalions out of Chad": the place the act leaves or
                 # is done in, as for the act alone.
-                place = place_recipient(doc, inner.token, _place_preps(inner.code))
+                place = place_recipient(doc, inner.token, _place_preps(inner.code), taken=True)
                 own = [place] if place is not None else []
             recipients = own or None
         carrier = complement.head
@@ -1041,7 +1041,7 @@ class EventCoder:
         ):
             # No one named: the country the act is done in is its target (CAMEO, PLOVER);
             # also for an event noun a light verb carries ("completed its withdrawal from").
-            place = place_recipient(doc, trigger.token, _place_preps(trigger.code))
+            place = place_recipient(doc, trigger.token, _place_preps(trigger.code), taken=True)
             token = trigger.token
             if trigger.kind == "noun" and token.head in trigger.extra:
                 token = token.head
@@ -1056,7 +1056,7 @@ class EventCoder:
                 # Whom the act names without a country is of the country it was done in.
                 located = place
             else:
-                recipients = [place] if place is not None else []
+                recipients = with_conjoined(doc, place) if place is not None else []
         elif actors and not recipients and trigger.kind == "noun":
             # "the first battalion of peacekeepers landed in X": a deployment named by the ones
             # deployed goes where they arrive.

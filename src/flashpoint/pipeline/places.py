@@ -1030,6 +1030,7 @@ def place_recipient(
     verb: Token,
     preps: frozenset[str] = PLACE_RECIPIENT_PREPS,
     on_objects: bool = True,
+    taken: bool = False,
 ) -> Span | None:
     """The place an act with no named recipient is done in or to, as its recipient.
 
@@ -1042,7 +1043,8 @@ def place_recipient(
     emergency in Darfur", "rioted at the jail in Ramla"). ``preps`` widens the prepositions
     for acts that leave a place ("withdrew its troops from Chad"). Without ``on_objects``
     only a place the verb itself goes to or is done in counts, not where its object is
-    ("summoned the envoy in X").
+    ("summoned the envoy in X"). With ``taken``, a place the verb takes as its object is
+    what the act is done to ("shelled X", "threatened to seize X").
     """
     # Where each place with a country hangs: the word its preposition attaches to. Most
     # acts have none in reach, and then no phrase needs to be read.
@@ -1052,6 +1054,9 @@ def place_recipient(
         if record is None or not record.country:
             continue
         root = place.root
+        if taken and root.dep_ == "dobj" and root.head.pos_ == "VERB":
+            attached.append((place, root.head.i))
+            continue
         # "the northern town of X", "the city of Y", "the zones of the south of Z": climb
         # to the phrase's head.
         if root.dep_ in ("appos", "compound"):
@@ -1136,6 +1141,31 @@ def _reported_speech(verb: Token) -> bool:
     """ "hoped that X will ...", "a statement saying X had ...": a clause of what is said,
     hoped or thought, which says where other things happen."""
     return verb.dep_ == "ccomp" or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def with_conjoined(doc: Doc, place: Span) -> list[Span]:
+    """A place and the places joined to it ("in Mali and Chad", "shelled X, Y and Z"): an
+    act done in several is done in each."""
+    roots = {place.root.i}
+    token = place.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        roots.add(token.i)
+    roots.update(t.i for t in token.subtree if t.dep_ == "conj" and _joined_to(t, token))
+    found = [
+        other
+        for other in doc._.fp_places or ()
+        if other.root.i in roots
+        and other._.fp_place is not None
+        and other._.fp_place.country
+    ]
+    return found if any(p.start == place.start for p in found) else [place]
+
+
+def _joined_to(token: Token, first: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.i == first.i
 
 
 def place_actor(span: Span) -> Actor | None:
