@@ -602,9 +602,12 @@ def test_events_a_place_inside_the_object_is_the_target(
         ("A judge ordered the release of five clerics, including one living in Chile.", "CHL"),
         # Nor is a place in what a statement reports.
         ("The ministry issued a statement saying the consul in Quito had been recalled.", "ECU"),
+        # Nor one in what a concern or a complaint is about.
+        ("Chile voiced concern over the killing of protesters in Quito.", "ECU"),
+        ("Chile summoned the envoy to complain about a raid on a school in Lima.", "PER"),
     ],
 )
-def test_events_a_place_in_a_clause_about_someone_is_not_the_target(
+def test_events_a_place_the_object_only_tells_of_is_not_the_target(
     coder: Coder, text: str, place: str
 ) -> None:
     assert all(r != place for _, r, _ in _coded_dyads(coder, text))

@@ -1019,6 +1019,10 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Prepositions whose object is what an act is about ("concern over a raid in X"): a place
+#: in it is where that happened, not where the act lands.
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+
 # -- the place of an act as its recipient ---------------------------------------------------------
 #: Prepositions that put an act's place after its verb: "lifted a curfew in Montenegro",
 #: "arrived in Amman", "sent inspectors to Iran".
@@ -1088,7 +1092,8 @@ def place_recipient(
         g
         for h in hosts
         for p in h.children
-        if p.dep_ in ("prep", "dative") and (p.lower_ in ("of", "at", "outside") or h in verbs)
+        if p.dep_ in ("prep", "dative")
+        and (p.lower_ in ("of", "at", "outside") or h in verbs and p.lower_ not in _TOPIC_PREPS)
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
@@ -1111,11 +1116,12 @@ _CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl"})
 
 
 def _undergone(noun: Token) -> list[Token]:
-    """The words of what an act is done to, less what they only tell about someone: where
-    a reporter "who vanished in X" vanished, or a minister "living in X" lives, is not where
-    the act lands, nor is a place in what a statement says. A clause on an act or a thing
-    is kept ("the bombings that killed 40 people in X", "power lines leading into X"), as
-    is one in the passive ("the curfew imposed in X")."""
+    """The words of what an act is done to, less what they only tell about: where a
+    reporter "who vanished in X" vanished, or a minister "living in X" lives, is not where
+    the act lands, nor is a place in what a statement says or in what a concern is about
+    ("over a raid in X"). A clause on an act or a thing is kept ("the bombings that killed
+    40 people in X", "power lines leading into X"), as is one in the passive ("the curfew
+    imposed in X")."""
     doc = noun.doc
     words: list[Token] = []
     stack = [noun]
@@ -1123,14 +1129,18 @@ def _undergone(noun: Token) -> list[Token]:
         token = stack.pop()
         words.append(token)
         someone = span_covering(doc._.fp_actors, token) is not None
-        stack.extend(
-            c
-            for c in token.children
-            if c.dep_ not in _CLAUSES
-            or _passive_clause(c)
-            or not (someone or _reported_speech(c))
-        )
+        stack.extend(c for c in token.children if not _aside(c, someone))
     return words
+
+
+def _aside(child: Token, on_someone: bool) -> bool:
+    """Whether a dependent only tells about its head: a topic, or an active clause on
+    someone or of speech."""
+    if child.dep_ == "prep":
+        return child.lower_ in _TOPIC_PREPS
+    if child.dep_ not in _CLAUSES or _passive_clause(child):
+        return False
+    return on_someone or _reported_speech(child)
 
 
 def _passive_clause(verb: Token) -> bool:
