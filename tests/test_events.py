@@ -600,6 +600,8 @@ def test_events_a_place_inside_the_object_is_the_target(
         # Where someone named in the object vanished or lives is not where the act lands.
         ("The envoy voiced concern over the fate of a doctor who went missing in Lima.", "PER"),
         ("A judge ordered the release of five clerics, including one living in Chile.", "CHL"),
+        # "who" says the noun is someone, though no actor is known by that word.
+        ("Chile rejected a report on newcomers who landed in La Paz.", "BOL"),
         # Nor is a place in what a statement reports.
         ("The ministry issued a statement saying the consul in Quito had been recalled.", "ECU"),
         # Nor one in what a concern or a complaint is about.

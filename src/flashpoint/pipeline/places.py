@@ -1140,7 +1140,9 @@ def _aside(child: Token, on_someone: bool) -> bool:
         return child.lower_ in _TOPIC_PREPS
     if child.dep_ not in _CLAUSES or _passive_clause(child):
         return False
-    return on_someone or _reported_speech(child)
+    # "arrivals who landed in X": "who" says the noun is someone, known actor or not.
+    personal = any(c.lower_ in ("who", "whom") for c in child.children)
+    return on_someone or personal or _reported_speech(child)
 
 
 def _passive_clause(verb: Token) -> bool:
