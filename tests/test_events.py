@@ -1404,6 +1404,13 @@ def test_events_a_journey_is_a_visit_only_when_made_by_an_actor(coder: Coder) ->
     assert not any(e.cameo == "042" for e in _article_events(coder, text))
 
 
+def test_events_the_place_a_journey_starts_from_is_not_visited(coder: Coder) -> None:
+    text = "The Chilean ministers travelled home from the Bolivian embassy."
+    assert not any(e.cameo == "042" for e in _article_events(coder, text))
+    text = "The Chilean ministers travelled to the Bolivian embassy."
+    assert any(e.cameo == "042" for e in _article_events(coder, text))
+
+
 def test_events_what_is_provided_with_is_not_who_receives_it(coder: Coder) -> None:
     text = "Brazil last year supplied the Chilean army with aircraft, vehicles and weapons."
     aid = [e for e in _article_events(coder, text) if e.event_type == "AID"]
