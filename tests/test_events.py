@@ -603,10 +603,10 @@ def test_events_a_place_inside_the_object_is_the_target(
         # "who" says the noun is someone, though no actor is known by that word.
         ("Chile rejected a report on newcomers who landed in La Paz.", "BOL"),
         # Nor is a place in what a statement reports.
-        ("The ministry issued a statement saying the consul in Quito had been recalled.", "ECU"),
+        ("The ministry issued a short statement saying the consul in Quito was recalled.", "ECU"),
         # Nor one in what a concern or a complaint is about.
         ("Chile voiced concern over the killing of protesters in Quito.", "ECU"),
-        ("Chile summoned the envoy to complain about a raid on a school in Lima.", "PER"),
+        ("Chile summoned the envoy to complain about the raid on an office in Lima.", "PER"),
     ],
 )
 def test_events_a_place_the_object_only_tells_of_is_not_the_target(
@@ -620,7 +620,7 @@ def test_events_where_someone_summoned_is_does_not_place_the_purpose(coder: Code
     text = "Chile summoned the Bolivian consul in Lima to protest the border closure."
     assert all(r != "PER" for _, r, _ in _coded_dyads(coder, text))
     # Those sent somewhere serve their purpose there, however the phrase attaches.
-    text = "The UN sent a large team of experts to Nepal to investigate the crash."
+    text = "The UN sent a big group of engineers to Nepal to investigate the crash."
     assert "NPL" in {r for _, r, _ in _coded_dyads(coder, text)}
 
 
