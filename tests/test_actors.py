@@ -86,6 +86,13 @@ def test_actors_country_acts_only_as_subject_or_object(coder: Coder) -> None:
     assert places == {}
 
 
+def test_actors_a_name_in_apposition_stands_where_its_noun_does(coder: Coder) -> None:
+    # "in the capital, Lima" is a place; "talks with its ally, Chile" a participant.
+    assert "Lima" not in _codes(coder, "Peruvian police arrested 40 people in the capital Lima.")
+    codes = _codes(coder, "Bolivia held talks with its old rival, Chile, on Monday.")
+    assert codes.get("Chile") == "CHL"
+
+
 def test_actors_compound_modifiers_give_two_actors(coder: Coder) -> None:
     codes = _codes(coder, "Visiting Polish and Czech officials agreed to meet again.")
     assert sorted(c for c in codes.values() if c) == ["CZEGOV", "POLGOV"]

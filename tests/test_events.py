@@ -594,6 +594,61 @@ def test_events_a_place_inside_the_object_is_the_target(
     assert dyad in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Where someone named in the object vanished or lives is not where the act lands.
+        ("The envoy voiced concern over the fate of a doctor who went missing in Lima.", "PER"),
+        ("A judge ordered the release of five clerics, including one living in Chile.", "CHL"),
+        # "who" says the noun is someone, though no actor is known by that word.
+        ("Chile rejected a report on newcomers who landed in La Paz.", "BOL"),
+        # Nor is a place in what a statement reports.
+        ("The ministry issued a short statement saying the consul in Quito was recalled.", "ECU"),
+        # Nor one in what a concern or a complaint is about.
+        ("Chile voiced concern over the killing of protesters in Quito.", "ECU"),
+        ("Chile summoned the envoy to complain about the raid on an office in Lima.", "PER"),
+    ],
+)
+def test_events_a_place_the_object_only_tells_of_is_not_the_target(
+    coder: Coder, text: str, place: str
+) -> None:
+    assert all(r != place for _, r, _ in _coded_dyads(coder, text))
+
+
+def test_events_where_someone_summoned_is_does_not_place_the_purpose(coder: Coder) -> None:
+    # The envoy is in Lima; the protest is aimed at him, not at Peru.
+    text = "Chile summoned the Bolivian consul in Lima to protest the border closure."
+    assert all(r != "PER" for _, r, _ in _coded_dyads(coder, text))
+    # Those sent somewhere serve their purpose there, however the phrase attaches.
+    text = "The UN sent a big group of engineers to Nepal to investigate the crash."
+    assert "NPL" in {r for _, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_a_place_in_a_clause_on_an_act_is_still_the_target(coder: Coder) -> None:
+    text = "The group claimed responsibility for the bombings that killed 20 people in Nepal."
+    assert "NPL" in {r for _, r, _ in _coded_dyads(coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # A town an act takes as its object is what it is done to.
+        ("Insurgents shelled Haifa and Acre overnight.", (None, "ISR")),
+        ("The militia threatened to shell Haifa.", (None, "ISR")),
+    ],
+)
+def test_events_a_place_taken_as_the_object_is_the_target(
+    coder: Coder, text: str, dyad: tuple[None, str]
+) -> None:
+    assert dyad in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_an_act_done_in_several_places_targets_each(coder: Coder) -> None:
+    text = "Chile deployed soldiers in Peru, Bolivia and Ecuador."
+    dyads = {(a, r) for a, r, _ in _coded_dyads(coder, text)}
+    assert {("CHL", "PER"), ("CHL", "BOL"), ("CHL", "ECU")} <= dyads
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> None:
     # The bombers are unidentified armed forces where it went off (PLOVER's UAF), never
     # the state or its government.
@@ -1355,6 +1410,13 @@ def test_events_a_participle_after_the_act_keeps_its_doer(coder: Coder, sentence
 def test_events_a_journey_is_a_visit_only_when_made_by_an_actor(coder: Coder) -> None:
     text = "The new farm bill heading to Biden's desk was passed by the Senate."
     assert not any(e.cameo == "042" for e in _article_events(coder, text))
+
+
+def test_events_the_place_a_journey_starts_from_is_not_visited(coder: Coder) -> None:
+    text = "The Chilean ministers travelled home from the Bolivian embassy."
+    assert not any(e.cameo == "042" for e in _article_events(coder, text))
+    text = "The Chilean ministers travelled to the Bolivian embassy."
+    assert any(e.cameo == "042" for e in _article_events(coder, text))
 
 
 def test_events_what_is_provided_with_is_not_who_receives_it(coder: Coder) -> None:

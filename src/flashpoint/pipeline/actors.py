@@ -1327,7 +1327,9 @@ def _is_backer(doc: Doc, unit: Unit) -> bool:
 def _acts(root: Token) -> bool:
     """Whether a country name at ``root`` is a participant rather than a location."""
     token = root
-    while token.dep_ == "conj" and token.head.i < token.i:
+    # "in the capital, Nairobi", "with its neighbour Chad": a name in apposition stands
+    # where the noun it renames does.
+    while token.dep_ in ("conj", "appos") and token.head.i < token.i:
         token = token.head
     dep = token.dep_
     if dep == "poss" and (

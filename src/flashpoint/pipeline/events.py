@@ -35,7 +35,7 @@ from ..records import Actor, CharSpan, Event, Modality, SentenceRef
 from .extensions import is_masked
 from .modality import modality_of
 from .phrases import role_phrase
-from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient
+from .places import PLACE_RECIPIENT_PREPS, place_actor, place_recipient, with_conjoined
 from .quotes import CLOSE_DOUBLE, OPEN_DOUBLE
 from .spans import actor_span_at, doc_text, span_covering
 from .user_verbs import UserVerbMatch, match_user_verb, right_material
@@ -920,7 +920,7 @@ class EventCoder:
             if not own and actors and inner.kind == "verb":
                 # "is ready to pull its battalions out of Chad": the place the act leaves or
                 # is done in, as for the act alone.
-                place = place_recipient(doc, inner.token, _place_preps(inner.code))
+                place = place_recipient(doc, inner.token, _place_preps(inner.code), taken=True)
                 own = [place] if place is not None else []
             recipients = own or None
         carrier = complement.head
@@ -1041,19 +1041,22 @@ class EventCoder:
         ):
             # No one named: the country the act is done in is its target (CAMEO, PLOVER);
             # also for an event noun a light verb carries ("completed its withdrawal from").
-            place = place_recipient(doc, trigger.token, _place_preps(trigger.code))
+            place = place_recipient(doc, trigger.token, _place_preps(trigger.code), taken=True)
             token = trigger.token
             if trigger.kind == "noun" and token.head in trigger.extra:
                 token = token.head
             if place is None and token.dep_ == "advcl" and _has_aux(token, _TO):
                 # "sent inspectors to X to monitor the plant", "arrived in X to join the
-                # mission": the purpose is served where the sending or the arrival goes.
-                place = place_recipient(doc, token.head, _place_preps(trigger.code))
+                # mission": the purpose is served where the sending or the arrival goes,
+                # not where someone sent for is ("summoned the envoy in X to protest").
+                place = place_recipient(
+                    doc, token.head, _place_preps(trigger.code), on_objects=False
+                ) or place_recipient(doc, token.head, _GOALS)
             if uncoded:
                 # Whom the act names without a country is of the country it was done in.
                 located = place
             else:
-                recipients = [place] if place is not None else []
+                recipients = with_conjoined(doc, place) if place is not None else []
         elif actors and not recipients and trigger.kind == "noun":
             # "the first battalion of peacekeepers landed in X": a deployment named by the ones
             # deployed goes where they arrive.
@@ -2848,6 +2851,7 @@ _FROM = frozenset({"from"})
 #: Verbs by which a state puts people out of its territory ("were expelled from X").
 _EXPELLING = frozenset({"expel", "deport", "evict", "banish"})
 _IN_TO = frozenset({"in", "to", "into"})
+_GOALS = frozenset({"to", "into"})
 #: Verbs of arriving somewhere, whose "in" or "to" place is where their subject went.
 _ARRIVING = frozenset({"arrive", "land", "deploy", "return"})
 #: Families whose object is a proposal or plan that concerns whom it names: intent to

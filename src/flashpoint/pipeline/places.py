@@ -1019,6 +1019,10 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Prepositions whose object is what an act is about ("concern over a raid in X"): a place
+#: in it is where that happened, not where the act lands.
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+
 # -- the place of an act as its recipient ---------------------------------------------------------
 #: Prepositions that put an act's place after its verb: "lifted a curfew in Montenegro",
 #: "arrived in Amman", "sent inspectors to Iran".
@@ -1026,7 +1030,11 @@ PLACE_RECIPIENT_PREPS = frozenset({"in", "into", "inside", "to", "across", "thro
 
 
 def place_recipient(
-    doc: Doc, verb: Token, preps: frozenset[str] = PLACE_RECIPIENT_PREPS
+    doc: Doc,
+    verb: Token,
+    preps: frozenset[str] = PLACE_RECIPIENT_PREPS,
+    on_objects: bool = True,
+    taken: bool = False,
 ) -> Span | None:
     """The place an act with no named recipient is done in or to, as its recipient.
 
@@ -1037,7 +1045,10 @@ def place_recipient(
     known country count. A place named inside such a phrase counts too ("demonstrated in
     the city of Kirkuk"), as does one on a noun a phrase further in ("lifted the state of
     emergency in Darfur", "rioted at the jail in Ramla"). ``preps`` widens the prepositions
-    for acts that leave a place ("withdrew its troops from Chad").
+    for acts that leave a place ("withdrew its troops from Chad"). Without ``on_objects``
+    only a place the verb itself goes to or is done in counts, not where its object is
+    ("summoned the envoy in X"). With ``taken``, a place the verb takes as its object is
+    what the act is done to ("shelled X", "threatened to seize X").
     """
     # Where each place with a country hangs: the word its preposition attaches to. Most
     # acts have none in reach, and then no phrase needs to be read.
@@ -1047,6 +1058,9 @@ def place_recipient(
         if record is None or not record.country:
             continue
         root = place.root
+        if taken and root.dep_ == "dobj" and root.head.pos_ == "VERB":
+            attached.append((place, root.head.i))
+            continue
         # "the northern town of X", "the city of Y", "the zones of the south of Z": climb
         # to the phrase's head.
         if root.dep_ in ("appos", "compound"):
@@ -1069,14 +1083,17 @@ def place_recipient(
         return None
     # "agreed to postpone the rally in Baku": the place may hang on the verb's complement.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-    hosts = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
+    hosts = [*verbs]
+    if on_objects:
+        hosts += [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     # "lifted the state of emergency in X", "rioted at the jail in X": the place may
     # hang on a noun one phrase further in.
     hosts += [
         g
         for h in hosts
         for p in h.children
-        if p.dep_ in ("prep", "dative") and (p.lower_ in ("of", "at", "outside") or h in verbs)
+        if p.dep_ in ("prep", "dative")
+        and (p.lower_ in ("of", "at", "outside") or h in verbs and p.lower_ not in _TOPIC_PREPS)
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
@@ -1087,11 +1104,80 @@ def place_recipient(
     # "lifted the curfew imposed in X", "rejected a call for troops to be deployed in X":
     # failing that, a place anywhere in what the act is done to, where the act would land.
     objects = [h for h in hosts if h not in verbs]
-    deep = {t.i for o in objects for t in o.subtree}
+    deep = {t.i for o in objects for t in _undergone(o)}
     for place, host in attached:
         if host in deep:
             return place
     return None
+
+
+#: Clauses on a word that say what it, or someone else, does, did or said.
+_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl"})
+
+
+def _undergone(noun: Token) -> list[Token]:
+    """The words of what an act is done to, less what they only tell about: where a
+    reporter "who vanished in X" vanished, or a minister "living in X" lives, is not where
+    the act lands, nor is a place in what a statement says or in what a concern is about
+    ("over a raid in X"). A clause on an act or a thing is kept ("the bombings that killed
+    40 people in X", "power lines leading into X"), as is one in the passive ("the curfew
+    imposed in X")."""
+    doc = noun.doc
+    words: list[Token] = []
+    stack = [noun]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        someone = span_covering(doc._.fp_actors, token) is not None
+        stack.extend(c for c in token.children if not _aside(c, someone))
+    return words
+
+
+def _aside(child: Token, on_someone: bool) -> bool:
+    """Whether a dependent only tells about its head: a topic, or an active clause on
+    someone or of speech."""
+    if child.dep_ == "prep":
+        return child.lower_ in _TOPIC_PREPS
+    if child.dep_ not in _CLAUSES or _passive_clause(child):
+        return False
+    # "arrivals who landed in X": "who" says the noun is someone, known actor or not.
+    personal = any(c.lower_ in ("who", "whom") for c in child.children)
+    return on_someone or personal or _reported_speech(child)
+
+
+def _passive_clause(verb: Token) -> bool:
+    return verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _reported_speech(verb: Token) -> bool:
+    """ "hoped that X will ...", "a statement saying X had ...": a clause of what is said,
+    hoped or thought, which says where other things happen."""
+    return verb.dep_ == "ccomp" or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def with_conjoined(doc: Doc, place: Span) -> list[Span]:
+    """A place and the places joined to it ("in Mali and Chad", "shelled X, Y and Z"): an
+    act done in several is done in each."""
+    roots = {place.root.i}
+    token = place.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        roots.add(token.i)
+    roots.update(t.i for t in token.subtree if t.dep_ == "conj" and _joined_to(t, token))
+    found = [
+        other
+        for other in doc._.fp_places or ()
+        if other.root.i in roots
+        and other._.fp_place is not None
+        and other._.fp_place.country
+    ]
+    return found if any(p.start == place.start for p in found) else [place]
+
+
+def _joined_to(token: Token, first: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.i == first.i
 
 
 def place_actor(span: Span) -> Actor | None:
