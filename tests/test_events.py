@@ -1168,6 +1168,16 @@ def test_events_a_hoped_for_act_is_an_optimistic_comment(
     [
         # "called X to <act>" is a telephone call; the act is the caller's, aimed at X.
         ("Egypt called Jordan on Monday to apologize.", ("EGY", "JOR", "SUPPORT"), "055"),
+        # A call whose purpose codes nothing is itself the event: discussed by telephone.
+        ("Egypt called Jordan on Monday to assure it of help.", ("EGY", "JOR", "CONSULT"), "041"),
+        # A date before the verb is no "call on" either; the parse may read a titled name
+        # after "called" as a naming complement, yet it is who was called.
+        (
+            "On Oct. 3, Chilean Foreign Minister Ana Riva called Peruvian Foreign Minister "
+            "Jorge Lanz to discuss a number of border issues.",
+            ("CHLGOV", "PERGOV", "CONSULT"),
+            "040",
+        ),
         # A date after "called" is no "call on".
         ("Chile called on Monday for talks with Peru.", ("CHL", "PER", "REQUEST"), "026"),
         ("Egypt called on Jordan to release the prisoners.", ("EGY", "JOR", "REQUEST"), "0253"),
@@ -1196,6 +1206,7 @@ def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
     ("text", "call"),
     [
         ("Egypt called Jordan to discuss the border.", True),
+        ("On May 4, Egypt called Jordan to discuss the border.", True),
         ("Egypt called Jordan on Monday to congratulate its king.", True),
         # Calling people to act on their own is an appeal, not a telephone call.
         ("Police called residents to evacuate the town.", False),

@@ -429,7 +429,11 @@ class EventCoder:
             instrument = self._instrument(token, lemma)
             if instrument is not None:
                 return instrument
-            return self._verb_trigger(token, lemma) or self._order_trigger(token, lemma)
+            return (
+                self._verb_trigger(token, lemma)
+                or self._order_trigger(token, lemma)
+                or self._call_trigger(token)
+            )
         if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
             # "is willing to ...", "is committed to ...": a predicate adjective the
             # lexicon lists as a verb.
@@ -539,6 +543,17 @@ class EventCoder:
             # "resigned to allow elections", "must ensure security to allow aid to reach":
             # a purpose, not an act of letting.
             return None
+        return trigger
+
+    def _call_trigger(self, token: Token) -> Trigger | None:
+        """ "called X on Monday to assure him": a telephone call, aimed at whoever was
+        called (a coded purpose takes its place when folded)."""
+        code = self.lexicon.telephone_code
+        if not code or not _phone_call(token, self.lexicon.call_purposes):
+            return None
+        trigger = Trigger(token=token, kind="verb", code=code, recipient_slots=("dobj",))
+        if not any(c.dep_ == "dobj" for c in token.children):
+            trigger.recipients = self._actors_of_heads(token.doc, _callees(token)) or None
         return trigger
 
     def _instrument(self, token: Token, lemma: str) -> Trigger | None:
@@ -723,17 +738,17 @@ class EventCoder:
         """ "called Morrison to congratulate him", "called Erdogan to apologize": the
         purpose of a telephone call is aimed at whoever was called, unless it names its
         own target."""
-        for trigger in triggers.values():
+        for trigger in list(triggers.values()):
             call = trigger.token.head
-            if (
-                trigger.recipients is not None
-                or trigger.token.dep_ not in ("xcomp", "advcl")
-                or not _phone_call(call, self.lexicon.call_purposes)
-                or self._recipients(doc, trigger)
+            if trigger.token.dep_ not in ("xcomp", "advcl") or not _phone_call(
+                call, self.lexicon.call_purposes
             ):
                 continue
-            callee = [c for c in call.children if c.dep_ == "dobj"]
-            trigger.recipients = self._actors_of_heads(doc, callee) or None
+            if call.i in triggers and triggers[call.i].code == self.lexicon.telephone_code:
+                del triggers[call.i]  # the purpose says what the call was for
+            if trigger.recipients is not None or self._recipients(doc, trigger):
+                continue
+            trigger.recipients = self._actors_of_heads(doc, _callees(call)) or None
 
     def _hoped_for(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "said it hoped for a new round of talks", "hopes Japan will persuade Y to lift ...": an
@@ -1967,10 +1982,12 @@ def _aims_at(verb: Token) -> set[str]:
 def _particle(verb: Token, particle: str) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "advmod", "compound:prt") and child.lower_ == particle:
-            if child.dep_ == "prep" and any(
-                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children
+            if child.dep_ == "prep" and (
+                child.i < verb.i
+                or any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children)
             ):
-                continue  # "called Morrison on Wednesday" is no "call on"
+                # "called Morrison on Wednesday", "On May 2, X called Y" are no "call on".
+                continue
             return child
     return None
 
@@ -1981,7 +1998,7 @@ def _phone_call(verb: Token, purposes: frozenset[str]) -> bool:
     clause is the caller's own purpose ("called residents to evacuate" still appeals)."""
     return (
         verb.lemma_.lower() == "call"
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and bool(_callees(verb))
         and any(
             c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in purposes
             for c in verb.children
@@ -1989,8 +2006,18 @@ def _phone_call(verb: Token, purposes: frozenset[str]) -> bool:
         and _particle(verb, "on") is None
         and _particle(verb, "upon") is None
         and _prep_child(verb, "for") is None
-        and not any(c.dep_ in ("prt", "oprd") for c in verb.children)
+        and not any(c.dep_ == "prt" for c in verb.children)
     )
+
+
+def _callees(verb: Token) -> list[Token]:
+    """Whom "call" reaches: its object, unless a naming complement follows ("called the
+    vote a fraud"); with no object, a name the parse reads as that complement ("called
+    Foreign Minister X to discuss ...")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return [] if any(c.dep_ == "oprd" for c in verb.children) else objects
+    return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
