@@ -1150,6 +1150,12 @@ def test_events_travelling_for_talks_is_negotiating(coder: Coder) -> None:
             ("IRN", "JPN", "SUPPORT"),
             "013",
         ),
+        # A hope about another is a comment aimed at them though what is hoped codes nothing.
+        (
+            "Chilean diplomats said they hoped that Peru would be ready by the end of May.",
+            ("CHLGOV", "PER", "SUPPORT"),
+            "013",
+        ),
         # Hoping to act oneself is intent.
         ("Egypt hopes to meet Israel.", ("EGY", "ISR", "AGREE"), "036"),
     ],
@@ -1200,6 +1206,27 @@ def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
     assert main.actor is not None and main.actor.code == dyad[0]
     if dyad[1] is not None:
         assert main.recipient is not None and main.recipient.code == dyad[1]
+
+
+def test_events_a_hope_is_aimed_at_every_conjoined_subject_of_what_is_hoped(
+    coder: Coder,
+) -> None:
+    for text in (
+        "Chile said it hoped Bolivia and Peru would resume talks.",
+        "Chile said it hoped Bolivia and Peru would be ready by May.",
+    ):
+        events = coder.code(Article(id="h", date=dt.date(2021, 5, 4), text=text)).events
+        assert {
+            (e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
+            for e in events
+            if e.cameo == "013"
+        } == {("CHL", "BOL"), ("CHL", "PER")}
+
+
+def test_events_a_hope_with_no_actor_hoped_for_codes_no_comment(coder: Coder) -> None:
+    for text in ("Bolivia hopes the rains will come soon.", "Chile hopes it will win the vote."):
+        events = coder.code(Article(id="h", date=dt.date(2021, 5, 4), text=text)).events
+        assert not [e for e in events if e.cameo == "013"]
 
 
 @pytest.mark.parametrize(

@@ -433,6 +433,7 @@ class EventCoder:
                 self._verb_trigger(token, lemma)
                 or self._order_trigger(token, lemma)
                 or self._call_trigger(token)
+                or self._hope_trigger(token, lemma)
             )
         if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
             # "is willing to ...", "is committed to ...": a predicate adjective the
@@ -555,6 +556,26 @@ class EventCoder:
         if not any(c.dep_ == "dobj" for c in token.children):
             trigger.recipients = self._actors_of_heads(token.doc, _callees(token)) or None
         return trigger
+
+    def _hope_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        """ "said they hoped that X would be in Lima by May": a hope that another will do
+        or be something, even where what is hoped codes nothing, is an optimistic comment
+        aimed at whoever is hoped to (a coded act in the clause is folded in later)."""
+        code = self.lexicon.optimism_code
+        if not code or lemma not in self.lexicon.optimism_verbs:
+            return None
+        heads = [
+            t
+            for c in token.children
+            if c.dep_ == "ccomp"
+            for s in _clause_subjects(c)
+            for t in _with_conjuncts(s)
+            if t.pos_ != "PRON"  # "hoped it would": the hoper's own prospects, often
+        ]
+        hoped = self._actors_of_heads(token.doc, heads)
+        if not hoped:
+            return None
+        return Trigger(token=token, kind="verb", code=code, recipients=hoped)
 
     def _instrument(self, token: Token, lemma: str) -> Trigger | None:
         patterns = self.lexicon.instruments.get(lemma, ())
@@ -765,7 +786,9 @@ class EventCoder:
             if hope.i in triggers and triggers[hope.i].code != code:
                 continue
             actors = self._actors_of_heads(doc, _subject_heads(hope, self.lexicon))
-            hoped = self._actors_of_heads(doc, _clause_subjects(clause))
+            hoped = self._actors_of_heads(
+                doc, (t for s in _clause_subjects(clause) for t in _with_conjuncts(s))
+            )
             hoped = [h for h in hoped if not any(_same(h, a) for a in actors)]
             if hope.i not in triggers:
                 triggers[hope.i] = Trigger(
