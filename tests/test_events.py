@@ -1208,6 +1208,30 @@ def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
         assert main.recipient is not None and main.recipient.code == dyad[1]
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad", "cameo"),
+    [
+        # A feeling one voices is aimed at whom it is about or for.
+        ("Chile expressed condolences for the Peruvian people.", ("CHL", "PERCVL"), "018"),
+        ("Chile expressed concern about Peru.", ("CHL", "PER"), "012"),
+        (
+            "Chile expressed optimism about the reforms taken by the Peruvian government.",
+            ("CHL", "PERGOV"),
+            "013",
+        ),
+        # What the feeling is about may name no one.
+        ("Chile expressed concern about the weather.", ("CHL", None), "012"),
+    ],
+)
+def test_events_a_voiced_feeling_is_aimed_at_what_it_is_about(
+    coder: Coder, text: str, dyad: tuple[str, str | None], cameo: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo == cameo
+    assert main.actor is not None and main.actor.code == dyad[0]
+    assert (main.recipient.code if main.recipient else None) == dyad[1]
+
+
 def test_events_a_hope_is_aimed_at_every_conjoined_subject_of_what_is_hoped(
     coder: Coder,
 ) -> None:
