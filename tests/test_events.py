@@ -1475,6 +1475,15 @@ def test_events_letting_clause_after_a_relative_clause_on_the_object(coder: Code
             ("CHL", "PER"),
         ),
         ("Chile halted mediation efforts among Peru's rival parties.", ("CHL", "PER")),
+        # ... or between whom lies what the mediation sets out to settle.
+        (
+            "Chile launched a mediation effort to resolve the dispute between Peru and Bolivia.",
+            ("CHL", "BOL"),
+        ),
+        (
+            "Chile launched a mediation effort to try to prevent a war between Peru and Bolivia.",
+            ("CHL", "PER"),
+        ),
     ],
 )
 def test_events_targets_between_or_among_whom_an_act_is(

@@ -1542,6 +1542,18 @@ class EventCoder:
             if actors:
                 return actors
             slot_heads.append(heads)
+        if "between" in trigger.recipient_slots:
+            # "launched a mediation effort to resolve the dispute between X and Y": the
+            # parties are those of what the act sets out to settle.
+            heads = [
+                t
+                for obj in _purpose_objects([h for h in hosts if h.pos_ in ("VERB", "NOUN")])
+                for h in _slot_heads(obj, "between")
+                for t in _with_conjuncts(h)
+            ]
+            actors = self._actors_of_heads(doc, heads)
+            if actors:
+                return actors
         if trigger.kind == "verb":
             # "shipped tents and a crew of nurses to Chad": the parse hangs the phrase on
             # the object's last noun; a phrase that ends the object belongs to the verb.
@@ -2154,6 +2166,19 @@ def _complement_candidates(verb: Token, prep_word: str | None, particle: str | N
                 g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             )
     return candidates
+
+
+def _purpose_objects(hosts: Sequence[Token]) -> list[Token]:
+    """The objects of the "to" clauses that say what a verb or noun is for ("an effort to
+    end the war", "an effort to try to prevent a war"), through one verb of trying."""
+    clauses = [
+        c
+        for h in hosts
+        for c in h.children
+        if c.dep_ in ("acl", "advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+    ]
+    clauses += [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
+    return [o for c in clauses for o in c.children if o.dep_ == "dobj"]
 
 
 def _slot_heads(host: Token, slot: str) -> list[Token]:
