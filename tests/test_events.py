@@ -1232,6 +1232,32 @@ def test_events_a_voiced_feeling_is_aimed_at_what_it_is_about(
     assert (main.recipient.code if main.recipient else None) == dyad[1]
 
 
+@pytest.mark.parametrize(
+    ("text", "dyads"),
+    [
+        # A meal shared with someone is a meeting; a meal alone is no event.
+        (
+            "The Chilean president had lunch with the Peruvian president on Friday.",
+            {("CHLGOV", "PERGOV", "CONSULT")},
+        ),
+        ("The Chilean president had lunch in Lima.", set()),
+        # A petition handed to someone is an appeal to them.
+        ("Chilean farmers submitted a petition to Peru.", {("CHLAGR", "PER", "REQUEST")}),
+        # Mending ties is diplomatic cooperation, with each other when no one else is named.
+        ("Chile has improved diplomatic relations with Peru.", {("CHL", "PER", "SUPPORT")}),
+        (
+            "Chile and Peru strengthened ties.",
+            {("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")},
+        ),
+        ("Chile strengthened its army.", set()),
+    ],
+)
+def test_events_meals_petitions_and_mended_ties(
+    coder: Coder, text: str, dyads: set[tuple[str, str, str]]
+) -> None:
+    assert _coded_dyads(coder, text) == dyads
+
+
 def test_events_a_hope_is_aimed_at_every_conjoined_subject_of_what_is_hoped(
     coder: Coder,
 ) -> None:
