@@ -594,6 +594,19 @@ def test_events_a_place_inside_the_object_is_the_target(
     assert dyad in {(a, r) for a, r, _ in _coded_dyads(coder, text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president lifted a travel ban imposed on Peruvian citizens last year.",
+        "On Monday Chile lifted the sanctions that it had placed on Peru in 2019.",
+    ],
+)
+def test_events_a_measure_lifted_is_aimed_at_whom_it_was_laid_on(coder: Coder, text: str) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.cameo[:2] == "08"
+    assert main.recipient is not None and main.recipient.country == "PER"
+
+
 def test_events_a_place_a_weapon_went_off_in_is_not_its_state(coder: Coder) -> None:
     # The bombers are unidentified armed forces where it went off (PLOVER's UAF), never
     # the state or its government.

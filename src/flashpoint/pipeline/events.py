@@ -1526,11 +1526,20 @@ class EventCoder:
             and complement.head.head == token
             else []
         )
+        # "lifted a ban imposed on X", "the curbs it placed on X": the clause that lays
+        # the measure on someone names them (in a preposition; its object is the measure).
+        laying = [
+            c
+            for c in (complement.children if complement is not None else ())
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and complement != token
+        ]
         slot_heads: list[list[Token]] = []
         for slot in trigger.recipient_slots:
             heads: list[Token] = []
             for host in hosts:
                 heads.extend(_slot_heads(host, slot))
+            if slot not in ("dobj", "dative"):
+                heads.extend(h for clause in laying for h in _slot_heads(clause, slot))
             heads = [t for h in heads for t in _with_conjuncts(h) if t not in given]
             if slot == "in":
                 # "marched in protest of ...": what a protest is against, not where.
