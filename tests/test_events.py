@@ -1271,6 +1271,23 @@ def test_events_meals_petitions_and_mended_ties(
     assert _coded_dyads(coder, text) == dyads
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A relation named by its appositive or its examples is the one meant.
+        "The Chilean president will meet his rival, Peruvian President Luis Arce, on Monday.",
+        "The Chilean president urged valued partners like Peru to move toward democracy.",
+        "Chile urged its allies such as Peru to act.",
+    ],
+)
+def test_events_a_relation_is_the_actor_its_appositive_or_example_names(
+    coder: Coder, text: str
+) -> None:
+    main = _main(coder, text)
+    assert main is not None and main.actor is not None and main.actor.country == "CHL"
+    assert main.recipient is not None and main.recipient.country == "PER"
+
+
 def test_events_a_hope_is_aimed_at_every_conjoined_subject_of_what_is_hoped(
     coder: Coder,
 ) -> None:
@@ -1669,6 +1686,13 @@ def _assert_main(
         (
             "The Government rejected accusations from a Peruvian senator that it lied.",
             (None, "PERLEG", "REJECT"),
+            "016",
+        ),
+        # ... also where the parse hangs its "by" phrase on the verb.
+        (
+            "The Chilean government Monday denied charges by Peruvian fishermen that it had"
+            " seized their boats.",
+            ("CHLGOV", "PERAGR", "REJECT"),
             "016",
         ),
         # Only the state of the place expels people from it.

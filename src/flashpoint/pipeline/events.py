@@ -1807,6 +1807,16 @@ class EventCoder:
         if depth > 2:
             return []
         if head.lemma_.lower() in self.lexicon.relational_nouns:
+            # "his rival, Prime Minister X", "partners like X": an appositive or an
+            # example names the one meant.
+            named = [
+                span
+                for c in [*_examples(head), *(c for c in head.children if c.dep_ == "appos")]
+                for a in _with_conjuncts(c)
+                if (span := self._actor_span(doc, a)) is not None
+            ]
+            if named:
+                return _unique(named)
             # "its EU partners" are members of the body; "Iran's partners" are not Iran.
             bodies = [
                 span
@@ -2175,6 +2185,20 @@ def _complement_candidates(verb: Token, prep_word: str | None, particle: str | N
                 g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             )
     return candidates
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The examples a noun is given ("partners like X", "allies such as X")."""
+    preps = [
+        p
+        for p in noun.children
+        if p.dep_ == "prep"
+        and (
+            p.lower_ == "like"
+            or (p.lower_ == "as" and any(a.lower_ == "such" for a in p.children))
+        )
+    ]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _purpose_objects(hosts: Sequence[Token]) -> list[Token]:
