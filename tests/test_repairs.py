@@ -124,3 +124,26 @@ def test_repairs_a_name_between_commas_in_a_list_is_an_item(coder: Coder) -> Non
     doc = _doc(coder, words, heads, deps, pos)
     ParseRepair()(doc)
     assert doc[4].dep_ == "appos"
+
+
+def test_repairs_a_noun_with_a_subject_and_an_object_is_a_verb(coder: Coder) -> None:
+    # the tagger reads a headline's "hand" as a noun, the parser gives it both roles
+    doc = _doc(
+        coder,
+        ["Norway", "and", "Sweden", "hand", "over", "tents", "to", "Chad", "."],
+        [3, 0, 0, 3, 3, 3, 5, 6, 3],
+        ["nsubj", "cc", "conj", "ROOT", "prt", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[3].pos_ == "VERB" and doc[3].tag_ == "VBP"
+    # a noun heading a verbless headline stays a noun
+    doc = _doc(
+        coder,
+        ["Norway", "aid", "to", "Chad", "."],
+        [1, 1, 1, 2, 1],
+        ["compound", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[1].pos_ == "NOUN"

@@ -17,6 +17,9 @@
 - A verb takes no compound modifier: a name the parser hangs on a finite verb that heads
   a clause ("Norway vote on ...", read as a noun compound "Norway vote") is the verb's
   subject, when the verb has none.
+- A noun with a subject and an object is a verb. In a headline's present tense ("EU and
+  UN hand over supplies to X") the tagger may read the verb as a noun although the parser
+  gives it a subject before it and an object or particle after it; it is made a verb.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ class ParseRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
+            if token.pos_ == "NOUN" and token.dep_ == "ROOT":
+                self.misread_verb(token)
             if token.pos_ == "NOUN" and token.dep_ != "conj":
                 self.coordination(token)
                 self.second_owner(token)
@@ -96,6 +101,13 @@ class ParseRepair:
         for prep in list(noun.rights):
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == last.right_edge.i + 1:
                 prep.head = last
+
+    @staticmethod
+    def misread_verb(noun: Token) -> None:
+        if any(c.dep_ == "nsubj" for c in noun.lefts) and any(
+            c.dep_ in ("dobj", "prt") for c in noun.rights
+        ):
+            noun.pos_, noun.tag_ = "VERB", "VBP"
 
     @staticmethod
     def compound_subject(verb: Token) -> None:
