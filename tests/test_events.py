@@ -1254,6 +1254,12 @@ def test_events_a_voiced_feeling_is_aimed_at_what_it_is_about(
             {("CHLGOV", "PERGOV", "CONSULT")},
         ),
         ("The Chilean president had lunch in Lima.", set()),
+        # Seeking someone's release appeals for it.
+        (
+            "The Chilean prosecutor seeks conditional release for a Peruvian man held in jail.",
+            {("CHLJUD", "PERCVL", "REQUEST")},
+        ),
+        ("Chile sought the release of Peruvian fishermen.", {("CHL", "PERAGR", "REQUEST")}),
         # A petition handed to someone is an appeal to them.
         ("Chilean farmers submitted a petition to Peru.", {("CHLAGR", "PER", "REQUEST")}),
         # Mending ties is diplomatic cooperation, with each other when no one else is named.
@@ -1265,7 +1271,7 @@ def test_events_a_voiced_feeling_is_aimed_at_what_it_is_about(
         ("Chile strengthened its army.", set()),
     ],
 )
-def test_events_meals_petitions_and_mended_ties(
+def test_events_meals_petitions_releases_sought_and_mended_ties(
     coder: Coder, text: str, dyads: set[tuple[str, str, str]]
 ) -> None:
     assert _coded_dyads(coder, text) == dyads
