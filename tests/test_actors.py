@@ -161,6 +161,16 @@ def test_actors_resolve_reference_pronoun_and_definite(coder: Coder) -> None:
     assert target is not None and target._.fp_actor.code == "YEMREB"
 
 
+def test_actors_a_body_with_a_plural_name_is_it(coder: Coder) -> None:
+    doc = _doc(coder, "The Chilean Marines said it would not release the tanker.")
+    it = next(t for t in doc if t.text == "it")
+    span = resolve_reference(doc, it)
+    assert span is not None and span._.fp_actor.code == "CHLMIL"
+    # a common plural is no "it"
+    doc = _doc(coder, "Chilean soldiers said it was raining.")
+    assert resolve_reference(doc, next(t for t in doc if t.text == "it")) is None
+
+
 def test_actors_subject_he_continues_the_last_sentences_subject(coder: Coder) -> None:
     doc = _doc(
         coder,

@@ -1724,11 +1724,12 @@ def _is_subject(span: Span) -> bool:
 
 
 def _agrees(word: str, span: Span) -> bool:
-    """Number agreement of a pronoun with a mention's head noun ("they" and "bombers")."""
+    """Number agreement of a pronoun with a mention's head noun ("they" and "bombers"); a
+    body whose name is plural ("the Royal Marines") is also "it"."""
     plural = span.root.tag_ in ("NNS", "NNPS")
     if word in GROUP_PRONOUNS:
         return plural
-    return not plural
+    return not plural or span.root.tag_ == "NNPS"
 
 
 def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
@@ -1749,7 +1750,7 @@ def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
         return last(
             lambda a, s: (
                 a.kind in ("organisation", "state", "group")
-                or (a.kind == "agent" and s.root.tag_ in ("NN", "NNP"))
+                or (a.kind == "agent" and s.root.tag_ in ("NN", "NNP", "NNPS"))
             )
         )
     return None
