@@ -1234,6 +1234,17 @@ def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
         ),
         # What the feeling is about may name no one.
         ("Chile expressed concern about the weather.", ("CHL", None), "012"),
+        # ... or be whom its clause says will act.
+        ("Chile expressed hope that Peru would join the talks.", ("CHL", "PER"), "013"),
+        (
+            "Chilean experts have expressed hopes the Peruvian government will change its policy.",
+            ("CHLEDU", "PERGOV"),
+            "013",
+        ),
+        ("Chile expressed hope that it would win.", ("CHL", None), "013"),
+        # A stance stated with an adjective is a comment too.
+        ("Chile said it is skeptical of the Peruvian government.", ("CHL", "PERGOV"), "012"),
+        ("Chile is optimistic about Peru.", ("CHL", "PER"), "013"),
     ],
 )
 def test_events_a_voiced_feeling_is_aimed_at_what_it_is_about(

@@ -1588,6 +1588,20 @@ class EventCoder:
             actors = self._clause_addressees(doc, token, clause)
             if actors:
                 return actors
+        if trigger.code[:2] == "01" and complement is not None and complement.pos_ == "NOUN":
+            # "expressed hope that X would join", "voiced fears X will strike": the
+            # feeling is about the one its clause says will act.
+            heads = [
+                t
+                for c in complement.children
+                if c.dep_ in ("ccomp", "acl") and c.pos_ in _VERBAL
+                for subject in _clause_subjects(c)
+                if subject.pos_ != "PRON"
+                for t in _with_conjuncts(subject)
+            ]
+            actors = self._actors_of_heads(doc, heads)
+            if actors:
+                return actors
         if trigger.kind == "verb":
             # "refused to send troops to Iraq", "agreed to lift the embargo on Cuba": whom
             # the act refused, agreed or offered would affect is its target; "opened fire
