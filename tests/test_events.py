@@ -1305,6 +1305,38 @@ def test_events_a_relation_is_the_actor_its_appositive_or_example_names(
     assert main.recipient is not None and main.recipient.country == "PER"
 
 
+@pytest.mark.parametrize(
+    ("text", "dyads", "cameo"),
+    [
+        # An appeal "for X to" act is made to X, in either parse of the "for".
+        ("Chile called for Peru to withdraw its troops.", {("CHL", "PER")}, "0256"),
+        (
+            "Chile called for Peru and Bolivia to resume talks.",
+            {("CHL", "PER"), ("CHL", "BOL")},
+            "026",
+        ),
+        # An appeal to rally against someone is aimed at them.
+        (
+            "Chilean students have called for Peruvians to join the protest against Peru.",
+            {("CHLEDU", "PER")},
+            "113",
+        ),
+    ],
+)
+def test_events_an_appeal_for_someone_to_act_is_made_to_them(
+    coder: Coder, text: str, dyads: set[tuple[str, str]], cameo: str
+) -> None:
+    article = Article(id="f", date=dt.date(2021, 5, 4), text=text)
+    events = [e for e in coder.code(article).events if e.cameo == cameo]
+    assert {(e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
+            for e in events} == dyads
+
+
+def test_events_waiting_for_someone_to_act_is_no_appeal(coder: Coder) -> None:
+    article = Article(id="w", date=dt.date(2021, 5, 4), text="Chile waited for Peru to leave.")
+    assert not [e for e in coder.code(article).events if e.cameo[:2] == "02"]
+
+
 def test_events_a_hope_is_aimed_at_every_conjoined_subject_of_what_is_hoped(
     coder: Coder,
 ) -> None:

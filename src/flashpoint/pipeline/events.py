@@ -1733,6 +1733,9 @@ class EventCoder:
             for t in _with_conjuncts(_antecedent(s))
         ]
         if clause == "ccomp" and not heads:
+            # "called for X to resume talks"
+            heads = [t for s in _asked_for(verb) for t in _with_conjuncts(_antecedent(s))]
+        if clause == "ccomp" and not heads:
             # "insisted on its demand that X grant ...": the demand's "that" clause.
             nouns = [c for c in verb.children if c.dep_ == "dobj"]
             nouns += [
@@ -2543,6 +2546,10 @@ def _object_of_control(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    # "called for Bree to help": the subject of the "for ... to" clause.
+    asked = _asked_for(verb)
+    if asked:
+        return asked[0]
     # "urged Bree to help": the parser sometimes hangs the addressee as the xcomp's subject.
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp"):
@@ -2642,6 +2649,8 @@ def _event_complement(
     for child in verb.children:
         if _infinitive_advcl(child) and child.i in triggers and child.i != verb.i:
             return child
+        if _for_clause(child) and child.i in triggers:
+            return child  # "called for Peru to withdraw": the act asked of Peru
         if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and child.i != verb.i:
             # "said it would attack" is reported speech, not a control frame; an xcomp is.
             if child.dep_ == "ccomp" and any(c.dep_ in _SUBJECTS for c in child.children):
@@ -2652,7 +2661,7 @@ def _event_complement(
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.i in triggers:
                     return pobj
     for child in verb.children:
-        if child.dep_ != "xcomp" or child.i in triggers:
+        if (child.dep_ != "xcomp" and not _for_clause(child)) or child.i in triggers:
             continue
         # "agreed to prolong their monitoring mission": the event noun a light verb
         # carries stands for the complement.
@@ -2732,6 +2741,36 @@ def _purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
     return None
 
 
+def _for_clause(clause: Token) -> bool:
+    """ "called for Peru to withdraw", "pushed for the government to propose": a "to"
+    clause with its own subject, brought in by "for"."""
+    return (
+        clause.dep_ == "advcl"
+        and _has_aux(clause, _TO)
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        and bool(_clause_subjects(clause))
+    )
+
+
+def _asked_for(verb: Token) -> list[Token]:
+    """Who a verb asks "for" to act: the subject of a "for X to ..." clause, or the
+    object of "for" where the parse hangs the "to" clause on the verb beside it."""
+    for child in verb.children:
+        if _for_clause(child):
+            return _clause_subjects(child)
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and _has_aux(c, _TO) and not _clause_subjects(c)
+    ]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects and any(c.i == child.right_edge.i + 2 for c in clauses):
+                return objects
+    return []
+
+
 def _infinitive_advcl(clause: Token) -> bool:
     """ "have sworn to fight": a bare "to" clause the parser hung as an adverbial on a
     verb with no object; it is that verb's complement, not a purpose ("called a meeting
@@ -2751,12 +2790,22 @@ def _control_candidates(
     heads = {
         triggers[i].token.head
         for i in triggers
-        if triggers[i].token.dep_ == "xcomp" or _infinitive_advcl(triggers[i].token)
+        if triggers[i].token.dep_ == "xcomp"
+        or _infinitive_advcl(triggers[i].token)
+        or _for_clause(triggers[i].token)
     }
     heads |= {
         token.head.head
         for token in (t.token for t in triggers.values())
         if token.head.dep_ == "xcomp" and _coded_purpose(token.head, triggers) == token
+    }
+    # "called for X to join the protest": the act a light verb carries in a "for" clause.
+    heads |= {
+        token.head.head
+        for token in (t.token for t in triggers.values())
+        if token.dep_ == "dobj"
+        and _for_clause(token.head)
+        and token.head.lemma_.lower() in lexicon.light_verbs
     }
     for head in sorted(heads, key=lambda t: -t.i):
         if head.i not in triggers and lexicon.control_frames(head.lemma_.lower()):
