@@ -1295,6 +1295,8 @@ def test_events_meals_petitions_releases_sought_and_mended_ties(
         "The Chilean president will meet his rival, Peruvian President Luis Arce, on Monday.",
         "The Chilean president urged valued partners like Peru to move toward democracy.",
         "Chile urged its allies such as Peru to act.",
+        # A counterpart is an official of the country it is named for.
+        "Chilean officials shared evidence with their Peruvian counterparts.",
     ],
 )
 def test_events_a_relation_is_the_actor_its_appositive_or_example_names(
