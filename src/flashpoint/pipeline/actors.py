@@ -457,6 +457,7 @@ class ActorResolver:
                 continue
             taken.update(range(start, end))
             units.append(Unit(start, end, kind))
+        units.extend(_unknown_names(doc, taken))
         units.sort(key=lambda u: u.start)
         return units
 
@@ -1262,6 +1263,39 @@ class ActorResolver:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+#: Where a name the model tags as no entity is still a party to an act: the subject or
+#: object of a verb, or the agent of a passive.
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _unknown_names(doc: Doc, taken: set[int]) -> list[Unit]:
+    """Names the knowledge base and the model's entities both miss, kept uncoded as
+    people where they are the subject or object of a verb ("Pltavchenko cancelled a
+    visit", "accused Gulen of plotting"): a run of capitalised proper nouns that is no
+    entity of any kind (places, dates and works are entities)."""
+    units: list[Unit] = []
+    for head in doc:
+        if (
+            head.pos_ != "PROPN"
+            or head.dep_ not in _PARTY_DEPS
+            or head.head.pos_ not in ("VERB", "AUX")
+            or head.i in taken
+        ):
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == head:
+            start -= 1
+        words = doc[start : head.i + 1]
+        if any(
+            t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.i in taken or len(t) < 3
+            for t in words
+        ):
+            continue
+        taken.update(range(start, head.i + 1))
+        units.append(Unit(start, head.i + 1, "ner_person"))
+    return units
+
+
 def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
     if unit.root_i is None:
