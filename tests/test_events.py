@@ -1635,12 +1635,31 @@ def test_events_a_purpose_is_served_where_the_sending_goes(
             " government.",
             ("CHL", "PER"),
         ),
+        (
+            "The Chilean minister has declined to resign, despite the Peruvian president's"
+            " request he do so.",
+            ("CHL", "PER"),
+        ),
+        (
+            "Chilean coal workers called off the strike after the agreement with the Peruvian"
+            " government.",
+            ("CHL", "PER"),
+        ),
     ],
 )
 def test_events_yielding_or_refusing_answers_who_pressed_for_it(
     coder: Coder, text: str, dyad: tuple[str, str]
 ) -> None:
     assert dyad in {(a and a[:3], r and r[:3]) for a, r, _ in _coded_dyads(coder, text)}
+
+
+def test_events_what_a_summons_is_for_is_aimed_at_whom_it_summons(coder: Coder) -> None:
+    text = (
+        "The Chilean foreign ministry summoned Peru's ambassador in Santiago on Monday to"
+        " complain of bias in the Peruvian media."
+    )
+    dyads = _coded_dyads(coder, text)
+    assert dyads and {(a and a[:3], r and r[:3]) for a, r, _ in dyads} == {("CHL", "PER")}
 
 
 def test_events_a_protest_is_aimed_at_whom_the_rally_before_it_called_for_removing(

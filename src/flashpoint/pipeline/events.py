@@ -758,11 +758,12 @@ class EventCoder:
     def _called_for_a_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "called Morrison to congratulate him", "called Erdogan to apologize": the
         purpose of a telephone call is aimed at whoever was called, unless it names its
-        own target."""
+        own target; so is the purpose of a summons ("summoned the envoy to protest")."""
         for trigger in list(triggers.values()):
             call = trigger.token.head
-            if trigger.token.dep_ not in ("xcomp", "advcl") or not _phone_call(
-                call, self.lexicon.call_purposes
+            summons = call.lemma_.lower() in _SUMMONING and bool(_callees(call))
+            if trigger.token.dep_ not in ("xcomp", "advcl") or not (
+                summons or _phone_call(call, self.lexicon.call_purposes)
             ):
                 continue
             if call.i in triggers and triggers[call.i].code == self.lexicon.telephone_code:
@@ -1796,18 +1797,24 @@ class EventCoder:
         """Who an act of yielding or refusing answers: "called off the strike after talks
         with X", "declined to resign despite pressure from X"."""
         verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-        heads = [
-            party
+        occasions = [
+            occasion
             for v in verbs
             for prep in v.children
             if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
             for occasion in prep.children
             if occasion.dep_ == "pobj" and occasion.lemma_.lower() in _PRESSING_NOUNS
+        ]
+        heads = [
+            party
+            for occasion in occasions
             for by in occasion.children
             if by.dep_ == "prep" and by.lower_ in ("with", "by", "from")
             for party in by.children
             if party.dep_ == "pobj"
         ]
+        # "despite Peru's request": whose the pressing is.
+        heads += [o for occasion in occasions for o in occasion.children if o.dep_ == "poss"]
         return [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
 
     def _actors_of_heads(self, doc: Doc, heads: Iterable[Token]) -> list[Span]:
@@ -3009,8 +3016,22 @@ _STATIVE_IN = frozenset({"engage", "involve"})
 _DEMANDING = frozenset({"call", "demand", "urge"})
 #: Prepositions and nouns that give what an act of yielding or refusing answers.
 _OCCASION_PREPS = frozenset({"after", "following", "despite", "under"})
+#: Verbs that bring someone in to be told something ("summoned the envoy to protest").
+_SUMMONING = frozenset({"summon"})
 _PRESSING_NOUNS = frozenset(
-    {"pressure", "talk", "negotiation", "deliberation", "consultation", "demand", "call"}
+    {
+        "pressure",
+        "talk",
+        "negotiation",
+        "deliberation",
+        "consultation",
+        "demand",
+        "call",
+        "request",
+        "agreement",
+        "deal",
+        "ultimatum",
+    }
 )
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})
