@@ -1869,6 +1869,8 @@ def test_events_what_explodes_is_not_the_target_of_the_blast(coder: Coder) -> No
     [
         "A fire that broke out in a Lima market killed twelve Peruvian traders.",
         "The earthquake injured dozens of Chilean miners.",
+        # a named disease is no one, though it reads like a name
+        "Ebola killed 300 people in Liberia.",
     ],
 )
 def test_events_harm_from_a_natural_cause_is_no_act(coder: Coder, text: str) -> None:
