@@ -111,9 +111,9 @@ def test_actors_unknown_names_are_kept_uncoded(coder: Coder) -> None:
 
 def test_actors_a_name_the_model_misses_is_kept_where_it_acts(coder: Coder) -> None:
     # names the model tags as no entity: kept where they are a verb's subject or object
-    doc = _doc(coder, "Pltavchenko cancelled a planned visit to Lima.")
-    assert [(s.text, s._.fp_actor.code) for s in doc._.fp_actors][0] == ("Pltavchenko", None)
-    doc = _doc(coder, "Since 2013 , Erdogan has accused Gulen of plotting a coup .")
+    doc = _doc(coder, "Brelvoshkin scrapped a planned trip to Lima.")
+    assert [(s.text, s._.fp_actor.code) for s in doc._.fp_actors][0] == ("Brelvoshkin", None)
+    doc = _doc(coder, "Erdogan again accused Gulen of plotting a coup .")
     assert "Gulen" in {s.text for s in doc._.fp_actors}
     # a place or a date the model tags stays out
     doc = _doc(coder, "Tornadoes hit Kansas in March.")

@@ -597,7 +597,7 @@ def test_events_a_place_inside_the_object_is_the_target(
 @pytest.mark.parametrize(
     "text",
     [
-        "The Chilean president lifted a travel ban imposed on Peruvian citizens last year.",
+        "The Chilean president scrapped an entry ban slapped on Peruvian citizens last year.",
         "On Monday Chile lifted the sanctions that it had placed on Peru in 2019.",
     ],
 )
@@ -1165,7 +1165,7 @@ def test_events_travelling_for_talks_is_negotiating(coder: Coder) -> None:
         ),
         # A hope about another is a comment aimed at them though what is hoped codes nothing.
         (
-            "Chilean diplomats said they hoped that Peru would be ready by the end of May.",
+            "Chilean envoys said they hoped that Peru would be ready by May.",
             ("CHLGOV", "PER", "SUPPORT"),
             "013",
         ),
@@ -1193,7 +1193,7 @@ def test_events_a_hoped_for_act_is_an_optimistic_comment(
         # after "called" as a naming complement, yet it is who was called.
         (
             "On Oct. 3, Chilean Foreign Minister Ana Riva called Peruvian Foreign Minister "
-            "Jorge Lanz to discuss a number of border issues.",
+            "Jorge Lanz to discuss several border issues.",
             ("CHLGOV", "PERGOV", "CONSULT"),
             "040",
         ),
@@ -1237,13 +1237,13 @@ def test_events_phone_calls_dates_carried_nouns_and_small_clauses(
         # ... or be whom its clause says will act.
         ("Chile expressed hope that Peru would join the talks.", ("CHL", "PER"), "013"),
         (
-            "Chilean experts have expressed hopes the Peruvian government will change its policy.",
+            "Chilean scholars have voiced hopes the Peruvian government will soften its stance.",
             ("CHLEDU", "PERGOV"),
             "013",
         ),
         ("Chile expressed hope that it would win.", ("CHL", None), "013"),
         # A stance stated with an adjective is a comment too.
-        ("Chile said it is skeptical of the Peruvian government.", ("CHL", "PERGOV"), "012"),
+        ("Chile says it remains skeptical of the Peruvian government.", ("CHL", "PERGOV"), "012"),
         ("Chile is optimistic about Peru.", ("CHL", "PER"), "013"),
     ],
 )
@@ -1267,14 +1267,14 @@ def test_events_a_voiced_feeling_is_aimed_at_what_it_is_about(
         ("The Chilean president had lunch in Lima.", set()),
         # Seeking someone's release appeals for it.
         (
-            "The Chilean prosecutor seeks conditional release for a Peruvian man held in jail.",
+            "The Chilean prosecutor is seeking early release for a Peruvian man in custody.",
             {("CHLJUD", "PERCVL", "REQUEST")},
         ),
         ("Chile sought the release of Peruvian fishermen.", {("CHL", "PERAGR", "REQUEST")}),
         # A petition handed to someone is an appeal to them.
         ("Chilean farmers submitted a petition to Peru.", {("CHLAGR", "PER", "REQUEST")}),
         # Mending ties is diplomatic cooperation, with each other when no one else is named.
-        ("Chile has improved diplomatic relations with Peru.", {("CHL", "PER", "SUPPORT")}),
+        ("Chile has gradually improved its relations with Peru.", {("CHL", "PER", "SUPPORT")}),
         (
             "Chile and Peru strengthened ties.",
             {("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")},
@@ -1296,7 +1296,7 @@ def test_events_meals_petitions_releases_sought_and_mended_ties(
         "The Chilean president urged valued partners like Peru to move toward democracy.",
         "Chile urged its allies such as Peru to act.",
         # A counterpart is an official of the country it is named for.
-        "Chilean officials shared evidence with their Peruvian counterparts.",
+        "Chilean police shared intelligence with their Peruvian counterparts.",
     ],
 )
 def test_events_a_relation_is_the_actor_its_appositive_or_example_names(
@@ -1584,11 +1584,11 @@ def test_events_letting_clause_after_a_relative_clause_on_the_object(coder: Code
         ("Chile halted mediation efforts among Peru's rival parties.", ("CHL", "PER")),
         # ... or between whom lies what the mediation sets out to settle.
         (
-            "Chile launched a mediation effort to resolve the dispute between Peru and Bolivia.",
+            "Chile began a mediation bid to settle the quarrel between Peru and Bolivia.",
             ("CHL", "BOL"),
         ),
         (
-            "Chile launched a mediation effort to try to prevent a war between Peru and Bolivia.",
+            "Chile started a mediation bid to try to avert a war between Peru and Bolivia.",
             ("CHL", "PER"),
         ),
     ],
@@ -1636,12 +1636,12 @@ def test_events_a_purpose_is_served_where_the_sending_goes(
             ("CHL", "PER"),
         ),
         (
-            "The Chilean minister has declined to resign, despite the Peruvian president's"
-            " request he do so.",
+            "The Chilean minister again declined to quit, despite the Peruvian president's"
+            " request.",
             ("CHL", "PER"),
         ),
         (
-            "Chilean coal workers called off the strike after the agreement with the Peruvian"
+            "Chilean truckers called off their strike after the deal with the Peruvian"
             " government.",
             ("CHL", "PER"),
         ),
@@ -1760,9 +1760,9 @@ def _assert_main(
         ),
         # ... also where the parse hangs its "by" phrase on the verb.
         (
-            "The Chilean government Monday denied charges by Peruvian fishermen that it had"
-            " seized their boats.",
-            ("CHLGOV", "PERAGR", "REJECT"),
+            "The Chilean navy on Friday denied charges by Peruvian fishermen that it"
+            " seized their nets.",
+            ("CHLMIL", "PERAGR", "REJECT"),
             "016",
         ),
         # Only the state of the place expels people from it.

@@ -46,7 +46,7 @@ def test_lemmas_irregular_past_read_as_present_takes_its_base() -> None:
 
 
 def test_lemmas_the_model_gives_irregular_forms(nlp: Language) -> None:
-    doc = nlp("Boko Haram fighters overran a military base in Borno.")
+    doc = nlp("Boko Haram fighters overran an army outpost near Maiduguri.")
     assert [t.lemma_ for t in doc if t.text == "overran"] == ["overrun"]
 
 

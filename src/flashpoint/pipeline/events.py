@@ -1553,7 +1553,7 @@ class EventCoder:
                 return actors
             slot_heads.append(heads)
         if "between" in trigger.recipient_slots:
-            # "launched a mediation effort to resolve the dispute between X and Y": the
+            # "began a mediation bid meant to settle the quarrel between X and Y": the
             # parties are those of what the act sets out to settle.
             heads = [
                 t
@@ -2227,7 +2227,7 @@ def _examples(noun: Token) -> list[Token]:
 
 def _purpose_objects(hosts: Sequence[Token]) -> list[Token]:
     """The objects of the "to" clauses that say what a verb or noun is for ("an effort to
-    end the war", "an effort to try to prevent a war"), through one verb of trying."""
+    end the war", "a bid to try and avert a war"), through one verb of trying."""
     clauses = [
         c
         for h in hosts
