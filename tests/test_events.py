@@ -1865,6 +1865,26 @@ def test_events_what_explodes_is_not_the_target_of_the_blast(coder: Coder) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # Whoever is a donor gives aid; to whom the noun says.
+        ("Chile is the leading donor to Peru.", ("CHL", "PER")),
+        ("Chile remains the biggest single donor of food aid.", ("CHL", None)),
+    ],
+)
+def test_events_the_subject_of_a_donor_noun_gives_aid(
+    coder: Coder, text: str, dyad: tuple[str, str | None]
+) -> None:
+    assert (*dyad, "AID") in _coded_dyads(coder, text)
+
+
+def test_events_the_owner_of_donors_is_whom_they_give_to(coder: Coder) -> None:
+    # "Peru's donors" give to Peru: no aid by Peru
+    dyads = _coded_dyads(coder, "Peru's donors said the country must ensure security.")
+    assert not [d for d in dyads if d[2] == "AID"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A fire that broke out in a Lima market killed twelve Peruvian traders.",

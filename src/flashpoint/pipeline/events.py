@@ -1774,6 +1774,11 @@ class EventCoder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agents.extend(self._actors_of_heads(doc, _with_conjuncts(pobj)))
+        if not agents and noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+            # "X is the largest donor to Y": the subject is who the noun says gives; not
+            # for force ("the law is an attack on free speech" is a comment).
+            if int(trigger.code[:2]) < 14:
+                agents = self._actors_of_heads(doc, _subject_heads(noun.head, self.lexicon))
         if not agents:
             agents = self._culprits(doc, noun)
         return _unique(agents)
@@ -3016,6 +3021,8 @@ _STATIVE_IN = frozenset({"engage", "involve"})
 _DEMANDING = frozenset({"call", "demand", "urge"})
 #: Prepositions and nouns that give what an act of yielding or refusing answers.
 _OCCASION_PREPS = frozenset({"after", "following", "despite", "under"})
+#: Verbs that link a subject to a predicate noun ("X remains the largest donor").
+_COPULAS = frozenset({"be", "remain", "become"})
 #: Verbs that bring someone in to be told something ("summoned the envoy to protest").
 _SUMMONING = frozenset({"summon"})
 _PRESSING_NOUNS = frozenset(
