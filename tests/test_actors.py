@@ -116,6 +116,17 @@ def test_actors_unknown_names_are_kept_uncoded(coder: Coder) -> None:
     assert "person" in kinds
 
 
+def test_actors_a_name_the_model_misses_is_kept_where_it_acts(coder: Coder) -> None:
+    # names the model tags as no entity: kept where they are a verb's subject or object
+    doc = _doc(coder, "Brelvoshkin scrapped a planned trip to Lima.")
+    assert [(s.text, s._.fp_actor.code) for s in doc._.fp_actors][0] == ("Brelvoshkin", None)
+    doc = _doc(coder, "Erdogan again accused Gulen of plotting a coup .")
+    assert "Gulen" in {s.text for s in doc._.fp_actors}
+    # a place or a date the model tags stays out
+    doc = _doc(coder, "Tornadoes hit Kansas in March.")
+    assert not [s for s in doc._.fp_actors if s.text in ("March", "Tornadoes")]
+
+
 def test_actors_acronyms_match_case(coder: Coder) -> None:
     codes = _codes(coder, "The US warned that it would not let us down, the UN said.")
     assert codes.get("The US") == "USA" or codes.get("US") == "USA"
@@ -181,6 +192,16 @@ def test_actors_resolve_reference_pronoun_and_definite(coder: Coder) -> None:
     group = next(t for t in doc if t.text == "group")
     target = resolve_reference(doc, group)
     assert target is not None and target._.fp_actor.code == "YEMREB"
+
+
+def test_actors_a_body_with_a_plural_name_is_it(coder: Coder) -> None:
+    doc = _doc(coder, "The Chilean Marines said it would not release the tanker.")
+    it = next(t for t in doc if t.text == "it")
+    span = resolve_reference(doc, it)
+    assert span is not None and span._.fp_actor.code == "CHLMIL"
+    # a common plural is no "it"
+    doc = _doc(coder, "Chilean soldiers said it was raining.")
+    assert resolve_reference(doc, next(t for t in doc if t.text == "it")) is None
 
 
 def test_actors_subject_he_continues_the_last_sentences_subject(coder: Coder) -> None:

@@ -70,6 +70,11 @@ def test_kb_actors_covers_most_demonyms(kb) -> None:  # type: ignore[no-untyped-
         ("hackers", "CRM"),
         ("regulators", "GOV"),
         ("secessionists", "REB"),
+        ("city council", "GOV"),
+        ("county commission", "GOV"),
+        ("MEPs", "LEG"),
+        ("military council", "MIL"),
+        ("counterparts", "GOV"),
     ],
 )
 def test_kb_actors_generic_groups_of_people_are_agents(kb, phrase: str, sector: str) -> None:  # type: ignore[no-untyped-def]

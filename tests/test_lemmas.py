@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -31,6 +32,22 @@ def test_lemmas_repair_only_unknown_verbs() -> None:
         token.pos_, token.lemma_ = pos, lemma
     VerbLemmaRepair(frozenset({"stage", "sing"}))(doc)
     assert [t.lemma_ for t in doc] == ["student", "stage", "rally", "and", "sing"]
+
+
+def test_lemmas_irregular_past_read_as_present_takes_its_base() -> None:
+    # A tagger that reads "overran" as present leaves it as its own lemma.
+    doc = Doc(Vocab(), words=["Rebels", "overran", "the", "base", "and", "foresaw", "it"])
+    for token in doc:
+        token.pos_, token.lemma_ = "VERB" if token.i in (1, 5) else "NOUN", token.text.lower()
+    irregular = {"overran": "overrun", "foresaw": "foresee"}
+    VerbLemmaRepair(frozenset({"overrun"}), irregular)(doc)
+    # Only a base the lexicon knows is taken.
+    assert [doc[1].lemma_, doc[5].lemma_] == ["overrun", "foresaw"]
+
+
+def test_lemmas_the_model_gives_irregular_forms(nlp: Language) -> None:
+    doc = nlp("Boko Haram fighters overran an army outpost near Maiduguri.")
+    assert [t.lemma_ for t in doc if t.text == "overran"] == ["overrun"]
 
 
 def test_lemmas_regular_inflections_follow_spelling_rules() -> None:

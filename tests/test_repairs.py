@@ -87,6 +87,40 @@ def test_repairs_a_name_compounded_on_a_verb_is_its_subject(coder: Coder) -> Non
     assert doc[2].dep_ == "compound"
 
 
+def test_repairs_an_acronym_read_as_a_modifier_of_a_verb_is_its_subject(coder: Coder) -> None:
+    for words, heads, deps, pos, tags in (
+        (
+            ["UNHCR", "sent", "tents", "."],
+            [1, 1, 1, 1],
+            ["advmod", "ROOT", "dobj", "punct"],
+            ["ADV", "VERB", "NOUN", "PUNCT"],
+            ["RB", "VBD", "NNS", "."],
+        ),
+        # through an auxiliary too
+        (
+            ["UNHCR", "had", "sent", "tents", "."],
+            [2, 2, 2, 2, 2],
+            ["advmod", "aux", "ROOT", "dobj", "punct"],
+            ["ADV", "AUX", "VERB", "NOUN", "PUNCT"],
+            ["RB", "VBD", "VBN", "NNS", "."],
+        ),
+    ):
+        doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+        ParseRepair()(doc)
+        assert doc[0].dep_ == "nsubj" and doc[0].pos_ == "PROPN"
+    # an adverb that is no acronym stays
+    doc = Doc(
+        coder.nlp.vocab,
+        words=["Soon", "sailed", "ships", "."],
+        heads=[1, 1, 1, 1],
+        deps=["advmod", "ROOT", "dobj", "punct"],
+        pos=["ADV", "VERB", "NOUN", "PUNCT"],
+        tags=["RB", "VBD", "NNS", "."],
+    )
+    ParseRepair()(doc)
+    assert doc[0].dep_ == "advmod"
+
+
 def test_repairs_an_of_phrase_after_a_conjunct_is_its_owner(coder: Coder) -> None:
     # "of Sweden" hung on "envoys", which "Norway's" already owns
     doc = _doc(
@@ -124,3 +158,26 @@ def test_repairs_a_name_between_commas_in_a_list_is_an_item(coder: Coder) -> Non
     doc = _doc(coder, words, heads, deps, pos)
     ParseRepair()(doc)
     assert doc[4].dep_ == "appos"
+
+
+def test_repairs_a_noun_with_a_subject_and_an_object_is_a_verb(coder: Coder) -> None:
+    # the tagger reads a headline's "hand" as a noun, the parser gives it both roles
+    doc = _doc(
+        coder,
+        ["Norway", "and", "Sweden", "hand", "over", "tents", "to", "Chad", "."],
+        [3, 0, 0, 3, 3, 3, 5, 6, 3],
+        ["nsubj", "cc", "conj", "ROOT", "prt", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[3].pos_ == "VERB" and doc[3].tag_ == "VBP"
+    # a noun heading a verbless headline stays a noun
+    doc = _doc(
+        coder,
+        ["Norway", "aid", "to", "Chad", "."],
+        [1, 1, 1, 2, 1],
+        ["compound", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    ParseRepair()(doc)
+    assert doc[1].pos_ == "NOUN"

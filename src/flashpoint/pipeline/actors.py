@@ -460,6 +460,7 @@ class ActorResolver:
                 continue
             taken.update(range(start, end))
             units.append(Unit(start, end, kind))
+        units.extend(_unknown_names(doc, taken))
         units.sort(key=lambda u: u.start)
         return units
 
@@ -1270,6 +1271,39 @@ def _without_article(form: str) -> str:
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else form
 
 
+#: Where a name the model tags as no entity is still a party to an act: the subject or
+#: object of a verb, or the agent of a passive.
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _unknown_names(doc: Doc, taken: set[int]) -> list[Unit]:
+    """Names the knowledge base and the model's entities both miss, kept uncoded as
+    people where they are the subject or object of a verb ("Pltavchenko cancelled a
+    visit", "accused Gulen of plotting"): a run of capitalised proper nouns that is no
+    entity of any kind (places, dates and works are entities)."""
+    units: list[Unit] = []
+    for head in doc:
+        if (
+            head.pos_ != "PROPN"
+            or head.dep_ not in _PARTY_DEPS
+            or head.head.pos_ not in ("VERB", "AUX")
+            or head.i in taken
+        ):
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == head:
+            start -= 1
+        words = doc[start : head.i + 1]
+        if any(
+            t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.i in taken or len(t) < 3
+            for t in words
+        ):
+            continue
+        taken.update(range(start, head.i + 1))
+        units.append(Unit(start, head.i + 1, "ner_person"))
+    return units
+
+
 def _root(doc: Doc, unit: Unit) -> Token:
     """The unit's syntactic head: its token whose head lies outside it."""
     if unit.root_i is None:
@@ -1734,11 +1768,12 @@ def _is_subject(span: Span) -> bool:
 
 
 def _agrees(word: str, span: Span) -> bool:
-    """Number agreement of a pronoun with a mention's head noun ("they" and "bombers")."""
+    """Number agreement of a pronoun with a mention's head noun ("they" and "bombers"); a
+    body whose name is plural ("the Royal Marines") is also "it"."""
     plural = span.root.tag_ in ("NNS", "NNPS")
     if word in GROUP_PRONOUNS:
         return plural
-    return not plural
+    return not plural or span.root.tag_ == "NNPS"
 
 
 def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
@@ -1759,7 +1794,7 @@ def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
         return last(
             lambda a, s: (
                 a.kind in ("organisation", "state", "group")
-                or (a.kind == "agent" and s.root.tag_ in ("NN", "NNP"))
+                or (a.kind == "agent" and s.root.tag_ in ("NN", "NNP", "NNPS"))
             )
         )
     return None

@@ -429,7 +429,12 @@ class EventCoder:
             instrument = self._instrument(token, lemma)
             if instrument is not None:
                 return instrument
-            return self._verb_trigger(token, lemma) or self._order_trigger(token, lemma)
+            return (
+                self._verb_trigger(token, lemma)
+                or self._order_trigger(token, lemma)
+                or self._call_trigger(token)
+                or self._hope_trigger(token, lemma)
+            )
         if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
             # "is willing to ...", "is committed to ...": a predicate adjective the
             # lexicon lists as a verb.
@@ -540,6 +545,37 @@ class EventCoder:
             # a purpose, not an act of letting.
             return None
         return trigger
+
+    def _call_trigger(self, token: Token) -> Trigger | None:
+        """ "called X on Monday to assure him": a telephone call, aimed at whoever was
+        called (a coded purpose takes its place when folded)."""
+        code = self.lexicon.telephone_code
+        if not code or not _phone_call(token, self.lexicon.call_purposes):
+            return None
+        trigger = Trigger(token=token, kind="verb", code=code, recipient_slots=("dobj",))
+        if not any(c.dep_ == "dobj" for c in token.children):
+            trigger.recipients = self._actors_of_heads(token.doc, _callees(token)) or None
+        return trigger
+
+    def _hope_trigger(self, token: Token, lemma: str) -> Trigger | None:
+        """ "said they hoped that X would be in Lima by May": a hope that another will do
+        or be something, even where what is hoped codes nothing, is an optimistic comment
+        aimed at whoever is hoped to (a coded act in the clause is folded in later)."""
+        code = self.lexicon.optimism_code
+        if not code or lemma not in self.lexicon.optimism_verbs:
+            return None
+        heads = [
+            t
+            for c in token.children
+            if c.dep_ == "ccomp"
+            for s in _clause_subjects(c)
+            for t in _with_conjuncts(s)
+            if t.pos_ != "PRON"  # "hoped it would": the hoper's own prospects, often
+        ]
+        hoped = self._actors_of_heads(token.doc, heads)
+        if not hoped:
+            return None
+        return Trigger(token=token, kind="verb", code=code, recipients=hoped)
 
     def _instrument(self, token: Token, lemma: str) -> Trigger | None:
         patterns = self.lexicon.instruments.get(lemma, ())
@@ -722,18 +758,19 @@ class EventCoder:
     def _called_for_a_purpose(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "called Morrison to congratulate him", "called Erdogan to apologize": the
         purpose of a telephone call is aimed at whoever was called, unless it names its
-        own target."""
-        for trigger in triggers.values():
+        own target; so is the purpose of a summons ("summoned the envoy to protest")."""
+        for trigger in list(triggers.values()):
             call = trigger.token.head
-            if (
-                trigger.recipients is not None
-                or trigger.token.dep_ not in ("xcomp", "advcl")
-                or not _phone_call(call, self.lexicon.call_purposes)
-                or self._recipients(doc, trigger)
+            summons = call.lemma_.lower() in _SUMMONING and bool(_callees(call))
+            if trigger.token.dep_ not in ("xcomp", "advcl") or not (
+                summons or _phone_call(call, self.lexicon.call_purposes)
             ):
                 continue
-            callee = [c for c in call.children if c.dep_ == "dobj"]
-            trigger.recipients = self._actors_of_heads(doc, callee) or None
+            if call.i in triggers and triggers[call.i].code == self.lexicon.telephone_code:
+                del triggers[call.i]  # the purpose says what the call was for
+            if trigger.recipients is not None or self._recipients(doc, trigger):
+                continue
+            trigger.recipients = self._actors_of_heads(doc, _callees(call)) or None
 
     def _hoped_for(self, doc: Doc, triggers: dict[int, Trigger]) -> None:
         """ "said it hoped for a new round of talks", "hopes Japan will persuade Y to lift ...": an
@@ -750,7 +787,9 @@ class EventCoder:
             if hope.i in triggers and triggers[hope.i].code != code:
                 continue
             actors = self._actors_of_heads(doc, _subject_heads(hope, self.lexicon))
-            hoped = self._actors_of_heads(doc, _clause_subjects(clause))
+            hoped = self._actors_of_heads(
+                doc, (t for s in _clause_subjects(clause) for t in _with_conjuncts(s))
+            )
             hoped = [h for h in hoped if not any(_same(h, a) for a in actors)]
             if hope.i not in triggers:
                 triggers[hope.i] = Trigger(
@@ -1491,11 +1530,20 @@ class EventCoder:
             and complement.head.head == token
             else []
         )
+        # "lifted a ban imposed on X", "the curbs it placed on X": the clause that lays
+        # the measure on someone names them (in a preposition; its object is the measure).
+        laying = [
+            c
+            for c in (complement.children if complement is not None else ())
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and complement != token
+        ]
         slot_heads: list[list[Token]] = []
         for slot in trigger.recipient_slots:
             heads: list[Token] = []
             for host in hosts:
                 heads.extend(_slot_heads(host, slot))
+            if slot not in ("dobj", "dative"):
+                heads.extend(h for clause in laying for h in _slot_heads(clause, slot))
             heads = [t for h in heads for t in _with_conjuncts(h) if t not in given]
             if slot == "in":
                 # "marched in protest of ...": what a protest is against, not where.
@@ -1507,6 +1555,18 @@ class EventCoder:
             if actors:
                 return actors
             slot_heads.append(heads)
+        if "between" in trigger.recipient_slots:
+            # "began a mediation bid meant to settle the quarrel between X and Y": the
+            # parties are those of what the act sets out to settle.
+            heads = [
+                t
+                for obj in _purpose_objects([h for h in hosts if h.pos_ in ("VERB", "NOUN")])
+                for h in _slot_heads(obj, "between")
+                for t in _with_conjuncts(h)
+            ]
+            actors = self._actors_of_heads(doc, heads)
+            if actors:
+                return actors
         if trigger.kind == "verb":
             # "shipped tents and a crew of nurses to Chad": the parse hangs the phrase on
             # the object's last noun; a phrase that ends the object belongs to the verb.
@@ -1530,6 +1590,20 @@ class EventCoder:
         clause = _CLAUSE_ADDRESSEE.get(trigger.code[:2])
         if clause is not None:
             actors = self._clause_addressees(doc, token, clause)
+            if actors:
+                return actors
+        if trigger.code[:2] == "01" and complement is not None and complement.pos_ == "NOUN":
+            # "expressed hope that X would join", "voiced fears X will strike": the
+            # feeling is about the one its clause says will act.
+            heads = [
+                t
+                for c in complement.children
+                if c.dep_ in ("ccomp", "acl") and c.pos_ in _VERBAL
+                for subject in _clause_subjects(c)
+                if subject.pos_ != "PRON"
+                for t in _with_conjuncts(subject)
+            ]
+            actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
         if trigger.kind == "verb":
@@ -1663,6 +1737,9 @@ class EventCoder:
             for t in _with_conjuncts(_antecedent(s))
         ]
         if clause == "ccomp" and not heads:
+            # "called for X to resume talks"
+            heads = [t for s in _asked_for(verb) for t in _with_conjuncts(_antecedent(s))]
+        if clause == "ccomp" and not heads:
             # "insisted on its demand that X grant ...": the demand's "that" clause.
             nouns = [c for c in verb.children if c.dep_ == "dobj"]
             nouns += [
@@ -1700,6 +1777,11 @@ class EventCoder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agents.extend(self._actors_of_heads(doc, _with_conjuncts(pobj)))
+        if not agents and noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+            # "X is the largest donor to Y": the subject is who the noun says gives; not
+            # for force ("the law is an attack on free speech" is a comment).
+            if int(trigger.code[:2]) < 14:
+                agents = self._actors_of_heads(doc, _subject_heads(noun.head, self.lexicon))
         if not agents:
             agents = self._culprits(doc, noun)
         return _unique(agents)
@@ -1723,18 +1805,24 @@ class EventCoder:
         """Who an act of yielding or refusing answers: "called off the strike after talks
         with X", "declined to resign despite pressure from X"."""
         verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-        heads = [
-            party
+        occasions = [
+            occasion
             for v in verbs
             for prep in v.children
             if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
             for occasion in prep.children
             if occasion.dep_ == "pobj" and occasion.lemma_.lower() in _PRESSING_NOUNS
+        ]
+        heads = [
+            party
+            for occasion in occasions
             for by in occasion.children
             if by.dep_ == "prep" and by.lower_ in ("with", "by", "from")
             for party in by.children
             if party.dep_ == "pobj"
         ]
+        # "despite Peru's request": whose the pressing is.
+        heads += [o for occasion in occasions for o in occasion.children if o.dep_ == "poss"]
         return [a for a in self._actors_of_heads(doc, heads) if _coded(a)]
 
     def _actors_of_heads(self, doc: Doc, heads: Iterable[Token]) -> list[Span]:
@@ -1751,6 +1839,16 @@ class EventCoder:
         if depth > 2:
             return []
         if head.lemma_.lower() in self.lexicon.relational_nouns:
+            # "his rival, Prime Minister X", "partners like X": an appositive or an
+            # example names the one meant.
+            named = [
+                span
+                for c in [*_examples(head), *(c for c in head.children if c.dep_ == "appos")]
+                for a in _with_conjuncts(c)
+                if (span := self._actor_span(doc, a)) is not None
+            ]
+            if named:
+                return _unique(named)
             # "its EU partners" are members of the body; "Iran's partners" are not Iran.
             bodies = [
                 span
@@ -1970,10 +2068,12 @@ def _aims_at(verb: Token) -> set[str]:
 def _particle(verb: Token, particle: str) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "advmod", "compound:prt") and child.lower_ == particle:
-            if child.dep_ == "prep" and any(
-                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children
+            if child.dep_ == "prep" and (
+                child.i < verb.i
+                or any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children)
             ):
-                continue  # "called Morrison on Wednesday" is no "call on"
+                # "called Morrison on Wednesday", "On May 2, X called Y" are no "call on".
+                continue
             return child
     return None
 
@@ -1984,7 +2084,7 @@ def _phone_call(verb: Token, purposes: frozenset[str]) -> bool:
     clause is the caller's own purpose ("called residents to evacuate" still appeals)."""
     return (
         verb.lemma_.lower() == "call"
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and bool(_callees(verb))
         and any(
             c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in purposes
             for c in verb.children
@@ -1992,8 +2092,18 @@ def _phone_call(verb: Token, purposes: frozenset[str]) -> bool:
         and _particle(verb, "on") is None
         and _particle(verb, "upon") is None
         and _prep_child(verb, "for") is None
-        and not any(c.dep_ in ("prt", "oprd") for c in verb.children)
+        and not any(c.dep_ == "prt" for c in verb.children)
     )
+
+
+def _callees(verb: Token) -> list[Token]:
+    """Whom "call" reaches: its object, unless a naming complement follows ("called the
+    vote a fraud"); with no object, a name the parse reads as that complement ("called
+    Foreign Minister X to discuss ...")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return [] if any(c.dep_ == "oprd" for c in verb.children) else objects
+    return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
@@ -2107,6 +2217,33 @@ def _complement_candidates(verb: Token, prep_word: str | None, particle: str | N
                 g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             )
     return candidates
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The examples a noun is given ("partners like X", "allies such as X")."""
+    preps = [
+        p
+        for p in noun.children
+        if p.dep_ == "prep"
+        and (
+            p.lower_ == "like"
+            or (p.lower_ == "as" and any(a.lower_ == "such" for a in p.children))
+        )
+    ]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
+
+
+def _purpose_objects(hosts: Sequence[Token]) -> list[Token]:
+    """The objects of the "to" clauses that say what a verb or noun is for ("an effort to
+    end the war", "a bid to try and avert a war"), through one verb of trying."""
+    clauses = [
+        c
+        for h in hosts
+        for c in h.children
+        if c.dep_ in ("acl", "advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+    ]
+    clauses += [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
+    return [o for c in clauses for o in c.children if o.dep_ == "dobj"]
 
 
 def _slot_heads(host: Token, slot: str) -> list[Token]:
@@ -2424,6 +2561,10 @@ def _object_of_control(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    # "called for Bree to help": the subject of the "for ... to" clause.
+    asked = _asked_for(verb)
+    if asked:
+        return asked[0]
     # "urged Bree to help": the parser sometimes hangs the addressee as the xcomp's subject.
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp"):
@@ -2523,6 +2664,8 @@ def _event_complement(
     for child in verb.children:
         if _infinitive_advcl(child) and child.i in triggers and child.i != verb.i:
             return child
+        if _for_clause(child) and child.i in triggers:
+            return child  # "called for Peru to withdraw": the act asked of Peru
         if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and child.i != verb.i:
             # "said it would attack" is reported speech, not a control frame; an xcomp is.
             if child.dep_ == "ccomp" and any(c.dep_ in _SUBJECTS for c in child.children):
@@ -2533,7 +2676,7 @@ def _event_complement(
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.i in triggers:
                     return pobj
     for child in verb.children:
-        if child.dep_ != "xcomp" or child.i in triggers:
+        if (child.dep_ != "xcomp" and not _for_clause(child)) or child.i in triggers:
             continue
         # "agreed to prolong their monitoring mission": the event noun a light verb
         # carries stands for the complement.
@@ -2613,6 +2756,36 @@ def _purpose(clause: Token, triggers: dict[int, Trigger]) -> Token | None:
     return None
 
 
+def _for_clause(clause: Token) -> bool:
+    """ "called for Peru to withdraw", "pushed for the government to propose": a "to"
+    clause with its own subject, brought in by "for"."""
+    return (
+        clause.dep_ == "advcl"
+        and _has_aux(clause, _TO)
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        and bool(_clause_subjects(clause))
+    )
+
+
+def _asked_for(verb: Token) -> list[Token]:
+    """Who a verb asks "for" to act: the subject of a "for X to ..." clause, or the
+    object of "for" where the parse hangs the "to" clause on the verb beside it."""
+    for child in verb.children:
+        if _for_clause(child):
+            return _clause_subjects(child)
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and _has_aux(c, _TO) and not _clause_subjects(c)
+    ]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects and any(c.i == child.right_edge.i + 2 for c in clauses):
+                return objects
+    return []
+
+
 def _infinitive_advcl(clause: Token) -> bool:
     """ "have sworn to fight": a bare "to" clause the parser hung as an adverbial on a
     verb with no object; it is that verb's complement, not a purpose ("called a meeting
@@ -2632,12 +2805,22 @@ def _control_candidates(
     heads = {
         triggers[i].token.head
         for i in triggers
-        if triggers[i].token.dep_ == "xcomp" or _infinitive_advcl(triggers[i].token)
+        if triggers[i].token.dep_ == "xcomp"
+        or _infinitive_advcl(triggers[i].token)
+        or _for_clause(triggers[i].token)
     }
     heads |= {
         token.head.head
         for token in (t.token for t in triggers.values())
         if token.head.dep_ == "xcomp" and _coded_purpose(token.head, triggers) == token
+    }
+    # "called for X to join the protest": the act a light verb carries in a "for" clause.
+    heads |= {
+        token.head.head
+        for token in (t.token for t in triggers.values())
+        if token.dep_ == "dobj"
+        and _for_clause(token.head)
+        and token.head.lemma_.lower() in lexicon.light_verbs
     }
     for head in sorted(heads, key=lambda t: -t.i):
         if head.i not in triggers and lexicon.control_frames(head.lemma_.lower()):
@@ -2841,8 +3024,24 @@ _STATIVE_IN = frozenset({"engage", "involve"})
 _DEMANDING = frozenset({"call", "demand", "urge"})
 #: Prepositions and nouns that give what an act of yielding or refusing answers.
 _OCCASION_PREPS = frozenset({"after", "following", "despite", "under"})
+#: Verbs that link a subject to a predicate noun ("X remains the largest donor").
+_COPULAS = frozenset({"be", "remain", "become"})
+#: Verbs that bring someone in to be told something ("summoned the envoy to protest").
+_SUMMONING = frozenset({"summon"})
 _PRESSING_NOUNS = frozenset(
-    {"pressure", "talk", "negotiation", "deliberation", "consultation", "demand", "call"}
+    {
+        "pressure",
+        "talk",
+        "negotiation",
+        "deliberation",
+        "consultation",
+        "demand",
+        "call",
+        "request",
+        "agreement",
+        "deal",
+        "ultimatum",
+    }
 )
 #: Verbs of letting someone act ("allow X to land"), whose object is who would act.
 _LETTING = frozenset({"allow", "let", "permit"})

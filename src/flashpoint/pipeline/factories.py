@@ -66,7 +66,18 @@ def make_lemmas(nlp: Language, name: str) -> Any:
             *lexicon.object_control,
         ]
     )
-    return VerbLemmaRepair(known)
+    return VerbLemmaRepair(known, _irregular_verbs(nlp))
+
+
+def _irregular_verbs(nlp: Language) -> dict[str, str]:
+    """The model's irregular verb forms and their first base ("overran" -> "overrun")."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return {}
+    verbs = lookups.get_table("lemma_exc").get("verb", {})
+    return {form: bases[0] for form, bases in verbs.items() if bases}
 
 
 @Language.factory("flashpoint_repairs_v1", default_config={})

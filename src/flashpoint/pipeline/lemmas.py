@@ -4,11 +4,14 @@ The small English model lemmatizes a few regular forms to another word ("staged"
 "stag"); every later stage looks verbs up by lemma, so such a verb would go uncoded. A
 verb whose lemma the lexicon does not know, but whose regular base form it does, takes
 that base form. Nothing else is touched.
+
+An irregular past form the tagger reads as present ("jihadists overran the base" tagged
+VBP) is left as its own lemma; the model's table of irregular verb forms gives its base.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc
 
@@ -18,14 +21,17 @@ _VERBAL = frozenset({"VERB", "AUX"})
 class VerbLemmaRepair:
     """Sets ``token.lemma_`` of a verb to a known regular base form (see module doc)."""
 
-    def __init__(self, known: frozenset[str]) -> None:
+    def __init__(self, known: frozenset[str], irregular: Mapping[str, str] | None = None) -> None:
         self.known = known
+        #: Irregular verb forms and their base ("overran" -> "overrun").
+        self.irregular = dict(irregular or {})
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if token.pos_ not in _VERBAL or token.lemma_.lower() in self.known:
                 continue
-            for candidate in base_forms(token.text.lower()):
+            word = token.text.lower()
+            for candidate in (self.irregular.get(word, ""), *base_forms(word)):
                 if candidate in self.known:
                     token.lemma_ = candidate
                     break

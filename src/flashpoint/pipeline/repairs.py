@@ -16,7 +16,11 @@
   conjunct is the conjunct's.
 - A verb takes no compound modifier: a name the parser hangs on a finite verb that heads
   a clause ("Norway vote on ...", read as a noun compound "Norway vote") is the verb's
-  subject, when the verb has none.
+  subject, when the verb has none. So is an acronym just before such a verb that the
+  tagger read as a modifier ("USAID provided ...", "USAID" read as an adverb).
+- A noun with a subject and an object is a verb. In a headline's present tense ("EU and
+  UN hand over supplies to X") the tagger may read the verb as a noun although the parser
+  gives it a subject before it and an object or particle after it; it is made a verb.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ _PLACE_PREPS = frozenset({"in", "of", "from"})
 _NAME_PARTS = frozenset({"compound", "det", "amod", "flat"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _FINITE = frozenset({"VBD", "VBP", "VBZ"})
+#: How the parser may hang a misread acronym on the verb it is the subject of.
+_MODIFIERS = frozenset({"advmod", "amod", "npadvmod", "nmod", "dep"})
 #: Where a verb heading a clause stands; a "verb" in a noun's place ("Gulf waters") is a
 #: noun the tagger misread, and its compound is right.
 _CLAUSAL = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl"})
@@ -39,12 +45,14 @@ class ParseRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
+            if token.pos_ == "NOUN" and token.dep_ == "ROOT":
+                self.misread_verb(token)
             if token.pos_ == "NOUN" and token.dep_ != "conj":
                 self.coordination(token)
                 self.second_owner(token)
             if token.pos_ in ("NOUN", "PROPN"):
                 self.listed_appositive(token)
-            elif token.pos_ == "VERB" and token.tag_ in _FINITE and token.dep_ in _CLAUSAL:
+            elif token.pos_ == "VERB" and _finite(token) and token.dep_ in _CLAUSAL:
                 self.compound_subject(token)
         return doc
 
@@ -98,9 +106,34 @@ class ParseRepair:
                 prep.head = last
 
     @staticmethod
+    def misread_verb(noun: Token) -> None:
+        if any(c.dep_ == "nsubj" for c in noun.lefts) and any(
+            c.dep_ in ("dobj", "prt") for c in noun.rights
+        ):
+            noun.pos_, noun.tag_ = "VERB", "VBP"
+
+    @staticmethod
     def compound_subject(verb: Token) -> None:
         if any(c.dep_ in _SUBJECTS for c in verb.children):
             return
         names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        names += [
+            c
+            for c in verb.lefts
+            if all(t.dep_ in ("aux", "neg") for t in verb.doc[c.i + 1 : verb.i])
+            and c.dep_ in _MODIFIERS
+            and c.is_upper
+            and c.is_alpha
+            and len(c) > 1
+        ]
         if names:
             names[-1].dep_ = "nsubj"
+            names[-1].pos_ = "PROPN"
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb heads a finite clause: by its own tense or its auxiliary's ("has
+    announced", "will send")."""
+    return verb.tag_ in _FINITE or any(
+        c.dep_ == "aux" and c.tag_ in (*_FINITE, "MD") for c in verb.children
+    )

@@ -154,6 +154,8 @@ class Lexicon:
     decision_verbs: frozenset[str] = frozenset()
     #: What one calls someone to do on a telephone call ("called X to congratulate him").
     call_purposes: frozenset[str] = frozenset()
+    #: The code of a telephone call whose purpose codes nothing (041).
+    telephone_code: str | None = None
     #: Verbs of intent that put an act at another's service ("offered to dispatch soldiers"):
     #: never a threat, whatever the act.
     offer_verbs: frozenset[str] = frozenset()
@@ -205,8 +207,9 @@ class Lexicon:
         for frames in self.control.values():
             for frame in frames:
                 found |= set(frame.codes.values())
-        if self.statement_code:
-            found.add(self.statement_code)
+        for code in (self.statement_code, self.telephone_code):
+            if code:
+                found.add(code)
         return frozenset(found)
 
 
@@ -328,6 +331,9 @@ def _frames(data: Any, source: str) -> dict[str, Any]:
         "figurative_targets": frozenset(_words(data.get("figurative_targets"), source)),
         "natural_causes": frozenset(_words(data.get("natural_causes"), source)),
         "call_purposes": frozenset(_words(data.get("call_purposes"), source)),
+        "telephone_code": _code(data["telephone"], f"{source}, telephone")
+        if data.get("telephone")
+        else None,
         "optimism_verbs": frozenset(_words((data.get("optimism") or {}).get("lemmas"), source)),
         "optimism_code": _code(data["optimism"], f"{source}, optimism")
         if data.get("optimism")
@@ -424,6 +430,7 @@ def _with_user_verbs(base: Lexicon, verb_files: Iterable[str | Path], replace: b
             statement_code=None,
             responsibility_code=None,
             optimism_code=None,
+            telephone_code=None,
         )
     return dataclasses.replace(base, **changes)
 
