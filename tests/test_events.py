@@ -1730,3 +1730,18 @@ def test_events_an_act_warned_against_is_not_the_warner_s(coder: Coder) -> None:
     events = coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events
     scrapping = [e for e in events if e.trigger.text == "scrapping"]
     assert all(e.actor is None for e in scrapping)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel militia Red Hand said it will lay down its weapons.",
+        "Chile agreed to an extension of the peace force in Chile.",
+    ],
+)
+def test_events_a_party_named_again_is_not_its_own_target(coder: Coder, text: str) -> None:
+    events = coder.code(Article(id="s", date=dt.date(2021, 5, 4), text=text)).events
+    assert events
+    for e in events:
+        assert e.recipient is None or e.actor is None or e.recipient.text != e.actor.text
+        assert e.recipient is None or "Red Hand" not in e.recipient.text

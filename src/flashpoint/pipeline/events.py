@@ -974,9 +974,12 @@ class EventCoder:
             trigger.recipients if trigger.recipients is not None else self._recipients(doc, trigger)
         )
         # "threatened to launch an offensive in its war with Y": a possessive pointing
-        # back at the actor does not make the actor its own target.
+        # back at the actor does not make the actor its own target; nor does naming the
+        # actor again ("the militia Red Hand agreed to lay down its arms").
         recipients = [
-            r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
+            r
+            for r in recipients
+            if not any(_one_party(r, a) for a in actors) and not _own(r, actors)
         ]
         if (
             trigger.kind == "noun"
@@ -1060,6 +1063,8 @@ class EventCoder:
             verb = _arrival_of(trigger.token)
             place = place_recipient(doc, verb, _IN_TO) if verb is not None else None
             recipients = [place] if place is not None else []
+        # The place found above may be the actor's own name again.
+        recipients = [r for r in recipients if not any(_one_party(r, a) for a in actors)]
         pairs: list[tuple[Span | None, Span | None]]
         mutual = trigger.reciprocal and not recipients and len(actors) > 1
         if mutual:
@@ -1088,7 +1093,7 @@ class EventCoder:
                     for a in (actors or [None])
                     for r in (recipients or [None])
                     if (a is not None or r is not None)
-                    and not (a is not None and r is not None and _same(a, r))
+                    and not (a is not None and r is not None and _one_party(a, r))
                 ]
         if (
             modality == "negated"
@@ -2744,6 +2749,26 @@ def _own(span: Span, actors: Sequence[Span]) -> bool:
 
 def _same(a: Span, b: Span) -> bool:
     return a.start == b.start and a.end == b.end
+
+
+def _against(span: Span) -> bool:
+    """ "anti-government", "anti - Zembla": a name under "anti-" says what is opposed."""
+    doc, start = span.doc, span.start
+    if span[0].lower_ == "anti":
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
+
+
+def _one_party(a: Span, b: Span) -> bool:
+    """The same party named twice: one span, a noun and its appositive ("the militia, Red
+    Hand"), or one proper name said again ("Cyprus agreed to a force in Cyprus")."""
+    if _same(a, b):
+        return True
+    if (a.root.dep_ == "appos" and a.root.head == b.root) or (
+        b.root.dep_ == "appos" and b.root.head == a.root
+    ):
+        return True
+    return a.root.pos_ == "PROPN" and a.text.lower() == b.text.lower()
 
 
 def _unique(spans: Iterable[Span]) -> list[Span]:
