@@ -1745,3 +1745,10 @@ def test_events_a_party_named_again_is_not_its_own_target(coder: Coder, text: st
     for e in events:
         assert e.recipient is None or e.actor is None or e.recipient.text != e.actor.text
         assert e.recipient is None or "Red Hand" not in e.recipient.text
+
+
+def test_events_an_anti_modifier_names_the_target_not_the_doer(coder: Coder) -> None:
+    text = "Thousands joined anti-Chile protests in Lima."
+    dyads = _coded_dyads(coder, text)
+    assert any(r and r[:3] == "CHL" for _, r, _ in dyads)
+    assert all(a is None or a[:3] != "CHL" for a, _, _ in dyads)

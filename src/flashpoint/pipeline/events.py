@@ -1024,6 +1024,8 @@ class EventCoder:
             if place is None:
                 return
             recipients = [place]
+        if trigger.kind == "noun" and not recipients:
+            recipients = self._opposed(doc, trigger.token)
         if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
             recipients = self._died_of(doc, trigger.token)
         if not recipients and trigger.code[:2] == "14":
@@ -1692,7 +1694,7 @@ class EventCoder:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 span = self._actor_span(doc, child)
-                if span is not None:
+                if span is not None and not _against(span):
                     agents.append(span)
         agent_preps = trigger.noun.agent if trigger.noun is not None else ("by",)
         if not of:
@@ -1705,6 +1707,17 @@ class EventCoder:
         if not agents:
             agents = self._culprits(doc, noun)
         return _unique(agents)
+
+    def _opposed(self, doc: Doc, noun: Token) -> list[Span]:
+        """ "anti-government protests": whom an event noun's "anti-" modifier names is what
+        the act is against, its target."""
+        found = []
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                span = self._actor_span(doc, child)
+                if span is not None and _against(span):
+                    found.append(span)
+        return _unique(found)
 
     def _culprits(self, doc: Doc, noun: Token) -> list[Span]:
         """ "X was responsible for last week's raid", "X is guilty of the attack", "X was
