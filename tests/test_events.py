@@ -1752,3 +1752,23 @@ def test_events_an_anti_modifier_names_the_target_not_the_doer(coder: Coder) -> 
     dyads = _coded_dyads(coder, text)
     assert any(r and r[:3] == "CHL" for _, r, _ in dyads)
     assert all(a is None or a[:3] != "CHL" for a, _, _ in dyads)
+
+
+def test_events_a_participle_set_off_by_commas_tells_what_befell_its_noun(
+    coder: Coder,
+) -> None:
+    text = (
+        "Nine Peruvian sailors, held captive in Chile for 40 days, have been freed by"
+        " Chilean troops."
+    )
+    events = coder.code(Article(id="h", date=dt.date(2021, 5, 4), text=text)).events
+    held = [e for e in events if e.trigger.text == "held"]
+    assert held and all(e.actor is None or e.actor.code[:3] != "PER" for e in held)
+    assert ("CHLMIL", "PERMIL", "RETREAT") in _dyads(events)
+
+
+def test_events_a_passive_conjunct_shares_the_subject_and_auxiliary(coder: Coder) -> None:
+    text = "A Peruvian activist was arrested by Chilean police and freed by a court."
+    events = coder.code(Article(id="e", date=dt.date(2021, 5, 4), text=text)).events
+    freed = [e for e in events if e.trigger.text == "freed"]
+    assert freed and all(e.recipient is not None and e.recipient.code[:3] == "PER" for e in freed)

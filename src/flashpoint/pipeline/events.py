@@ -1452,6 +1452,12 @@ class EventCoder:
             patients = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
             if not patients and token.dep_ in ("acl", "relcl"):
                 patients = [token.head]
+            if not patients and _set_off_participle(token):
+                patients = [c for c in token.children if c.dep_ == "nsubj"]
+            if not patients and token.dep_ == "conj":
+                # "X was arrested in May and freed in June", "X attacked Y and was killed":
+                # a passive conjunct without a subject shares its head's.
+                patients = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not patients and _bare_participle_complement(token):
                 patients = [
                     c for c in token.head.children if c.dep_ in ("nsubj", *_PASSIVE_SUBJECTS)
@@ -2489,8 +2495,15 @@ def _is_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("auxpass", *_PASSIVE_SUBJECTS) for c in verb.children):
         return True
-    if _bare_participle_complement(verb):
+    if _bare_participle_complement(verb) or _set_off_participle(verb):
         return True
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in ("aux", *_SUBJECTS) for c in verb.children)
+        and _is_passive(verb.head)
+    ):
+        return True  # "was arrested in May and freed in June": the "was" serves both
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "relcl")
@@ -2508,6 +2521,28 @@ def _bare_participle_complement(verb: Token) -> bool:
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("aux", "auxpass", *_SUBJECTS) for c in verb.children)
     )
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """ "Nine sailors, held captive for 40 days, have been freed": the parser may make the
+    participle set off by commas the main verb, its noun the subject, and the true main
+    verb, with an auxiliary of its own and no "and", a conjunct. The participle says what
+    was done to the noun."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or doc[verb.i - 1].text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].right_edge.i < verb.i - 2:
+        return False
+    if any(c.dep_ == "cc" for c in verb.children):
+        return False
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i < verb.i:
+            continue
+        auxes = [a.i for a in conj.children if a.dep_ in ("aux", "auxpass") and a.i < conj.i]
+        if auxes and doc[min(auxes) - 1].text == ",":
+            return True
+    return False
 
 
 def _misread_subject(verb: Token) -> Token | None:
