@@ -1772,3 +1772,9 @@ def test_events_a_passive_conjunct_shares_the_subject_and_auxiliary(coder: Coder
     events = coder.code(Article(id="e", date=dt.date(2021, 5, 4), text=text)).events
     freed = [e for e in events if e.trigger.text == "freed"]
     assert freed and all(e.recipient is not None and e.recipient.code[:3] == "PER" for e in freed)
+
+
+def test_events_a_possessor_not_a_from_phrase_owns_the_thing_acted_on(coder: Coder) -> None:
+    text = "The Chilean government said it would recognize Freedonia's independence from Peru."
+    dyads = _coded_dyads(coder, text)
+    assert dyads and all(r is None or r[:3] != "PER" for _, r, _ in dyads)

@@ -2980,12 +2980,15 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
     refs = doc._.fp_country_refs
     if not refs or depth > 2:
         return None
+    # "Freedonia's independence from Sylvania": a possessor is the owner; a "from" or
+    # "of" phrase beside it says something else.
+    owned = any(c.dep_ == "poss" for c in head.children)
     for child in head.children:
         if child.dep_ in _OWNER_DEPS:
             ref = span_covering(refs, child)
             if ref is not None:
                 return ref
-        elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS and not owned:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
