@@ -1778,3 +1778,13 @@ def test_events_a_possessor_not_a_from_phrase_owns_the_thing_acted_on(coder: Cod
     text = "The Chilean government said it would recognize Freedonia's independence from Peru."
     dyads = _coded_dyads(coder, text)
     assert dyads and all(r is None or r[:3] != "PER" for _, r, _ in dyads)
+
+
+def test_events_what_an_attack_hit_is_not_who_a_clause_on_it_says_killed(coder: Coder) -> None:
+    text = (
+        "Hamas staged a multi - pronged assault on Chile ’ s senate and the mausoleum of"
+        " founding leader Ali Karimi in May 2012 that killed 19 people ."
+    )
+    events = coder.code(Article(id="k", date=dt.date(2021, 5, 4), text=text)).events
+    killed = [e for e in events if e.trigger.text == "killed"]
+    assert killed and all(e.actor is None or "Karimi" not in e.actor.text for e in killed)

@@ -1428,7 +1428,38 @@ class EventCoder:
             ]
             return self._actors_of_heads(doc, [t for a in agents for t in _with_conjuncts(a)])
         heads = _subject_heads(verb, self.lexicon)
+        if verb.dep_ == "relcl" and _is_harm(trigger.code):
+            heads = _unique_tokens(self._attack_on(h) for h in heads)
         return self._actors_of_heads(doc, heads) or self._issuers(doc, heads)
+
+    def _attack_on(self, noun: Token) -> Token:
+        """ "an attack on a school and a shrine that killed 17": the parse may hang the
+        clause on what was attacked, but a place attacked kills no one: the attack did."""
+        if self._names_party(noun):
+            return noun
+        node = noun
+        while node.dep_ == "conj":
+            node = node.head
+        if node != noun and node.pos_ == "NOUN" and self._names_harm(node):
+            return node  # the parse may join what was attacked to the attack itself
+        prep = node.head
+        if (
+            node.dep_ == "pobj"
+            and prep.lower_ in ("on", "against", "at")
+            and prep.head.pos_ == "NOUN"
+            and self._names_harm(prep.head)
+        ):
+            return prep.head
+        return noun
+
+    def _names_party(self, noun: Token) -> bool:
+        """Whether the noun, or a word modifying it, is an actor ("a Peruvian army unit"),
+        not a thing that only belongs to one ("the tomb of leader X")."""
+        doc = noun.doc
+        return self._actor_span(doc, noun) is not None or any(
+            c.dep_ in ("poss", "compound", "amod", "nmod") and self._actor_span(doc, c) is not None
+            for c in noun.children
+        )
 
     def _issuers(self, doc: Doc, heads: Sequence[Token]) -> list[Span]:
         """Who issued a document that is said to act: its owner ("the party's letter
@@ -2817,6 +2848,10 @@ def _one_party(a: Span, b: Span) -> bool:
     ):
         return True
     return a.root.pos_ == "PROPN" and a.text.lower() == b.text.lower()
+
+
+def _unique_tokens(tokens: Iterable[Token]) -> list[Token]:
+    return list({t.i: t for t in tokens}.values())
 
 
 def _unique(spans: Iterable[Span]) -> list[Span]:
