@@ -1788,3 +1788,12 @@ def test_events_what_an_attack_hit_is_not_who_a_clause_on_it_says_killed(coder: 
     events = coder.code(Article(id="k", date=dt.date(2021, 5, 4), text=text)).events
     killed = [e for e in events if e.trigger.text == "killed"]
     assert killed and all(e.actor is None or "Karimi" not in e.actor.text for e in killed)
+
+
+def test_events_a_second_subject_after_the_verb_belongs_to_its_clause(coder: Coder) -> None:
+    text = (
+        "Yet Tom Berg , resident fellow at the Hudson Centre , says thus far the Navy ’ s"
+        " plans for the 2025 budget look underwhelming ."
+    )
+    events = coder.code(Article(id="q", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.actor is None or "Navy" not in e.actor.text for e in events)

@@ -2405,6 +2405,10 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
             for s in aux.children
             if s.dep_ in _SUBJECTS and s.dep_ != "expl"
         ]
+    if len(subjects) > 1 and any(s.i < verb.i for s in subjects):
+        # "X says so far Y's plans look weak": a second subject after the verb is the
+        # subject of a complement clause the parse has run together with it.
+        subjects = [s for s in subjects if s.i < verb.i]
     if subjects:
         heads = []
         for subject in subjects:
