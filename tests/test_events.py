@@ -1797,3 +1797,9 @@ def test_events_a_second_subject_after_the_verb_belongs_to_its_clause(coder: Cod
     )
     events = coder.code(Article(id="q", date=dt.date(2021, 5, 4), text=text)).events
     assert events and all(e.actor is None or "Navy" not in e.actor.text for e in events)
+
+
+def test_events_the_last_word_of_a_name_is_no_event_noun(coder: Coder) -> None:
+    text = "The Peruvian charity Andes Flying Aid has been giving food to Chileans for years."
+    events = coder.code(Article(id="a", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.trigger.text != "Aid" for e in events)

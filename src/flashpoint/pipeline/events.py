@@ -436,6 +436,8 @@ class EventCoder:
             return self._verb_trigger(token, lemma)
         if token.pos_ == "PROPN" and token.ent_type_ in _NAMED_THINGS:
             return None  # a word of a name ("the Flying Aid charity", "Operation Dawn")
+        if token.pos_ in _NOMINAL and _ends_a_name(token):
+            return None  # "the charity Andes Flying Aid", untagged as a name
         if token.pos_ in _NOMINAL:
             for key in _noun_keys(token):
                 trigger = self._noun_trigger(token, key)
@@ -2832,6 +2834,17 @@ def _own(span: Span, actors: Sequence[Span]) -> bool:
 
 def _same(a: Span, b: Span) -> bool:
     return a.start == b.start and a.end == b.end
+
+
+def _ends_a_name(token: Token) -> bool:
+    """ "Andes Flying Aid": a capitalized noun inside running text, after capitalized words
+    of a name that modify it, is the last word of that name. (A headline capitalizes every
+    word, so it needs some lower-case word in the sentence.)"""
+    if not token.is_title or token.i == token.sent.start:
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in token.children):
+        return False
+    return any(t.is_alpha and t.is_lower and not t.is_stop for t in token.sent)
 
 
 def _against(span: Span) -> bool:
