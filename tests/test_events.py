@@ -1803,3 +1803,15 @@ def test_events_the_last_word_of_a_name_is_no_event_noun(coder: Coder) -> None:
     text = "The Peruvian charity Andes Flying Aid has been giving food to Chileans for years."
     events = coder.code(Article(id="a", date=dt.date(2021, 5, 4), text=text)).events
     assert events and all(e.trigger.text != "Aid" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian forces struck the town with drones.",
+        "Rebels said they had attacked the towns in Chile with rockets and drones.",
+    ],
+)
+def test_events_the_weapons_an_attack_uses_are_not_its_target(coder: Coder, text: str) -> None:
+    events = coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.recipient is None or "drones" not in e.recipient.text for e in events)

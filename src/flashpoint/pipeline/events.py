@@ -1546,6 +1546,9 @@ class EventCoder:
             if slot == "on":
                 # "fought on the Peruvian side", "acted on behalf of X": whom one stands with.
                 heads = [h for h in heads if not self._sides_with(doc, h)]
+            if slot == "with":
+                # "struck the town with drones": what one acts with is no party.
+                heads = [h for h in heads if not self._is_weapon(h)]
             actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
