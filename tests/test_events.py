@@ -1815,3 +1815,13 @@ def test_events_the_last_word_of_a_name_is_no_event_noun(coder: Coder) -> None:
 def test_events_the_weapons_an_attack_uses_are_not_its_target(coder: Coder, text: str) -> None:
     events = coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events
     assert events and all(e.recipient is None or "drones" not in e.recipient.text for e in events)
+
+
+def test_events_let_free_takes_in_its_adjective_not_the_freed_phrase(coder: Coder) -> None:
+    text = "Chile today let free Tomas Berg, who had led anti-Peru protests last week."
+    events = coder.code(Article(id="f", date=dt.date(2021, 5, 4), text=text)).events
+    freed = [e.recipient for e in events if e.trigger.text == "let free"]
+    assert freed and all(r is not None and r.phrase is not None for r in freed)
+    assert {r.phrase.text for r in freed if r is not None and r.phrase is not None} == {
+        "Tomas Berg"
+    }

@@ -471,6 +471,13 @@ class EventCoder:
                 complement = _complement(token, pattern, complements)
                 if complement is None:
                     continue
+                # "let free the activists": the word completing the verb is part of the
+                # act, not of the phrase of whom it frees.
+                extra.extend(
+                    w
+                    for w in (complement, *complement.children)
+                    if w.lower_ in _RESULT_STATES and w.lemma_.lower() in pattern.objects
+                )
             elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
                 continue
             if pattern.reason and not _gives_an_act(_prep_child(token, pattern.prep or "")):
@@ -2990,6 +2997,9 @@ _GRIEVANCE_PREPS = frozenset({"against", "over"})
 #: Nouns that after "in" say what a protest is against ("in protest of", "in defiance of").
 _GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation"})
 #: Prepositions on a verb's object that name the act's target ("action against X").
+#: Adjectives that complete a verb as the state its object ends in ("let free", "set
+#: loose"), however the parse attaches them.
+_RESULT_STATES = frozenset({"free", "loose"})
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
 _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
