@@ -1758,8 +1758,8 @@ def test_events_a_participle_set_off_by_commas_tells_what_befell_its_noun(
     coder: Coder,
 ) -> None:
     text = (
-        "Nine Peruvian sailors, held captive in Chile for 40 days, have been freed by"
-        " Chilean troops."
+        "Nine Peruvian sailors, held captive in Chile for 40 days, have now been released"
+        " by Chilean troops."
     )
     events = coder.code(Article(id="h", date=dt.date(2021, 5, 4), text=text)).events
     held = [e for e in events if e.trigger.text == "held"]

@@ -984,7 +984,7 @@ class EventCoder:
         )
         # "threatened to launch an offensive in its war with Y": a possessive pointing
         # back at the actor does not make the actor its own target; nor does naming the
-        # actor again ("the militia Red Hand agreed to lay down its arms").
+        # actor again ("the militia Red Hand vowed to give up its arms").
         recipients = [
             r
             for r in recipients
