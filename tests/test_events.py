@@ -1825,3 +1825,9 @@ def test_events_let_free_takes_in_its_adjective_not_the_freed_phrase(coder: Code
     assert {r.phrase.text for r in freed if r is not None and r.phrase is not None} == {
         "Tomas Berg"
     }
+
+
+def test_events_going_home_is_no_visit(coder: Coder) -> None:
+    text = "Rebels killed twelve Peruvian cadets as they travelled home from the Lima academy."
+    events = coder.code(Article(id="v", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.trigger.text != "travelled" for e in events)
