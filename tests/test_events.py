@@ -1828,6 +1828,6 @@ def test_events_let_free_takes_in_its_adjective_not_the_freed_phrase(coder: Code
 
 
 def test_events_going_home_is_no_visit(coder: Coder) -> None:
-    text = "Rebels killed twelve Peruvian cadets as they travelled home from the Lima academy."
+    text = "Rebels killed twelve Peruvian cadets as they flew home from the Lima academy ."
     events = coder.code(Article(id="v", date=dt.date(2021, 5, 4), text=text)).events
-    assert events and all(e.trigger.text != "travelled" for e in events)
+    assert events and all(e.trigger.text != "flew" for e in events)

@@ -483,7 +483,7 @@ class EventCoder:
             if pattern.reason and not _gives_an_act(_prep_child(token, pattern.prep or "")):
                 continue
             if pattern.code[:3] == "042" and any(c.lower_ == "home" for c in token.children):
-                continue  # "as they travelled home from the academy": going home visits no one
+                continue  # "cadets flying home from their base": going home visits no one
             if pattern.needs_object and not any(
                 c.dep_ in ("dobj", "nsubjpass") for c in token.children
             ):
