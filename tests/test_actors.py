@@ -667,3 +667,9 @@ def test_kb_city_country_prefers_a_city_in_a_country_the_article_names(coder: Co
 def test_actors_an_afghan_armed_party_is_known_under_its_spellings(coder: Coder) -> None:
     codes = _codes(coder, "Hizb-i-Islami fighters ambushed a convoy.")
     assert codes["Hizb-i-Islami fighters"] == "AFGREB"
+
+
+def test_actors_a_fronted_complement_of_the_verb_is_no_part_of_the_mention(
+    coder: Coder,
+) -> None:
+    assert "activists" in _codes(coder, "Chile let free activists after the protests.")

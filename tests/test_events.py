@@ -2026,3 +2026,104 @@ def test_events_an_act_warned_against_is_not_the_warner_s(coder: Coder) -> None:
     events = coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events
     scrapping = [e for e in events if e.trigger.text == "scrapping"]
     assert all(e.actor is None for e in scrapping)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel militia Red Hand said it will lay down its weapons.",
+        "Chile agreed to an extension of the peace force in Chile.",
+    ],
+)
+def test_events_a_party_named_again_is_not_its_own_target(coder: Coder, text: str) -> None:
+    events = coder.code(Article(id="s", date=dt.date(2021, 5, 4), text=text)).events
+    assert events
+    for e in events:
+        assert e.recipient is None or e.actor is None or e.recipient.text != e.actor.text
+        assert e.recipient is None or "Red Hand" not in e.recipient.text
+
+
+def test_events_an_anti_modifier_names_the_target_not_the_doer(coder: Coder) -> None:
+    text = "Thousands joined anti-Chile protests in Lima."
+    dyads = _coded_dyads(coder, text)
+    assert any(r and r[:3] == "CHL" for _, r, _ in dyads)
+    assert all(a is None or a[:3] != "CHL" for a, _, _ in dyads)
+
+
+def test_events_a_participle_set_off_by_commas_tells_what_befell_its_noun(
+    coder: Coder,
+) -> None:
+    text = (
+        "Nine Peruvian sailors, held captive in Chile for 40 days, have now been released"
+        " by Chilean troops."
+    )
+    events = coder.code(Article(id="h", date=dt.date(2021, 5, 4), text=text)).events
+    held = [e for e in events if e.trigger.text == "held"]
+    assert held and all(e.actor is None or e.actor.code[:3] != "PER" for e in held)
+    assert ("CHLMIL", "PERMIL", "RETREAT") in _dyads(events)
+
+
+def test_events_a_passive_conjunct_shares_the_subject_and_auxiliary(coder: Coder) -> None:
+    text = "A Peruvian activist was arrested by Chilean police and freed by a court."
+    events = coder.code(Article(id="e", date=dt.date(2021, 5, 4), text=text)).events
+    freed = [e for e in events if e.trigger.text == "freed"]
+    assert freed and all(e.recipient is not None and e.recipient.code[:3] == "PER" for e in freed)
+
+
+def test_events_a_possessor_not_a_from_phrase_owns_the_thing_acted_on(coder: Coder) -> None:
+    text = "The Chilean government said it would recognize Freedonia's independence from Peru."
+    dyads = _coded_dyads(coder, text)
+    assert dyads and all(r is None or r[:3] != "PER" for _, r, _ in dyads)
+
+
+def test_events_what_an_attack_hit_is_not_who_a_clause_on_it_says_killed(coder: Coder) -> None:
+    text = (
+        "Hamas staged a multi - pronged assault on Chile ’ s senate and the mausoleum of"
+        " founding leader Ali Karimi in May 2012 that killed 19 people ."
+    )
+    events = coder.code(Article(id="k", date=dt.date(2021, 5, 4), text=text)).events
+    killed = [e for e in events if e.trigger.text == "killed"]
+    assert killed and all(e.actor is None or "Karimi" not in e.actor.text for e in killed)
+
+
+def test_events_a_second_subject_after_the_verb_belongs_to_its_clause(coder: Coder) -> None:
+    text = (
+        "Yet Tom Berg , resident fellow at the Hudson Centre , says thus far the Navy ’ s"
+        " plans for the 2025 budget look underwhelming ."
+    )
+    events = coder.code(Article(id="q", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.actor is None or "Navy" not in e.actor.text for e in events)
+
+
+def test_events_the_last_word_of_a_name_is_no_event_noun(coder: Coder) -> None:
+    text = "The Peruvian charity Andes Flying Aid has been giving food to Chileans for years."
+    events = coder.code(Article(id="a", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.trigger.text != "Aid" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian forces struck the town with drones.",
+        "Rebels said they had attacked the towns in Chile with rockets and drones.",
+    ],
+)
+def test_events_the_weapons_an_attack_uses_are_not_its_target(coder: Coder, text: str) -> None:
+    events = coder.code(Article(id="w", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.recipient is None or "drones" not in e.recipient.text for e in events)
+
+
+def test_events_let_free_takes_in_its_adjective_not_the_freed_phrase(coder: Coder) -> None:
+    text = "Chile today let free Tomas Berg, who had led anti-Peru protests last week."
+    events = coder.code(Article(id="f", date=dt.date(2021, 5, 4), text=text)).events
+    freed = [e.recipient for e in events if e.trigger.text == "let free"]
+    assert freed and all(r is not None and r.phrase is not None for r in freed)
+    assert {r.phrase.text for r in freed if r is not None and r.phrase is not None} == {
+        "Tomas Berg"
+    }
+
+
+def test_events_going_home_is_no_visit(coder: Coder) -> None:
+    text = "Rebels killed twelve Peruvian cadets as they flew home from the Lima academy ."
+    events = coder.code(Article(id="v", date=dt.date(2021, 5, 4), text=text)).events
+    assert events and all(e.trigger.text != "flew" for e in events)

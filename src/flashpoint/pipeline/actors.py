@@ -1397,6 +1397,15 @@ def _np_left(doc: Doc, root: Token, start: int, end: int) -> int:
     # Never start on punctuation.
     while left < start and doc[left].is_punct:
         left += 1
+    # "let free the activists", "set loose X": the adjective completes the verb before it,
+    # fronted ahead of the object; it is no part of the noun phrase.
+    if (
+        left < root.i
+        and left >= 1
+        and doc[left].lower_ in _RELEASED
+        and doc[left - 1].lemma_.lower() in _LETTING_GO
+    ):
+        left += 1
     # A possessive split by spacing ("Chad ’ s army"): take in the possessor.
     if (
         left >= 2
@@ -1412,6 +1421,10 @@ def _np_left(doc: Doc, root: Token, start: int, end: int) -> int:
         left -= 2
     return left
 
+
+#: Object complements fronted before the object ("let free X") and the verbs taking them.
+_RELEASED = frozenset({"free", "loose"})
+_LETTING_GO = frozenset({"let", "set", "cut", "turn"})
 
 QUANTITY_WORDS = frozenset(
     {

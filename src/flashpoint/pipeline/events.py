@@ -441,6 +441,8 @@ class EventCoder:
             return self._verb_trigger(token, lemma)
         if token.pos_ == "PROPN" and token.ent_type_ in _NAMED_THINGS:
             return None  # a word of a name ("the Flying Aid charity", "Operation Dawn")
+        if token.pos_ in _NOMINAL and _ends_a_name(token):
+            return None  # "the charity Andes Flying Aid", untagged as a name
         if token.pos_ in _NOMINAL:
             for key in _noun_keys(token):
                 trigger = self._noun_trigger(token, key)
@@ -474,10 +476,19 @@ class EventCoder:
                 complement = _complement(token, pattern, complements)
                 if complement is None:
                     continue
+                # "let free the activists": the word completing the verb is part of the
+                # act, not of the phrase of whom it frees.
+                extra.extend(
+                    w
+                    for w in (complement, *complement.children)
+                    if w.lower_ in _RESULT_STATES and w.lemma_.lower() in pattern.objects
+                )
             elif pattern.prep is not None and _prep_child(token, pattern.prep) is None:
                 continue
             if pattern.reason and not _gives_an_act(_prep_child(token, pattern.prep or "")):
                 continue
+            if pattern.code[:3] == "042" and any(c.lower_ == "home" for c in token.children):
+                continue  # "cadets flying home from their base": going home visits no one
             if pattern.needs_object and not any(
                 c.dep_ in ("dobj", "nsubjpass") for c in token.children
             ):
@@ -1013,9 +1024,12 @@ class EventCoder:
             trigger.recipients if trigger.recipients is not None else self._recipients(doc, trigger)
         )
         # "threatened to launch an offensive in its war with Y": a possessive pointing
-        # back at the actor does not make the actor its own target.
+        # back at the actor does not make the actor its own target; nor does naming the
+        # actor again ("the militia Red Hand vowed to give up its arms").
         recipients = [
-            r for r in recipients if not any(_same(r, a) for a in actors) and not _own(r, actors)
+            r
+            for r in recipients
+            if not any(_one_party(r, a) for a in actors) and not _own(r, actors)
         ]
         if (
             trigger.kind == "noun"
@@ -1060,6 +1074,8 @@ class EventCoder:
             if place is None:
                 return
             recipients = [place]
+        if trigger.kind == "noun" and not recipients:
+            recipients = self._opposed(doc, trigger.token)
         if trigger.kind == "noun" and not actors and not recipients and _is_harm(trigger.code):
             recipients = self._died_of(doc, trigger.token)
         if not recipients and trigger.code[:2] == "14":
@@ -1102,6 +1118,8 @@ class EventCoder:
             verb = _arrival_of(trigger.token)
             place = place_recipient(doc, verb, _IN_TO) if verb is not None else None
             recipients = [place] if place is not None else []
+        # The place found above may be the actor's own name again.
+        recipients = [r for r in recipients if not any(_one_party(r, a) for a in actors)]
         pairs: list[tuple[Span | None, Span | None]]
         mutual = trigger.reciprocal and not recipients and len(actors) > 1
         if mutual:
@@ -1130,7 +1148,7 @@ class EventCoder:
                     for a in (actors or [None])
                     for r in (recipients or [None])
                     if (a is not None or r is not None)
-                    and not (a is not None and r is not None and _same(a, r))
+                    and not (a is not None and r is not None and _one_party(a, r))
                 ]
         if (
             modality == "negated"
@@ -1463,7 +1481,38 @@ class EventCoder:
             ]
             return self._actors_of_heads(doc, [t for a in agents for t in _with_conjuncts(a)])
         heads = _subject_heads(verb, self.lexicon)
+        if verb.dep_ == "relcl" and _is_harm(trigger.code):
+            heads = _unique_tokens(self._attack_on(h) for h in heads)
         return self._actors_of_heads(doc, heads) or self._issuers(doc, heads)
+
+    def _attack_on(self, noun: Token) -> Token:
+        """ "an attack on a school and a shrine that killed 17": the parse may hang the
+        clause on what was attacked, but a place attacked kills no one: the attack did."""
+        if self._names_party(noun):
+            return noun
+        node = noun
+        while node.dep_ == "conj":
+            node = node.head
+        if node != noun and node.pos_ == "NOUN" and self._names_harm(node):
+            return node  # the parse may join what was attacked to the attack itself
+        prep = node.head
+        if (
+            node.dep_ == "pobj"
+            and prep.lower_ in ("on", "against", "at")
+            and prep.head.pos_ == "NOUN"
+            and self._names_harm(prep.head)
+        ):
+            return prep.head
+        return noun
+
+    def _names_party(self, noun: Token) -> bool:
+        """Whether the noun, or a word modifying it, is an actor ("a Peruvian army unit"),
+        not a thing that only belongs to one ("the tomb of leader X")."""
+        doc = noun.doc
+        return self._actor_span(doc, noun) is not None or any(
+            c.dep_ in ("poss", "compound", "amod", "nmod") and self._actor_span(doc, c) is not None
+            for c in noun.children
+        )
 
     def _issuers(self, doc: Doc, heads: Sequence[Token]) -> list[Span]:
         """Who issued a document that is said to act: its owner ("the party's letter
@@ -1487,6 +1536,12 @@ class EventCoder:
             patients = [c for c in token.children if c.dep_ in _PASSIVE_SUBJECTS]
             if not patients and token.dep_ in ("acl", "relcl"):
                 patients = [token.head]
+            if not patients and _set_off_participle(token):
+                patients = [c for c in token.children if c.dep_ == "nsubj"]
+            if not patients and token.dep_ == "conj":
+                # "X was arrested in May and freed in June", "X attacked Y and was killed":
+                # a passive conjunct without a subject shares its head's.
+                patients = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not patients and _bare_participle_complement(token):
                 patients = [
                     c for c in token.head.children if c.dep_ in ("nsubj", *_PASSIVE_SUBJECTS)
@@ -1551,6 +1606,9 @@ class EventCoder:
             if slot == "on":
                 # "fought on the Peruvian side", "acted on behalf of X": whom one stands with.
                 heads = [h for h in heads if not self._sides_with(doc, h)]
+            if slot == "with":
+                # "struck the town with drones": what one acts with is no party.
+                heads = [h for h in heads if not self._is_weapon(h)]
             actors = self._actors_of_heads(doc, heads)
             if actors:
                 return actors
@@ -1767,7 +1825,7 @@ class EventCoder:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 span = self._actor_span(doc, child)
-                if span is not None:
+                if span is not None and not _against(span):
                     agents.append(span)
         agent_preps = trigger.noun.agent if trigger.noun is not None else ("by",)
         if not of:
@@ -1785,6 +1843,17 @@ class EventCoder:
         if not agents:
             agents = self._culprits(doc, noun)
         return _unique(agents)
+
+    def _opposed(self, doc: Doc, noun: Token) -> list[Span]:
+        """ "anti-government protests": whom an event noun's "anti-" modifier names is what
+        the act is against, its target."""
+        found = []
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                span = self._actor_span(doc, child)
+                if span is not None and _against(span):
+                    found.append(span)
+        return _unique(found)
 
     def _culprits(self, doc: Doc, noun: Token) -> list[Span]:
         """ "X was responsible for last week's raid", "X is guilty of the attack", "X was
@@ -2490,6 +2559,10 @@ def _subject_heads(verb: Token, lexicon: Lexicon, depth: int = 0) -> list[Token]
             for s in aux.children
             if s.dep_ in _SUBJECTS and s.dep_ != "expl"
         ]
+    if len(subjects) > 1 and any(s.i < verb.i for s in subjects):
+        # "X says so far Y's plans look weak": a second subject after the verb is the
+        # subject of a complement clause the parse has run together with it.
+        subjects = [s for s in subjects if s.i < verb.i]
     if subjects:
         heads = []
         for subject in subjects:
@@ -2615,8 +2688,15 @@ def _is_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("auxpass", *_PASSIVE_SUBJECTS) for c in verb.children):
         return True
-    if _bare_participle_complement(verb):
+    if _bare_participle_complement(verb) or _set_off_participle(verb):
         return True
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in ("aux", *_SUBJECTS) for c in verb.children)
+        and _is_passive(verb.head)
+    ):
+        return True  # "was arrested in May and freed in June": the "was" serves both
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "relcl")
@@ -2634,6 +2714,28 @@ def _bare_participle_complement(verb: Token) -> bool:
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("aux", "auxpass", *_SUBJECTS) for c in verb.children)
     )
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """ "Nine sailors, held captive for 40 days, have been freed": the parser may make the
+    participle set off by commas the main verb, its noun the subject, and the true main
+    verb, with an auxiliary of its own and no "and", a conjunct. The participle says what
+    was done to the noun."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or doc[verb.i - 1].text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].right_edge.i < verb.i - 2:
+        return False
+    if any(c.dep_ == "cc" for c in verb.children):
+        return False
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i < verb.i:
+            continue
+        auxes = [a.i for a in conj.children if a.dep_ in ("aux", "auxpass") and a.i < conj.i]
+        if auxes and doc[min(auxes) - 1].text == ",":
+            return True
+    return False
 
 
 def _misread_subject(verb: Token) -> Token | None:
@@ -2932,6 +3034,41 @@ def _same(a: Span, b: Span) -> bool:
     return a.start == b.start and a.end == b.end
 
 
+def _ends_a_name(token: Token) -> bool:
+    """ "Andes Flying Aid": a capitalized noun inside running text, after capitalized words
+    of a name that modify it, is the last word of that name. (A headline capitalizes every
+    word, so it needs some lower-case word in the sentence.)"""
+    if not token.is_title or token.i == token.sent.start:
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in token.children):
+        return False
+    return any(t.is_alpha and t.is_lower and not t.is_stop for t in token.sent)
+
+
+def _against(span: Span) -> bool:
+    """ "anti-government", "anti - Zembla": a name under "anti-" says what is opposed."""
+    doc, start = span.doc, span.start
+    if span[0].lower_ == "anti":
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
+
+
+def _one_party(a: Span, b: Span) -> bool:
+    """The same party named twice: one span, a noun and its appositive ("the militia, Red
+    Hand"), or one proper name said again ("Cyprus agreed to a force in Cyprus")."""
+    if _same(a, b):
+        return True
+    if (a.root.dep_ == "appos" and a.root.head == b.root) or (
+        b.root.dep_ == "appos" and b.root.head == a.root
+    ):
+        return True
+    return a.root.pos_ == "PROPN" and a.text.lower() == b.text.lower()
+
+
+def _unique_tokens(tokens: Iterable[Token]) -> list[Token]:
+    return list({t.i: t for t in tokens}.values())
+
+
 def _unique(spans: Iterable[Span]) -> list[Span]:
     seen: set[tuple[int, int]] = set()
     found = []
@@ -3065,6 +3202,9 @@ _GRIEVANCE_PREPS = frozenset({"against", "over"})
 #: Nouns that after "in" say what a protest is against ("in protest of", "in defiance of").
 _GRIEVANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "condemnation"})
 #: Prepositions on a verb's object that name the act's target ("action against X").
+#: Adjectives that complete a verb as the state its object ends in ("let free", "set
+#: loose"), however the parse attaches them.
+_RESULT_STATES = frozenset({"free", "loose"})
 _OBJECT_SLOTS = ("against", "on", "with", "toward", "towards")
 #: Where an uncoded act in a verb's open complement finds whom it would affect.
 _COMPLEMENT_SLOTS = ("dobj", "dative", "to", "with", "against", "on", "toward", "towards")
@@ -3110,12 +3250,15 @@ def _country_ref(doc: Doc, head: Token, depth: int = 0) -> Span | None:
     refs = doc._.fp_country_refs
     if not refs or depth > 2:
         return None
+    # "Freedonia's independence from Sylvania": a possessor is the owner; a "from" or
+    # "of" phrase beside it says something else.
+    owned = any(c.dep_ == "poss" for c in head.children)
     for child in head.children:
         if child.dep_ in _OWNER_DEPS:
             ref = span_covering(refs, child)
             if ref is not None:
                 return ref
-        elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in _OWNER_PREPS and not owned:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
