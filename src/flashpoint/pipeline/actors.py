@@ -1610,6 +1610,27 @@ def _phrase_end(doc: Doc, obj: Token) -> int:
         ):
             break  # a participle with an object or a verb conjunct is the main verb misread
         end = i + 1
+    return _without_adjuncts(doc, obj, end)
+
+
+def _without_adjuncts(doc: Doc, obj: Token, end: int) -> int:
+    """Leave out a time ("last week", "on Friday") or an adverb ("here") that closes a
+    phrase: they say when or where the clause's act happened, not who its actors are
+    ("the crew of the ship seized off Aden last week" names the crew)."""
+    while end > obj.i + 1:
+        last = doc[end - 1]
+        if last.ent_type_ in ("DATE", "TIME"):
+            start = end - 1
+            while start > obj.i + 1 and doc[start].ent_iob_ == "I":
+                start -= 1
+            before = doc[start - 1]
+            if doc[start].ent_iob_ != "B" or start <= obj.i or before.lower_ == "of":
+                break  # "the events of 2011": the date is what the noun is of
+            end = start - 1 if before.dep_ == "prep" and before.i > obj.i else start
+        elif last.dep_ == "advmod" and last.pos_ == "ADV" and last.head.pos_ in ("NOUN", "PROPN"):
+            end -= 1  # an adverb the parse hangs on a noun belongs to the clause
+        else:
+            break
     return end
 
 
