@@ -397,6 +397,24 @@ def test_actors_span_leaves_an_adverb_hung_on_its_last_noun_to_the_clause(coder:
     assert codes["A delegation from Peru"] == "PERGOV"
 
 
+def test_actors_a_name_runs_on_to_its_head_where_the_tagger_stops_short(coder: Coder) -> None:
+    from spacy.tokens import Doc
+
+    # the tagger marks "Karim Nadir" as the person; the parse heads the name on "Baloch"
+    doc = Doc(
+        coder.nlp.vocab,
+        words="Officials met Senator Karim Nadir Baloch in Quetta .".split(),
+        heads=[1, 1, 5, 5, 5, 1, 1, 6, 1],
+        deps="nsubj ROOT compound compound compound dobj prep pobj punct".split(),
+        pos="NOUN VERB PROPN PROPN PROPN PROPN ADP PROPN PUNCT".split(),
+        tags="NNS VBD NNP NNP NNP NNP IN NNP .".split(),
+        ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"],
+    )
+    doc._.fp_date = JAN_2020
+    coder.nlp.get_pipe("actors")(doc)
+    assert "Senator Karim Nadir Baloch" in [s.text for s in doc._.fp_actors]
+
+
 def test_actors_soviet_codes_as_russia(coder: Coder) -> None:
     assert _codes(coder, "Soviet troops entered Kabul.")["Soviet troops"] == "RUSMIL"
 

@@ -458,6 +458,8 @@ class ActorResolver:
             start += 1 if start < end and doc[start].lower_ == "the" else 0
             if start >= end:
                 continue
+            if kind == "ner_person":
+                end = _name_end(doc, end, taken)
             taken.update(range(start, end))
             units.append(Unit(start, end, kind))
         units.sort(key=lambda u: u.start)
@@ -1432,6 +1434,22 @@ def _ent_text(token: Token) -> str:
         if ent.start <= token.i < ent.end:
             return ent.text
     return token.text
+
+
+def _name_end(doc: Doc, end: int, taken: set[int]) -> int:
+    """Where a person's name ends when the tagger stops short of its head: in "Minister
+    Ahmad Nawaz Khan" the parse makes "Ahmad Nawaz" modifiers of "Khan", a capitalised
+    proper noun the knowledge base knows nothing of, so it is the name's last word."""
+    head = doc[end - 1].head
+    if doc[end - 1].dep_ != "compound" or not end <= head.i <= end + 1:
+        return end
+    rest = range(end, head.i + 1)
+    if all(
+        doc[i].pos_ == "PROPN" and doc[i].is_title and not doc[i].ent_type_ and i not in taken
+        for i in rest
+    ):
+        return head.i + 1
+    return end
 
 
 def _breaks_np(doc: Doc, i: int) -> bool:
