@@ -397,6 +397,52 @@ def test_actors_span_keeps_an_acronym_whole(coder: Coder) -> None:
     assert "The National Security Directorate ( NSD )" in actors
 
 
+def test_actors_span_leaves_a_closing_time_to_the_clause(coder: Coder) -> None:
+    text = (
+        "Spain's king sent sympathy to the parents of the 14 miners trapped in a shaft "
+        "near Madrid last month, as rescuers dug."
+    )
+    actors = _actors(coder, text)
+    assert "the parents of the 14 miners trapped in a shaft near Madrid" in actors
+
+
+def test_actors_span_leaves_an_adverb_hung_on_its_last_noun_to_the_clause(coder: Coder) -> None:
+    from spacy.tokens import Doc
+
+    # the parse hangs "here" on "Peru", though it places the meeting, not the delegation
+    doc = Doc(
+        coder.nlp.vocab,
+        words="A delegation from Peru here on Monday met the governor .".split(),
+        heads=[1, 7, 1, 2, 3, 7, 5, 7, 9, 7, 7],
+        deps="det nsubj prep pobj advmod prep pobj ROOT det dobj punct".split(),
+        pos="DET NOUN ADP PROPN ADV ADP PROPN VERB DET NOUN PUNCT".split(),
+        tags="DT NN IN NNP RB IN NNP VBD DT NN .".split(),
+        ents=["O", "O", "O", "B-GPE", "O", "O", "B-DATE", "O", "O", "O", "O"],
+    )
+    doc._.fp_date = JAN_2020
+    coder.nlp.get_pipe("actors")(doc)
+    codes = {s.text: s._.fp_actor.code for s in doc._.fp_actors}
+    assert codes["A delegation from Peru"] == "PERGOV"
+
+
+def test_actors_a_name_runs_on_to_its_head_where_the_tagger_stops_short(coder: Coder) -> None:
+    from spacy.tokens import Doc
+
+    # the tagger marks "Karim Nadir" as the person; the parse heads the name on "Baloch"
+    doc = Doc(
+        coder.nlp.vocab,
+        words="Officials met Senator Karim Nadir Baloch in Quetta .".split(),
+        heads=[1, 1, 5, 5, 5, 1, 1, 6, 1],
+        deps="nsubj ROOT compound compound compound dobj prep pobj punct".split(),
+        pos="NOUN VERB PROPN PROPN PROPN PROPN ADP PROPN PUNCT".split(),
+        tags="NNS VBD NNP NNP NNP NNP IN NNP .".split(),
+        ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"],
+    )
+    doc._.fp_date = JAN_2020
+    coder.nlp.get_pipe("actors")(doc)
+    assert "Senator Karim Nadir Baloch" in [s.text for s in doc._.fp_actors]
+
+
 def test_actors_soviet_codes_as_russia(coder: Coder) -> None:
     assert _codes(coder, "Soviet troops entered Kabul.")["Soviet troops"] == "RUSMIL"
 

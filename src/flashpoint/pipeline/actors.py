@@ -458,6 +458,8 @@ class ActorResolver:
             start += 1 if start < end and doc[start].lower_ == "the" else 0
             if start >= end:
                 continue
+            if kind == "ner_person":
+                end = _name_end(doc, end, taken)
             taken.update(range(start, end))
             units.append(Unit(start, end, kind))
         units.extend(_unknown_names(doc, taken))
@@ -1483,6 +1485,22 @@ def _ent_text(token: Token) -> str:
     return token.text
 
 
+def _name_end(doc: Doc, end: int, taken: set[int]) -> int:
+    """Where a person's name ends when the tagger stops short of its head: in "Minister
+    Ahmad Nawaz Khan" the parse makes "Ahmad Nawaz" modifiers of "Khan", a capitalised
+    proper noun the knowledge base knows nothing of, so it is the name's last word."""
+    head = doc[end - 1].head
+    if doc[end - 1].dep_ != "compound" or not end <= head.i <= end + 1:
+        return end
+    rest = range(end, head.i + 1)
+    if all(
+        doc[i].pos_ == "PROPN" and doc[i].is_title and not doc[i].ent_type_ and i not in taken
+        for i in rest
+    ):
+        return head.i + 1
+    return end
+
+
 def _breaks_np(doc: Doc, i: int) -> bool:
     """Punctuation that ends a noun phrase; a comma inside a number ("3 , 000") does not."""
     text = doc[i].text
@@ -1659,6 +1677,27 @@ def _phrase_end(doc: Doc, obj: Token) -> int:
         ):
             break  # a participle with an object or a verb conjunct is the main verb misread
         end = i + 1
+    return _without_adjuncts(doc, obj, end)
+
+
+def _without_adjuncts(doc: Doc, obj: Token, end: int) -> int:
+    """Leave out a time ("last week", "on Friday") or an adverb ("here") that closes a
+    phrase: they say when or where the clause's act happened, not who its actors are
+    ("the crew of the ship seized off Aden last week" names the crew)."""
+    while end > obj.i + 1:
+        last = doc[end - 1]
+        if last.ent_type_ in ("DATE", "TIME"):
+            start = end - 1
+            while start > obj.i + 1 and doc[start].ent_iob_ == "I":
+                start -= 1
+            before = doc[start - 1]
+            if doc[start].ent_iob_ != "B" or start <= obj.i or before.lower_ == "of":
+                break  # "the events of 2011": the date is what the noun is of
+            end = start - 1 if before.dep_ == "prep" and before.i > obj.i else start
+        elif last.dep_ == "advmod" and last.pos_ == "ADV" and last.head.pos_ in ("NOUN", "PROPN"):
+            end -= 1  # an adverb the parse hangs on a noun belongs to the clause
+        else:
+            break
     return end
 
 
