@@ -139,6 +139,15 @@ def test_actors_a_name_written_with_its_article_still_needs_its_capital(coder: C
     codes = _codes(coder, "Neighbouring states must act, the Pentagon said.")
     assert "USA" not in codes.values()
     assert codes["the Pentagon"] == "USAMIL"
+    # A common noun that shares the key does not let the name match in lower case.
+    actors = _actors(coder, "The states of the region met in Lima.")
+    assert actors["The states"].country is None
+
+
+def test_actors_states_taken_together_are_governments_of_no_one_country(coder: Coder) -> None:
+    actors = _actors(coder, "Chile pledged aid to other Andean countries and Gulf states.")
+    for text in ("other Andean countries", "Gulf states"):
+        assert (actors[text].sector, actors[text].country) == ("GOV", None)
 
 
 def test_actors_a_bare_title_of_an_organisation_names_no_holder(coder: Coder) -> None:

@@ -301,11 +301,13 @@ class ActorResolver:
         #: The countries each unknown capitalised word was found to misspell, by its text.
         self._misspelt: dict[str, list[Entry]] = {}
         #: Keys whose name is written in lower case (``al-Qaeda``) need no capital; a
-        #: leading article does not count ("the States" is not "states").
+        #: leading article does not count ("the States" is not "states"), nor does a
+        #: common noun spelled the same ("states" of the agents).
         self._lowercase_ok = {
             key
             for key, forms in kb.written.items()
             if any(_without_article(f)[:1].islower() for f in forms)
+            and all(kb.entries[i].type in PROPER_TYPES for i in kb.phrases.get(key, ()))
         }
 
     # -- the component ---------------------------------------------------------------------
