@@ -728,3 +728,9 @@ def test_actors_a_fronted_complement_of_the_verb_is_no_part_of_the_mention(
     coder: Coder,
 ) -> None:
     assert "activists" in _codes(coder, "Chile let free activists after the protests.")
+
+
+def test_actors_aid_groups_are_known_by_name(coder: Coder) -> None:
+    codes = _codes(coder, "Mercy Corps and Action Against Hunger sent food to Chad.")
+    assert codes["Mercy Corps"] == "NGOMCY"
+    assert codes["Action Against Hunger"] == "NGOACF"
