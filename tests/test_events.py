@@ -2127,3 +2127,10 @@ def test_events_going_home_is_no_visit(coder: Coder) -> None:
     text = "Rebels killed twelve Peruvian cadets as they flew home from the Lima academy ."
     events = coder.code(Article(id="v", date=dt.date(2021, 5, 4), text=text)).events
     assert events and all(e.trigger.text != "flew" for e in events)
+
+
+def test_events_they_after_people_named_together_stands_for_each(coder: Coder) -> None:
+    text = "Lopez and Varga said they agree with Smith that the bill should pass."
+    events = coder.code(Article(id="t", date=dt.date(2021, 5, 4), text=text)).events
+    actors = {e.actor.text for e in events if e.actor is not None and e.cameo.startswith("01")}
+    assert actors == {"Lopez", "Varga"}

@@ -1842,7 +1842,13 @@ def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
     if word in PERSON_PRONOUNS:
         return last(lambda a, s: a.kind == "person")
     if word in GROUP_PRONOUNS:
-        return last(lambda a, s: a.kind in ("group", "organisation", "state", "agent"))
+        # People named together are a "they" too: "Lopez and Varga said they ...".
+        return last(
+            lambda a, s: (
+                a.kind in ("group", "organisation", "state", "agent")
+                or (a.kind == "person" and _coordinated(s.root))
+            )
+        )
     if word in THING_PRONOUNS:
         # "the government ... it": a body named by a singular agent noun counts too.
         return last(
@@ -1852,6 +1858,11 @@ def _pronoun_referent(word: str, earlier: list[Span]) -> Span | None:
             )
         )
     return None
+
+
+def _coordinated(token: Token) -> bool:
+    """Whether ``token`` is one of nouns joined by a conjunction."""
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
 
 
 def _code_owned_agents(doc: Doc) -> None:

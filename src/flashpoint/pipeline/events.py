@@ -1903,6 +1903,15 @@ class EventCoder:
     def _np_actors(self, doc: Doc, head: Token, depth: int = 0) -> list[Span]:
         """The actor a noun phrase names: its own mention, else one inside it."""
         span = self._actor_span(doc, head)
+        if span is not None and head.lower_ in _PLURAL_PRONOUNS and span.end <= head.i:
+            # "Lopez and Varga said they agree": "they" stands for the whole coordination.
+            both = [
+                found
+                for t in _with_conjuncts(_coordination_head(span.root))
+                if (found := actor_span_at(doc, t)) is not None and found._.fp_actor is not None
+            ]
+            if len(both) > 1 and span in both:
+                return both
         if span is not None:
             return [span]
         if depth > 2:
@@ -2467,6 +2476,14 @@ def _inside_clause(token: Token, top: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _coordination_head(token: Token) -> Token:
+    """The first conjunct of the coordination ``token`` is part of ("Lopez" for "Varga" in
+    "Lopez and Varga")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -3220,6 +3237,8 @@ _ANAPHORIC_ACTS = frozenset(
 )
 #: Nouns of what is written or broadcast: a document that "praised X" speaks for whoever
 #: issued it.
+#: Pronouns that may stand for several actors named together.
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _DOCUMENTS = frozenset(
     {
         "statement", "email", "e-mail", "letter", "message", "post", "tweet", "ad",
