@@ -280,12 +280,8 @@ class ActorResolver:
         lower_forms: dict[str, list[str]] = {}
         exact_forms: dict[str, list[str]] = {}
         for form, case_sensitive in kb.iter_phrases():
-            key = normalise(form)
-            words = form.split()
-            if len(words) > 1 and words[0].lower() == "the":
-                form = " ".join(words[1:])
             target = exact_forms if case_sensitive else lower_forms
-            target.setdefault(key, []).append(form)
+            target.setdefault(normalise(form), []).append(_without_article(form))
         for matcher, forms in ((self.lower, lower_forms), (self.exact, exact_forms)):
             for key, texts in forms.items():
                 matcher.add(key, [nlp.make_doc(t) for t in dict.fromkeys(texts)])

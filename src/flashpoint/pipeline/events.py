@@ -1399,9 +1399,7 @@ class EventCoder:
         if span is None:
             return []
         head = span.root if span.root.i == token.i or token in span else token
-        while head.dep_ == "conj" and head.head != head:
-            head = head.head
-        found = self._actors_of_heads(doc, _with_conjuncts(head))
+        found = self._actors_of_heads(doc, _with_conjuncts(_coordination_head(head)))
         return found or [span]
 
     def _as_intent(self, code: str) -> tuple[str, Modality]:
